@@ -1,0 +1,1 @@
+"""Game models: normal form, extensive form (trees) and repeated games."""

@@ -1,0 +1,1 @@
+"""Solvers: pure-strategy analysis, exact and numeric enumeration, components."""
