@@ -1,0 +1,45 @@
+"""The fully mixed equilibrium of a 2x2 game in closed form.
+
+Each player mixes so as to make the *other* player indifferent (Osborne 2004,
+section 4.3). With symbolic payoffs the probabilities are sympy expressions and
+the equilibrium is valid where they lie strictly between 0 and 1.
+
+Examples
+--------
+>>> import sympy as sp
+>>> W, L, C = sp.symbols("W L C", positive=True)
+>>> A = sp.Matrix([[0, -L], [W, -C]])   # chicken: swerve / escalate
+>>> p, q, condition = mixed_2x2(A, A.T)
+>>> sp.simplify(1 - p[0])
+W/(C - L + W)
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+__all__ = ["mixed_2x2"]
+
+
+def mixed_2x2(
+    A: sp.Matrix, B: sp.Matrix
+) -> tuple[tuple[sp.Expr, sp.Expr], tuple[sp.Expr, sp.Expr], sp.Boolean]:
+    """Row and column mixtures of the fully mixed equilibrium, and where it is valid.
+
+    Returns
+    -------
+    row, col, condition
+        ``row = (p, 1 - p)`` makes the column player indifferent, ``col = (q, 1 - q)``
+        the row player; ``condition`` says ``0 < p < 1`` and ``0 < q < 1``
+        (which also rules out a zero denominator).
+    """
+    den_q = A[0, 0] - A[0, 1] - A[1, 0] + A[1, 1]
+    den_p = B[0, 0] - B[0, 1] - B[1, 0] + B[1, 1]
+    if den_q == 0 or den_p == 0:
+        return (sp.nan, sp.nan), (sp.nan, sp.nan), sp.false
+    q = sp.factor(sp.cancel((A[1, 1] - A[0, 1]) / den_q))
+    p = sp.factor(sp.cancel((B[1, 1] - B[1, 0]) / den_p))
+    one_minus_p = sp.factor(sp.cancel(1 - p))
+    one_minus_q = sp.factor(sp.cancel(1 - q))
+    condition = sp.And(sp.Gt(p, 0), sp.Gt(one_minus_p, 0), sp.Gt(q, 0), sp.Gt(one_minus_q, 0))
+    return (p, one_minus_p), (q, one_minus_q), condition

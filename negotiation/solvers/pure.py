@@ -1,0 +1,142 @@
+"""Pure-strategy analysis that works while parameters are still free.
+
+Each function takes sympy matrices (``A`` the row player's payoffs, ``B`` the
+column player's) and returns sympy Booleans: conjunctions of inequalities over
+the parameters, which collapse to ``true`` or ``false`` when the payoffs are
+numbers.
+
+References
+----------
+M. J. Osborne (2004), *An Introduction to Game Theory*, sections 2.6-2.9 and 12.2.
+
+Examples
+--------
+>>> import sympy as sp
+>>> T, R, P, S = sp.symbols("T R P S")
+>>> A = sp.Matrix([[R, S], [T, P]])
+>>> pure_equilibrium_condition(A, A.T, 1, 1)
+(P >= S)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+
+__all__ = [
+    "Dominance",
+    "at_least",
+    "best_response_conditions",
+    "dominances",
+    "pure_equilibrium_condition",
+]
+
+
+def at_least(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
+    """The condition ``a >= b``, decided when sympy can decide it (also from assumptions).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", positive=True)
+    >>> at_least(x + 1, x), at_least(x, 1)
+    (True, x >= 1)
+    """
+    diff = sp.simplify(a - b)
+    if diff.is_nonnegative:
+        return sp.true
+    if diff.is_negative:
+        return sp.false
+    return sp.Ge(a, b)
+
+
+def _strictly_greater(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
+    diff = sp.simplify(a - b)
+    if diff.is_positive:
+        return sp.true
+    if diff.is_nonpositive:
+        return sp.false
+    return sp.Gt(a, b)
+
+
+def best_response_conditions(payoffs: sp.Matrix, against: Sequence[sp.Expr]) -> list[sp.Boolean]:
+    """For each own strategy (row of ``payoffs``), the condition that it is a best response.
+
+    Parameters
+    ----------
+    payoffs
+        The player's payoffs with the player's own strategies as rows.
+    against
+        The opponent's mixed strategy (a pure strategy is a unit vector).
+
+    Examples
+    --------
+    >>> best_response_conditions(sp.Matrix([[3, 0], [5, 1]]), [1, 0])
+    [False, True]
+    """
+    expected = [
+        sum(payoffs[i, j] * against[j] for j in range(payoffs.cols)) for i in range(payoffs.rows)
+    ]
+    return [
+        sp.And(*[at_least(expected[i], expected[k]) for k in range(len(expected)) if k != i])
+        for i in range(len(expected))
+    ]
+
+
+def pure_equilibrium_condition(A: sp.Matrix, B: sp.Matrix, i: int, j: int) -> sp.Boolean:
+    """The condition under which the pure profile ``(i, j)`` is a Nash equilibrium.
+
+    Row ``i`` must be a best response to column ``j`` and vice versa.
+
+    Examples
+    --------
+    >>> pure_equilibrium_condition(sp.Matrix([[3, 0], [5, 1]]), sp.Matrix([[3, 5], [0, 1]]), 0, 0)
+    False
+    """
+    row_ok = [at_least(A[i, j], A[k, j]) for k in range(A.rows) if k != i]
+    col_ok = [at_least(B[i, j], B[i, l]) for l in range(B.cols) if l != j]
+    return sp.And(*row_ok, *col_ok)
+
+
+@dataclass(frozen=True)
+class Dominance:
+    """Strategy ``dominated`` of player ``player`` (0 or 1) is dominated by strategy ``by``."""
+
+    player: int
+    dominated: int
+    by: int
+    strict: bool
+
+
+def dominances(A: sp.Matrix, B: sp.Matrix, *, strict: bool = True) -> list[Dominance]:
+    """Every pure strategy dominated by another pure strategy, where sympy can decide it.
+
+    With ``strict=False`` weak dominance is reported too (at least as good
+    against everything and better against something); strict dominances are
+    always marked ``strict=True``.
+
+    Examples
+    --------
+    >>> A = sp.Matrix([[3, 0], [5, 1]])
+    >>> dominances(A, A.T)
+    [Dominance(player=0, dominated=0, by=1, strict=True), Dominance(player=1, dominated=0, by=1, strict=True)]
+    """
+    found: list[Dominance] = []
+    for player, M in ((0, A), (1, B.T)):
+        n_own, n_other = M.shape
+        for k in range(n_own):
+            for i in range(n_own):
+                if i == k:
+                    continue
+                gt = [_strictly_greater(M[i, j], M[k, j]) for j in range(n_other)]
+                if all(g is sp.true for g in gt):
+                    found.append(Dominance(player, k, i, True))
+                    break
+                if strict:
+                    continue
+                ge = [at_least(M[i, j], M[k, j]) for j in range(n_other)]
+                if all(g is sp.true for g in ge) and any(g is sp.true for g in gt):
+                    found.append(Dominance(player, k, i, False))
+                    break
+    return found

@@ -1,0 +1,259 @@
+"""Sympy helpers shared by every model: payoff matrices, free symbols, substitution.
+
+These functions check a user's input once, at the boundary, and turn it into
+sympy objects (exact where the input is exact) that the rest of the package
+trusts.
+
+Examples
+--------
+>>> import sympy as sp
+>>> from negotiation.symbolic import as_payoff_matrix, free_parameters
+>>> t = sp.Symbol("t")
+>>> M = as_payoff_matrix([[1, t], [0.5, 2]], "row payoffs")
+>>> M[1, 1]
+2
+>>> free_parameters(M)
+(t,)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from numbers import Number
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from negotiation.errors import FreeParameterError, InvalidGameError, UnknownLabelError
+
+__all__ = [
+    "as_number",
+    "as_payoff_matrix",
+    "free_parameters",
+    "is_exact",
+    "normalise_substitution",
+    "require_numeric",
+    "to_fraction",
+]
+
+
+def as_number(value: Any, what: str) -> sp.Expr:
+    """Turn one payoff (number, fraction or sympy expression) into a sympy expression.
+
+    Python and numpy integers become ``Integer``; ``Fraction`` becomes ``Rational``;
+    a float stays inexact (``Float``): write ``sympy.Rational("0.55")`` for an
+    exact decimal.
+
+    Parameters
+    ----------
+    value
+        The entry.
+    what
+        Where the value came from, used in error messages (e.g. ``"row payoffs[0, 1]"``).
+
+    Raises
+    ------
+    InvalidGameError
+        For strings, NaN, infinities and anything that is not a number or expression.
+
+    Examples
+    --------
+    >>> as_number(0.25, "payoff")
+    0.250000000000000
+    >>> as_number(3, "payoff")
+    3
+    """
+    if isinstance(value, bool | np.bool_):
+        raise InvalidGameError(f"{what} is a boolean ({value!r}); give a number instead")
+    if isinstance(value, str):
+        raise InvalidGameError(
+            f"{what} is the string {value!r}; payoffs must be numbers or sympy expressions "
+            f"(for a parameter write sympy.Symbol({value!r}))"
+        )
+    if isinstance(value, sp.Basic):
+        expr = value
+    elif isinstance(value, int | np.integer):
+        expr = sp.Integer(int(value))
+    elif isinstance(value, Fraction):
+        expr = sp.Rational(value.numerator, value.denominator)
+    elif isinstance(value, float | np.floating):
+        f = float(value)
+        if not math.isfinite(f):
+            raise InvalidGameError(f"{what} is {f}; payoffs must be finite numbers")
+        expr = sp.Float(f)
+    elif isinstance(value, Number):
+        try:
+            expr = sp.sympify(complex(value).real if isinstance(value, complex) else value)
+        except (TypeError, ValueError, sp.SympifyError) as err:
+            raise InvalidGameError(f"{what} ({value!r}) is not a usable number") from err
+    else:
+        raise InvalidGameError(
+            f"{what} is a {type(value).__name__} ({value!r}); give a number or a sympy expression"
+        )
+    if not isinstance(expr, sp.Expr):
+        raise InvalidGameError(f"{what} ({value!r}) is not an algebraic expression")
+    if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise InvalidGameError(f"{what} is {expr}; payoffs must be finite numbers")
+    if expr.is_real is False:
+        raise InvalidGameError(f"{what} is {expr}, which is not a real number")
+    return expr
+
+
+def as_payoff_matrix(data: Any, what: str) -> sp.ImmutableMatrix:
+    """Convert nested lists, a numpy array or a sympy matrix to an immutable sympy matrix.
+
+    Parameters
+    ----------
+    data
+        A two-dimensional table of payoffs.
+    what
+        A name for the table in error messages, e.g. ``"row payoffs"``.
+
+    Raises
+    ------
+    InvalidGameError
+        If the table is empty, ragged, not two-dimensional or has a bad entry.
+
+    Examples
+    --------
+    >>> as_payoff_matrix([[1, 2], [3, 4]], "row payoffs").shape
+    (2, 2)
+    """
+    if isinstance(data, sp.MatrixBase):
+        rows = [[data[i, j] for j in range(data.cols)] for i in range(data.rows)]
+    elif isinstance(data, np.ndarray):
+        if data.ndim == 1:
+            raise InvalidGameError(
+                f"{what} is one-dimensional (shape {data.shape}); give a table with one row "
+                "per row strategy, e.g. [[1, 2]] for a single row"
+            )
+        if data.ndim != 2:
+            raise InvalidGameError(f"{what} has {data.ndim} dimensions; it must be a 2-D table")
+        rows = data.tolist()
+    elif isinstance(data, str | bytes) or not isinstance(data, Iterable):
+        raise InvalidGameError(
+            f"{what} is a {type(data).__name__}; give a table such as [[3, 0], [5, 1]]"
+        )
+    else:
+        rows = list(data)
+        if rows and not all(isinstance(r, Iterable) and not isinstance(r, str) for r in rows):
+            raise InvalidGameError(
+                f"{what} must be a table (a list of rows), e.g. [[3, 0], [5, 1]]; got {data!r}"
+            )
+        rows = [list(r) for r in rows]
+    if not rows or not rows[0]:
+        raise InvalidGameError(
+            f"{what} is empty; each player needs at least one strategy, e.g. [[3, 0], [5, 1]]"
+        )
+    width = len(rows[0])
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            raise InvalidGameError(
+                f"{what} is ragged: row 0 has {width} entries but row {i} has {len(row)}; "
+                "every row needs one entry per column strategy"
+            )
+    entries = [
+        [as_number(value, f"{what}[{i}, {j}]") for j, value in enumerate(row)]
+        for i, row in enumerate(rows)
+    ]
+    return sp.ImmutableMatrix(entries)
+
+
+def free_parameters(*objects: sp.Basic) -> tuple[sp.Symbol, ...]:
+    """The free symbols of sympy objects, as a tuple ordered by name.
+
+    Examples
+    --------
+    >>> a, b = sp.symbols("b a")
+    >>> free_parameters(a + b)
+    (a, b)
+    """
+    symbols: set[sp.Symbol] = set()
+    for obj in objects:
+        symbols |= {s for s in sp.sympify(obj).free_symbols if isinstance(s, sp.Symbol)}
+    return tuple(sorted(symbols, key=lambda s: s.name))
+
+
+def normalise_substitution(
+    parameters: tuple[sp.Symbol, ...],
+    values: Mapping[Any, Any] | None,
+    kwargs: Mapping[str, Any],
+) -> dict[sp.Symbol, sp.Expr]:
+    """Merge ``subs({t: 0.3})``, ``subs({"t": 0.3})`` and ``subs(t=0.3)`` into one mapping.
+
+    Keys may be symbols or their names; every key must be a parameter of the
+    model. Values are converted with :func:`as_number`.
+
+    Raises
+    ------
+    UnknownLabelError
+        For a key that is not one of ``parameters`` (the message lists them).
+
+    Examples
+    --------
+    >>> t = sp.Symbol("t")
+    >>> normalise_substitution((t,), {"t": sp.Rational(1, 2)}, {})
+    {t: 1/2}
+    """
+    by_name = {p.name: p for p in parameters}
+    merged: dict[Any, Any] = dict(values or {})
+    merged.update(kwargs)
+    out: dict[sp.Symbol, sp.Expr] = {}
+    for key, value in merged.items():
+        name = key.name if isinstance(key, sp.Symbol) else key
+        if not isinstance(name, str) or name not in by_name:
+            known = ", ".join(by_name) or "none (the model is already numeric)"
+            raise UnknownLabelError(f"no parameter named {key!r}; the parameters are: {known}")
+        out[by_name[name]] = as_number(value, f"the value of {name}")
+    return out
+
+
+def require_numeric(parameters: tuple[sp.Symbol, ...], task: str, method: str = "subs") -> None:
+    """Raise :class:`FreeParameterError` when ``parameters`` is not empty.
+
+    Examples
+    --------
+    >>> require_numeric((), "solving")
+    >>> require_numeric((sp.Symbol("t"),), "solving")
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.FreeParameterError: solving needs numbers but the payoffs still depend on t; give values with game.subs(t=...)
+    """
+    if parameters:
+        names = ", ".join(p.name for p in parameters)
+        hint = ", ".join(f"{p.name}=..." for p in parameters)
+        raise FreeParameterError(
+            f"{task} needs numbers but the payoffs still depend on {names}; "
+            f"give values with game.{method}({hint})"
+        )
+
+
+def is_exact(expr: sp.Expr) -> bool:
+    """Whether a numeric sympy expression is an exact rational number.
+
+    Examples
+    --------
+    >>> is_exact(sp.Rational(1, 3)), is_exact(sp.Float(0.1))
+    (True, False)
+    """
+    return bool(expr.is_Rational)
+
+
+def to_fraction(expr: sp.Expr) -> Fraction:
+    """The exact :class:`~fractions.Fraction` of a sympy number.
+
+    A ``Float`` is read as the shortest decimal that prints as it (``0.1`` is
+    ``1/10``, not the binary ``3602879701896397/36028797018963968``), which is
+    what a user who typed the number meant.
+
+    Examples
+    --------
+    >>> to_fraction(sp.Rational(2, 3))
+    Fraction(2, 3)
+    """
+    if expr.is_Rational:
+        return Fraction(int(expr.p), int(expr.q))
+    return Fraction(repr(float(expr)))
