@@ -209,7 +209,7 @@ def _strategy_words(labels: Sequence[str], probs: Sequence[Any]) -> str:
     for label, p in zip(labels, probs, strict=True):
         if isinstance(p, sp.Basic) and not p.is_number:
             parts.append(f"{label} with probability {fmt(p)}")
-        elif (float(p) if not isinstance(p, sp.Basic) else float(p)) == 1.0:
+        elif float(p) == 1.0:
             return label
         elif float(p) != 0:
             parts.append(f"{label} with probability {fmt(p)}")

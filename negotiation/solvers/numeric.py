@@ -14,7 +14,7 @@ Examples
 >>> import numpy as np
 >>> A = np.array([[1.0, -1.0], [-1.0, 1.0]])
 >>> [x.tolist() for x, _ in nashpy_equilibria(A, -A, "support_enumeration", tol=1e-9)]
-[(0.5, 0.5)]
+[[0.5, 0.5]]
 """
 
 from __future__ import annotations

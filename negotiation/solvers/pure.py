@@ -15,7 +15,7 @@ Examples
 >>> T, R, P, S = sp.symbols("T R P S")
 >>> A = sp.Matrix([[R, S], [T, P]])
 >>> pure_equilibrium_condition(A, A.T, 1, 1)
-(P >= S)
+P >= S
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def pure_equilibrium_condition(A: sp.Matrix, B: sp.Matrix, i: int, j: int) -> sp
     False
     """
     row_ok = [at_least(A[i, j], A[k, j]) for k in range(A.rows) if k != i]
-    col_ok = [at_least(B[i, j], B[i, l]) for l in range(B.cols) if l != j]
+    col_ok = [at_least(B[i, j], B[i, k]) for k in range(B.cols) if k != j]
     return sp.And(*row_ok, *col_ok)
 
 
