@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -335,7 +336,7 @@ class Game:
         """``(rows, columns)``: the number of strategies of each player."""
         return (self.row_payoffs.rows, self.row_payoffs.cols)
 
-    @property
+    @cached_property
     def parameters(self) -> tuple[sp.Symbol, ...]:
         """The free sympy symbols in the payoffs, ordered by name."""
         return free_parameters(self.row_payoffs, self.col_payoffs)
@@ -410,8 +411,16 @@ class Game:
     def payoff_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """The payoff matrices as float arrays (the game must be numeric)."""
         require_numeric(self.parameters, "a numeric payoff array")
-        A = np.array(self.row_payoffs.evalf().tolist(), dtype=float)
-        B = np.array(self.col_payoffs.evalf().tolist(), dtype=float)
+        A, B = self._float_arrays
+        return A.copy(), B.copy()
+
+    @cached_property
+    def _float_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        # Computed once per (immutable) game; callers get copies or read-only views.
+        A = np.array(self.row_payoffs.tolist(), dtype=float)
+        B = np.array(self.col_payoffs.tolist(), dtype=float)
+        A.setflags(write=False)
+        B.setflags(write=False)
         return A, B
 
     def _exact_tables(self, task: str) -> tuple[list[list[Any]], list[list[Any]]]:
@@ -492,7 +501,7 @@ class Game:
                 self._exact_equilibrium(x, y, method) for x, y in _exact.extreme_equilibria(A, B)
             ]
         require_numeric(self.parameters, "solving")
-        A_num, B_num = self.payoff_arrays()
+        A_num, B_num = self._float_arrays
         if method == "pure":
             return [
                 self._pure_equilibrium(i, j, exact=False)
