@@ -1,0 +1,607 @@
+"""Live exploration in a notebook: a slider per parameter, the equilibria and a picture.
+
+:func:`explore` turns a symbolic :class:`~negotiation.Game` or a scenario into
+an ipywidgets dashboard. Moving a slider substitutes the new value (as an
+exact rational, so a classroom sees ``2/9`` rather than ``0.2222``), re-solves
+the game and redraws the chosen picture. The :class:`Dashboard` keeps its
+widgets and state as attributes, so the same object can be driven from code
+(and from tests, without a browser): ``dash.set(t=0.5)`` moves a slider and
+``dash.equilibria`` holds the new answer.
+
+ipywidgets and matplotlib are imported only when a dashboard is made; the
+widgets are in the ``notebooks`` extra (``pip install negotiation[notebooks]``).
+The dashboard works in JupyterLab and Notebook 7.
+
+Examples
+--------
+>>> import sympy as sp
+>>> import negotiation as ng
+>>> t = sp.Symbol("t", positive=True)
+>>> g = ng.Game([[0, -40], [10 * t, -30]], [[0, 10], [-90, -70]], players=("US", "China"),
+...             strategies=(("Truce", "Escalate"), ("Truce", "Escalate")))
+>>> dash = ng.explore(g, plot="game")
+>>> sorted(dash.sliders), dash.values
+(['t'], {'t': 1.0})
+>>> [eq.profile for eq in dash.equilibria]
+[('Escalate', 'Escalate')]
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from negotiation.display import fmt, html_table
+from negotiation.errors import InvalidGameError, NegotiationError, UnknownLabelError
+from negotiation.games.normal_form import Equilibrium, Game
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["Dashboard", "SliderSpec", "explore"]
+
+PLOTS = ("game", "best_responses", "regions", "none")
+REGION_RESOLUTION = 100
+SLIDER_STEPS = 100
+
+
+@dataclass(frozen=True)
+class SliderSpec:
+    """The range and starting value of one parameter's slider.
+
+    Attributes
+    ----------
+    name
+        The parameter's name.
+    value, low, high, step
+        Starting value, range and step.
+    description
+        A one-line tooltip (the scenario's description and unit, if any).
+    """
+
+    name: str
+    value: float
+    low: float
+    high: float
+    step: float
+    description: str = ""
+
+
+def _number(value: Any, what: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as err:
+        raise InvalidGameError(f"{what} must be a number, not {value!r}") from err
+    if number != number or number in (float("inf"), float("-inf")):
+        raise InvalidGameError(f"{what} must be a finite number, not {value!r}")
+    return number
+
+
+def _derived_range(value: float, nonnegative: bool) -> tuple[float, float]:
+    """A range around ``value``: ``value`` plus or minus ``max(|value|, 1)``, floored at 0."""
+    span = max(abs(value), 1.0)
+    low, high = value - span, value + span
+    if nonnegative and low < 0 <= value:
+        low = 0.0
+    return low, high
+
+
+def _spec(
+    name: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    nonnegative: bool,
+    description: str = "",
+) -> SliderSpec:
+    derived_low, derived_high = _derived_range(value, nonnegative)
+    if low is None and high is not None:
+        derived_low = min(value, high) - max(abs(high - value), 1.0)
+    if high is None and low is not None:
+        derived_high = max(value, low) + max(abs(value - low), 1.0)
+    low = derived_low if low is None else low
+    high = derived_high if high is None else high
+    low, high = min(low, value), max(high, value)
+    if not low < high:
+        raise InvalidGameError(
+            f"the slider range for {name} is empty ({low}, {high}); give ranges={{{name!r}: "
+            "(low, high)}} with low < high"
+        )
+    return SliderSpec(name, value, low, high, (high - low) / SLIDER_STEPS, description)
+
+
+def _scenario_like(model: Any) -> bool:
+    return hasattr(model, "parameter_info") and callable(getattr(model, "game", None))
+
+
+def slider_specs(
+    model: Any,
+    *,
+    values: Mapping[Any, Any] | None = None,
+    ranges: Mapping[Any, tuple[Any, Any]] | None = None,
+) -> tuple[Game, tuple[SliderSpec, ...]]:
+    """The symbolic game to explore and a slider specification per free parameter.
+
+    Ranges come, in order of preference, from ``ranges``, from the scenario's
+    parameter metadata (``low``/``high``), or are derived around the starting
+    value (plus or minus ``max(|value|, 1)``, floored at 0 for a non-negative
+    symbol). Starting values come from ``values``, the scenario's defaults, or
+    1 for a positive symbol and 0 otherwise (moved to the middle of a given
+    range that does not contain it); an explicit value outside its range
+    widens the range.
+
+    Parameters
+    ----------
+    model
+        A :class:`negotiation.Game` or a scenario (anything with
+        ``parameter_info`` and ``game(symbolic=True)``).
+    values, ranges
+        Starting values and ``(low, high)`` ranges by parameter name or symbol.
+
+    Returns
+    -------
+    (Game, tuple of SliderSpec)
+
+    Raises
+    ------
+    UnknownLabelError
+        If ``values`` or ``ranges`` names something that is not a parameter.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> import negotiation as ng
+    >>> d = sp.Symbol("delta", positive=True)
+    >>> g = ng.Game([[d, 0], [0, 1]], [[1, 0], [0, d]])
+    >>> slider_specs(g, values={"delta": 0.9})[1][0]
+    SliderSpec(name='delta', value=0.9, low=0.0, high=1.9, step=0.019, description='')
+    """
+    if isinstance(model, Game):
+        game = model
+        info: dict[str, Any] = {}
+    elif _scenario_like(model):
+        game = model.game(symbolic=True)
+        info = {p.name: p for p in model.parameter_info}
+    else:
+        raise InvalidGameError(
+            f"explore() takes a negotiation.Game or a scenario, not a {type(model).__name__}; "
+            "e.g. ng.explore(ng.load('london_framework'))"
+        )
+    names = [p.name for p in game.parameters]
+
+    def by_name(mapping: Mapping[Any, Any] | None, what: str) -> dict[str, Any]:
+        out = {}
+        for key, value in (mapping or {}).items():
+            name = key.name if isinstance(key, sp.Symbol) else str(key)
+            if name not in names:
+                raise UnknownLabelError(
+                    f"{what} names {name!r}, which is not a free parameter; the parameters are "
+                    + (", ".join(names) or "none")
+                )
+            out[name] = value
+        return out
+
+    start = by_name(values, "values")
+    bounds = by_name(ranges, "ranges")
+    specs = []
+    for symbol in game.parameters:
+        name = symbol.name
+        meta = info.get(name)
+        if name in start:
+            value = _number(start[name], f"the value of {name}")
+        elif meta is not None:
+            value = float(meta.default)
+        else:
+            value = 1.0 if symbol.is_positive else 0.0
+        low = high = None
+        if meta is not None:
+            low = None if meta.low is None else float(meta.low)
+            high = None if meta.high is None else float(meta.high)
+        if name in bounds:
+            pair = bounds[name]
+            if isinstance(pair, str) or len(pair) != 2:
+                raise InvalidGameError(f"ranges[{name!r}] must be (low, high); got {pair!r}")
+            low = _number(pair[0], f"the low end of {name}'s range")
+            high = _number(pair[1], f"the high end of {name}'s range")
+            if not low < high:
+                raise InvalidGameError(
+                    f"ranges[{name!r}] = ({pair[0]}, {pair[1]}) needs low < high"
+                )
+        description = ""
+        if meta is not None:
+            description = "; ".join(
+                part for part in (meta.description, meta.unit and f"unit: {meta.unit}") if part
+            )
+        if name not in start:  # a guessed start value moves into a given range
+            if low is not None and high is not None and not low <= value <= high:
+                value = (low + high) / 2
+            elif low is not None and value < low:
+                value = low
+            elif high is not None and value > high:
+                value = high
+        nonnegative = bool(symbol.is_nonnegative)
+        specs.append(_spec(name, value, low, high, nonnegative, description))
+    return game, tuple(specs)
+
+
+def _exact(value: float) -> sp.Rational:
+    # twelve significant digits drop the float noise of slider steps (0.30000000000000004)
+    return sp.Rational(format(value, ".12g"))
+
+
+def _mix(labels: tuple[str, ...], probabilities: Any) -> str:
+    parts = []
+    for label, p in zip(labels, probabilities, strict=True):
+        if p == 1:
+            return label
+        if p != 0:
+            parts.append(f"{label}: {fmt(p)}")
+    return ", ".join(parts)
+
+
+def equilibria_table(game: Game, equilibria: list[Equilibrium]) -> str:
+    """An HTML table of equilibria: each player's (mixed) strategy and the payoffs.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> pd = ng.Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"), players=("US", "China"))
+    >>> print(equilibria_table(pd, pd.equilibria(exact=True)))  # doctest: +ELLIPSIS
+    <table class="negotiation"><caption>1 equilibrium</caption>...<td>D</td><td>D</td><td>1</td>...
+    """
+    header = [
+        "#",
+        game.players[0],
+        game.players[1],
+        f"{game.players[0]}'s payoff",
+        f"{game.players[1]}'s payoff",
+        "kind",
+    ]
+    rows = [
+        [
+            str(k + 1),
+            _mix(game.strategies[0], eq.row),
+            _mix(game.strategies[1], eq.col),
+            fmt(eq.payoffs[0]),
+            fmt(eq.payoffs[1]),
+            "pure" if eq.is_pure else "mixed",
+        ]
+        for k, eq in enumerate(equilibria)
+    ]
+    count = len(equilibria)
+    caption = f"{count} equilibri{'um' if count == 1 else 'a'}"
+    return html_table(header, rows, caption=caption)
+
+
+class Dashboard:
+    """A live view of a game: sliders, a table of equilibria and a picture.
+
+    Made by :func:`explore`; display it in a notebook (it shows its
+    :attr:`widget`) or drive it from code with :meth:`set`.
+
+    Attributes
+    ----------
+    symbolic_game
+        The game with its parameters free.
+    specs
+        One :class:`SliderSpec` per parameter.
+    sliders
+        ``{name: ipywidgets.FloatSlider}``, in parameter order.
+    plot_selector
+        An ``ipywidgets.Dropdown`` choosing the picture (:attr:`plot_kinds`).
+    table
+        An ``ipywidgets.HTML`` holding the table of equilibria (or an error).
+    image
+        An ``ipywidgets.Image`` holding the picture as PNG.
+    widget
+        The whole dashboard, an ``ipywidgets.VBox``.
+    game
+        The game at the current slider values (exact numbers).
+    equilibria
+        Its equilibria (every extreme equilibrium, exactly).
+    axes
+        The matplotlib ``Axes`` of the latest picture (``None`` for ``"none"``).
+    error
+        The message of the last failure to solve or draw, or ``None``.
+    updates
+        How many times the game has been re-solved.
+    """
+
+    def __init__(
+        self,
+        game: Game,
+        specs: tuple[SliderSpec, ...],
+        *,
+        plot: str,
+        x: str | None = None,
+        y: str | None = None,
+    ) -> None:
+        import ipywidgets as widgets
+
+        self.symbolic_game = game
+        self.specs = specs
+        self.plot_kinds = self._available_plots(game)
+        if plot == "auto":
+            plot = "best_responses" if "best_responses" in self.plot_kinds else "game"
+        if plot not in PLOTS:
+            raise InvalidGameError(
+                f"unknown plot {plot!r}; choose one of " + ", ".join(repr(p) for p in PLOTS)
+            )
+        if plot not in self.plot_kinds:
+            raise InvalidGameError(self._why_not(plot))
+        names = [s.name for s in specs]
+        self.region_axes = self._region_axes(names, x, y)
+
+        self.sliders: dict[str, Any] = {}
+        for s in specs:
+            slider = widgets.FloatSlider(
+                value=s.value,
+                min=s.low,
+                max=s.high,
+                step=s.step,
+                description=s.name,
+                description_allow_html=False,
+                tooltip=s.description,
+                continuous_update=False,
+                readout_format=".4g",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="95%"),
+            )
+            slider.observe(self._on_change, names="value")
+            self.sliders[s.name] = slider
+        self.plot_selector = widgets.Dropdown(
+            options=list(self.plot_kinds), value=plot, description="picture"
+        )
+        self.plot_selector.observe(self._on_change, names="value")
+        self.table = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
+        title = widgets.HTML(f"<b>{_escape(game.name or ' vs '.join(game.players))}</b>")
+        controls = widgets.VBox([*self.sliders.values(), self.plot_selector])
+        self.widget = widgets.VBox([title, controls, self.table, self.image])
+
+        self.game: Game = game
+        self.equilibria: list[Equilibrium] = []
+        self.axes: Axes | None = None
+        self.error: str | None = None
+        self.updates = 0
+        self._holding = False
+        self.update()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def values(self) -> dict[str, float]:
+        """The current slider values by parameter name."""
+        return {name: float(s.value) for name, s in self.sliders.items()}
+
+    @property
+    def plot(self) -> str:
+        """The picture shown (one of :attr:`plot_kinds`)."""
+        return str(self.plot_selector.value)
+
+    def set(self, values: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> Dashboard:
+        """Move sliders (widening a range if a value lies outside it), then re-solve once.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> t = sp.Symbol("t")
+        >>> dash = ng.explore(ng.Game([[t, 0], [0, 1]], [[1, 0], [0, 1]]), plot="none")
+        >>> dash.set(t=-2).values
+        {'t': -2.0}
+        """
+        merged = dict(values or {})
+        merged.update(kwargs)
+        updates: dict[str, float] = {}
+        for key, value in merged.items():
+            name = key.name if isinstance(key, sp.Symbol) else str(key)
+            if name not in self.sliders:
+                raise UnknownLabelError(
+                    f"no slider {name!r}; the sliders are " + (", ".join(self.sliders) or "none")
+                )
+            updates[name] = _number(value, f"the value of {name}")
+        self._holding = True
+        try:
+            for name, value in updates.items():
+                slider = self.sliders[name]
+                if value < slider.min:
+                    slider.min = value
+                if value > slider.max:
+                    slider.max = value
+                slider.value = value
+        finally:
+            self._holding = False
+        self.update()
+        return self
+
+    def show(self, plot: str) -> Dashboard:
+        """Switch the picture (one of :attr:`plot_kinds`) and redraw."""
+        if plot not in self.plot_kinds:
+            raise InvalidGameError(self._why_not(plot))
+        self.plot_selector.value = plot
+        return self
+
+    # ------------------------------------------------------------------ work
+    def _on_change(self, change: Mapping[str, Any]) -> None:
+        if not self._holding:
+            self.update()
+
+    def update(self) -> None:
+        """Substitute the slider values, re-solve, and redraw the table and the picture."""
+        self.updates += 1
+        self.error = None
+        exact = {sp.Symbol(n): _exact(v) for n, v in self.values.items()}
+        mapping = {p: exact[sp.Symbol(p.name)] for p in self.symbolic_game.parameters}
+        try:
+            self.game = self.symbolic_game.subs(mapping) if mapping else self.symbolic_game
+            self.equilibria = self.game.equilibria(exact=True)
+            table = equilibria_table(self.game, self.equilibria)
+        except NegotiationError as err:
+            self.equilibria = []
+            self.error = str(err)
+            table = f'<p style="color:#D55E00">Could not solve: {_escape(str(err))}</p>'
+        values = ", ".join(f"{n} = {fmt(v)}" for n, v in exact.items())
+        self.table.value = (f"<p>{_escape(values)}</p>" if values else "") + table
+        self._draw()
+
+    def _draw(self) -> None:
+        kind = self.plot
+        if kind == "none":
+            self.axes = None
+            self.image.value = b""
+            return
+        from negotiation.plotting import plot_best_responses, plot_game, plot_regions
+        from negotiation.plotting._style import new_axes
+
+        ax = new_axes(None)
+        try:
+            if kind == "game":
+                plot_game(self.game, ax=ax)
+            elif kind == "best_responses":
+                plot_best_responses(self.game, ax=ax)
+            else:
+                (xn, yn) = self.region_axes
+                sx, sy = self.sliders[xn], self.sliders[yn]
+                fixed = {n: _exact(v) for n, v in self.values.items() if n not in (xn, yn)}
+                plot_regions(
+                    self.symbolic_game,
+                    x=(xn, sx.min, sx.max),
+                    y=(yn, sy.min, sy.max),
+                    fixed=fixed,
+                    mark=self.values,
+                    mark_label="current values",
+                    resolution=REGION_RESOLUTION,
+                    ax=ax,
+                )
+        except NegotiationError as err:
+            self.error = str(err)
+            ax.clear()
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, str(err), ha="center", va="center", wrap=True)
+        buffer = io.BytesIO()
+        ax.figure.savefig(buffer, format="png", dpi=90)
+        self.axes = ax
+        self.image.value = buffer.getvalue()
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _available_plots(game: Game) -> tuple[str, ...]:
+        kinds = ["game"]
+        if game.shape == (2, 2):
+            kinds.append("best_responses")
+        if len(game.parameters) >= 2:
+            kinds.append("regions")
+        kinds.append("none")
+        return tuple(kinds)
+
+    def _why_not(self, plot: str) -> str:
+        if plot == "best_responses":
+            return (
+                f"the best-response picture is for 2x2 games; this game is "
+                f"{self.symbolic_game.shape[0]}x{self.symbolic_game.shape[1]}: use plot='game'"
+            )
+        if plot == "regions":
+            return (
+                "the region map needs two parameters to put on its axes; this game has "
+                f"{len(self.symbolic_game.parameters)}: use plot='game'"
+            )
+        return f"unknown plot {plot!r}; choose one of " + ", ".join(repr(p) for p in PLOTS)
+
+    def _region_axes(
+        self, names: list[str], x: str | None, y: str | None
+    ) -> tuple[str, str] | None:
+        for given in (x, y):
+            if given is not None and given not in names:
+                raise UnknownLabelError(
+                    f"{given!r} is not a parameter; the parameters are "
+                    + (", ".join(names) or "none")
+                )
+        if len(names) < 2:
+            return None
+        xn = x or next(n for n in names if n != y)
+        yn = y or next(n for n in names if n != xn)
+        if xn == yn:
+            raise InvalidGameError(f"x and y are both {xn!r}; choose two different parameters")
+        return (xn, yn)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{n}={fmt(v)}" for n, v in self.values.items())
+        return (
+            f"Dashboard({self.symbolic_game.name or ' vs '.join(self.symbolic_game.players)}; "
+            f"{values or 'no parameters'}; {len(self.equilibria)} equilibria; plot={self.plot!r})"
+        )
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def explore(
+    model: Any,
+    *,
+    plot: str = "auto",
+    values: Mapping[Any, Any] | None = None,
+    ranges: Mapping[Any, tuple[Any, Any]] | None = None,
+    x: str | None = None,
+    y: str | None = None,
+) -> Dashboard:
+    """An interactive dashboard: a slider per parameter, the equilibria, and a picture.
+
+    Parameters
+    ----------
+    model
+        A :class:`negotiation.Game` (usually with free parameters) or a
+        scenario such as ``ng.load("london_framework")``, whose parameters'
+        defaults and ``low``/``high`` metadata set the sliders.
+    plot
+        The picture: ``"game"`` (payoff table), ``"best_responses"`` (2x2
+        games), ``"regions"`` (which pure equilibria hold where, over the
+        parameters ``x`` and ``y``), ``"none"``, or ``"auto"`` (best responses
+        for a 2x2 game, else the payoff table). A dropdown switches it later.
+    values
+        Starting values by parameter name or symbol.
+    ranges
+        ``{name: (low, high)}`` slider ranges, overriding the scenario's.
+    x, y
+        The parameters on the axes of the region map (default: the first two).
+
+    Returns
+    -------
+    Dashboard
+        Displays as the widget in a notebook; its :attr:`~Dashboard.sliders`,
+        :attr:`~Dashboard.table`, :attr:`~Dashboard.image` and
+        :attr:`~Dashboard.equilibria` are there to be read and driven.
+
+    Raises
+    ------
+    InvalidGameError
+        For a model that is neither a game nor a scenario, an unknown or
+        unavailable picture, or an empty range.
+    UnknownLabelError
+        If ``values``, ``ranges``, ``x`` or ``y`` name an unknown parameter.
+
+    Examples
+    --------
+    Chicken with a stylised cost ``C`` of mutual escalation (domain brief,
+    Game C): raising ``C`` lowers the probability of escalating.
+
+    >>> import sympy as sp
+    >>> import negotiation as ng
+    >>> C = sp.Symbol("C", positive=True)
+    >>> chicken = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("Swerve", "Escalate"))
+    >>> dash = ng.explore(chicken, values={"C": 10}, ranges={"C": (4, 40)})
+    >>> dash.plot, [eq.row[1] for eq in dash.equilibria if not eq.is_pure]
+    ('best_responses', [2/9])
+    >>> [eq.row[1] for eq in dash.set(C=20).equilibria if not eq.is_pure]
+    [2/19]
+    """
+    game, specs = slider_specs(model, values=values, ranges=ranges)
+    return Dashboard(game, specs, plot=plot, x=x, y=y)

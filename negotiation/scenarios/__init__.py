@@ -1,0 +1,59 @@
+"""Scenarios: negotiations described by issues, parties and bundles, and their files.
+
+The built-in scenarios follow the 2025 US-China trade negotiations (April
+escalation, Geneva, London, Busan) plus the textbook tariff dilemma; see
+:func:`scenarios` and :func:`load`. Scenario files are TOML
+(:mod:`negotiation.scenarios.files`); the dated record of tariffs, magnet
+exports and students is :func:`timeline`.
+"""
+
+from negotiation.scenarios.model import (
+    Concession,
+    Interaction,
+    Issue,
+    IssueChange,
+    Level,
+    Parameter,
+    Party,
+    Scenario,
+    ScenarioDiff,
+    Strategy,
+    diff,
+)
+from negotiation.scenarios.registry import load, scenarios
+from negotiation.scenarios.timeline import (
+    AverageTariff,
+    KeyFigure,
+    MagnetExports,
+    StudentCount,
+    TariffComponent,
+    TariffRate,
+    Timeline,
+    TimelineEvent,
+    timeline,
+)
+
+__all__ = [
+    "AverageTariff",
+    "Concession",
+    "Interaction",
+    "Issue",
+    "IssueChange",
+    "KeyFigure",
+    "Level",
+    "MagnetExports",
+    "Parameter",
+    "Party",
+    "Scenario",
+    "ScenarioDiff",
+    "Strategy",
+    "StudentCount",
+    "TariffComponent",
+    "TariffRate",
+    "Timeline",
+    "TimelineEvent",
+    "diff",
+    "load",
+    "scenarios",
+    "timeline",
+]

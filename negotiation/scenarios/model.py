@@ -1,0 +1,1449 @@
+"""Negotiations as data: parameters, issues and their levels, parties, bundles, scenarios.
+
+A :class:`Scenario` describes a negotiation the way an economist would: the
+*issues* on the table (the US tariff on Chinese goods, rare-earth licences,
+export controls, student visas), each with named *levels* and a status quo;
+the two *parties*, each valuing every level of every issue by a sympy
+expression in named *parameters* (with a default, unit, description and
+source); and each party's *strategies*, bundles of moves away from the status
+quo on the issues it controls. A move to a level the other side prefers is a
+concession.
+
+A strategy profile fixes a level for every issue (the status quo where neither
+bundle moves it); a party's payoff is the sum over issues of its valuation of
+the resulting level, plus any *interaction* terms whose conditions hold (e.g.
+easing visas costs more at home when the magnets do not arrive).
+:meth:`Scenario.game` turns this into a normal-form :class:`~negotiation.Game`.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> s = ng.Scenario(
+...     "toy",
+...     parties=(ng.Party("US", valuations={"tariff": {"high": "gain"}}),
+...              ng.Party("China", valuations={"tariff": {"high": "-harm"}})),
+...     issues=(ng.Issue("tariff", ("low", "high"), status_quo="low", controlled_by="US"),),
+...     strategies={"US": (ng.Strategy("Keep"), ng.Strategy("Raise", {"tariff": "high"})),
+...                 "China": (ng.Strategy("Wait"),)},
+...     parameter_info=(ng.Parameter("gain", 1), ng.Parameter("harm", 2)),
+... )
+>>> s.parameters
+(gain, harm)
+>>> print(s.game())
+toy
+US \\ China   Wait
+Keep         0, 0
+Raise        1, -2
+>>> s.game(symbolic=True).row_payoffs
+Matrix([
+[   0],
+[gain]])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from negotiation.errors import ScenarioError, UnknownLabelError, UnsafeExpressionError
+from negotiation.expressions import canonical, check_name, parse_expression
+
+if TYPE_CHECKING:
+    from negotiation.games.normal_form import Game
+
+__all__ = [
+    "Concession",
+    "Interaction",
+    "Issue",
+    "IssueChange",
+    "Level",
+    "Parameter",
+    "Party",
+    "Scenario",
+    "ScenarioDiff",
+    "Strategy",
+    "diff",
+    "exact_number",
+]
+
+
+# ---------------------------------------------------------------------- helpers
+def _error(message: str, key: str | None = None) -> ScenarioError:
+    """A ScenarioError that remembers the dotted file key it is about (for file errors)."""
+    err = ScenarioError(message)
+    err.key = key  # type: ignore[attr-defined]
+    return err
+
+
+def exact_number(value: Any, what: str = "value") -> sp.Rational:
+    """Convert a number to an exact sympy rational.
+
+    Integers, fractions, decimals and sympy rationals convert exactly; a float is
+    read as the decimal it prints as (``0.55`` becomes ``11/20``); a string may
+    be a decimal or a fraction (``"0.55"``, ``"1/3"``).
+
+    Raises
+    ------
+    ScenarioError
+        For anything that is not a finite number.
+
+    Examples
+    --------
+    >>> exact_number(0.55), exact_number("1/3"), exact_number(2)
+    (11/20, 1/3, 2)
+    """
+    if isinstance(value, bool):
+        raise ScenarioError(f"{what} is the boolean {value!r}; give a number")
+    if isinstance(value, sp.Basic):
+        if value.is_Rational:
+            return value
+        if value.is_Float:
+            return sp.Rational(str(value))
+        raise ScenarioError(f"{what} is {value}, which is not a number")
+    if isinstance(value, int):
+        return sp.Integer(value)
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ScenarioError(f"{what} is {value}; give a finite number")
+        return sp.Rational(str(value))
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ScenarioError(f"{what} is {value}; give a finite number")
+        return sp.Rational(repr(value))
+    if isinstance(value, str):
+        try:
+            parsed = parse_expression(value, (), what=what)
+        except UnsafeExpressionError as err:
+            raise ScenarioError(
+                f"{what} is {value!r}, which is not a number (write e.g. 0.55 or 1/3)"
+            ) from err
+        if parsed.is_Rational:
+            return parsed
+        raise ScenarioError(f"{what} is {value!r}, which is not a rational number")
+    if hasattr(value, "__index__"):
+        return sp.Integer(int(value))
+    if hasattr(value, "__float__"):  # numpy floats
+        return exact_number(float(value), what)
+    raise ScenarioError(f"{what} is a {type(value).__name__} ({value!r}); give a number")
+
+
+def _optional_number(value: Any, what: str) -> sp.Rational | None:
+    return None if value is None else exact_number(value, what)
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ScenarioError(f"{what} must be text, not {type(value).__name__} ({value!r})")
+    return value
+
+
+def _label(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise ScenarioError(
+            f"{what} must be a non-empty name without surrounding spaces; got {value!r}"
+        )
+    return value
+
+
+class FrozenMap(Mapping[Any, Any]):
+    """A read-only, hashable dictionary (equal to a ``dict`` with the same items).
+
+    Examples
+    --------
+    >>> m = FrozenMap({"a": 1})
+    >>> m == {"a": 1}, m["a"], hash(m) == hash(FrozenMap({"a": 1}))
+    (True, 1, True)
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[Any, Any] | Iterable[tuple[Any, Any]] = ()) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+
+def _mapping(value: Any, what: str) -> Mapping[Any, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ScenarioError(f"{what} must be a mapping (a table), not {type(value).__name__}")
+    return value
+
+
+# ---------------------------------------------------------------------- parameters
+@dataclass(frozen=True)
+class Parameter:
+    """A named number in a scenario's payoffs, with its default, unit and source.
+
+    Parameters
+    ----------
+    name
+        A name usable in expressions (letters, digits, ``_``; not a function name).
+    default
+        The default value; stored as an exact sympy rational (``0.55`` -> ``11/20``).
+    unit, description, source
+        One-line texts; ``source`` says where the number comes from (for a
+        stylised number, why it was chosen).
+    stylised
+        Whether the value is an illustrative choice rather than a sourced figure.
+    low, high
+        An optional range, e.g. for sliders; the default must lie inside it.
+
+    Examples
+    --------
+    >>> p = Parameter("m", 1, unit="multiplier", low=0, high=4, stylised=True)
+    >>> p.symbol, p.default, p.range
+    (m, 1, (0, 4))
+    """
+
+    name: str
+    default: sp.Rational
+    unit: str = ""
+    description: str = ""
+    source: str = ""
+    stylised: bool = False
+    low: sp.Rational | None = None
+    high: sp.Rational | None = None
+
+    def __post_init__(self) -> None:
+        try:
+            check_name(self.name, "parameter")
+        except UnsafeExpressionError as err:
+            raise _error(str(err), f"parameters.{self.name}") from None
+        key = f"parameters.{self.name}"
+        numbers = {}
+        for attr, words in (
+            ("default", "the default"),
+            ("low", "the low end"),
+            ("high", "the high end"),
+        ):
+            try:
+                numbers[attr] = _optional_number(
+                    getattr(self, attr), f"{words} of parameter {self.name!r}"
+                )
+            except ScenarioError as err:
+                raise _error(str(err), f"{key}.{attr}") from None
+        for attr in ("unit", "description", "source"):
+            try:
+                _text(getattr(self, attr), f"parameter {self.name!r}'s {attr}")
+            except ScenarioError as err:
+                raise _error(str(err), f"{key}.{attr}") from None
+        default, low, high = numbers["default"], numbers["low"], numbers["high"]
+        if default is None:
+            raise _error(f"parameter {self.name!r} needs a default value", f"{key}.default")
+        if not isinstance(self.stylised, bool):
+            raise _error(
+                f"parameter {self.name!r}: stylised must be true or false", f"{key}.stylised"
+            )
+        if low is not None and high is not None and low >= high:
+            raise _error(f"parameter {self.name!r} has low = {low} >= high = {high}", key)
+        if (low is not None and default < low) or (high is not None and default > high):
+            raise _error(
+                f"parameter {self.name!r} has default {default} outside its range "
+                f"[{low if low is not None else '-inf'}, {high if high is not None else 'inf'}]",
+                key,
+            )
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+
+    @property
+    def symbol(self) -> sp.Symbol:
+        """The sympy symbol standing for the parameter."""
+        return sp.Symbol(self.name)
+
+    @property
+    def range(self) -> tuple[sp.Rational | None, sp.Rational | None]:
+        """``(low, high)``; either may be ``None``."""
+        return (self.low, self.high)
+
+
+# ---------------------------------------------------------------------- issues
+@dataclass(frozen=True)
+class Level:
+    """One position on an issue, e.g. the 30% US tariff of the Geneva truce.
+
+    Parameters
+    ----------
+    name
+        A short key, e.g. ``"truce"``.
+    label
+        A human-readable name, e.g. ``"30% (10% reciprocal + 20% fentanyl)"``.
+    value, unit
+        The level's figure where it has one (a tariff rate), exact.
+    description, source
+        What the level means and where its figure comes from.
+
+    Examples
+    --------
+    >>> Level("truce", "Geneva truce", value=30, unit="%").value
+    30
+    """
+
+    name: str
+    label: str = ""
+    value: sp.Rational | None = None
+    unit: str = ""
+    description: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        _label(self.name, "a level name")
+        for attr in ("label", "unit", "description", "source"):
+            _text(getattr(self, attr), f"level {self.name!r}'s {attr}")
+        object.__setattr__(
+            self, "value", _optional_number(self.value, f"the value of level {self.name!r}")
+        )
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A negotiable dimension with named levels, controlled by one party.
+
+    Parameters
+    ----------
+    name
+        A short key, e.g. ``"rare_earths"``.
+    levels
+        The levels, as :class:`Level` objects or plain names.
+    status_quo
+        The name of the level in force when nobody moves (the disagreement point).
+    controlled_by
+        The party whose strategies set this issue.
+    title, description, source
+        Human-readable texts.
+
+    Examples
+    --------
+    >>> issue = Issue("student_visas", ("restricted", "eased"), status_quo="restricted",
+    ...               controlled_by="US")
+    >>> issue.level_names, issue.level("eased").name
+    (('restricted', 'eased'), 'eased')
+    """
+
+    name: str
+    levels: tuple[Level, ...]
+    status_quo: str
+    controlled_by: str
+    title: str = ""
+    description: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        key = f"issues.{self.name}"
+        try:
+            _label(self.name, "an issue name")
+            for attr in ("title", "description", "source"):
+                _text(getattr(self, attr), f"issue {self.name!r}'s {attr}")
+            _label(self.controlled_by, f"issue {self.name!r}'s controlled_by")
+        except ScenarioError as err:
+            raise _error(str(err), key) from None
+        if isinstance(self.levels, str | Mapping) or not isinstance(self.levels, Iterable):
+            raise _error(
+                f"issue {self.name!r}: levels must be a sequence of Level objects or names",
+                key,
+            )
+        try:
+            levels = tuple(
+                level if isinstance(level, Level) else Level(level) for level in self.levels
+            )
+        except ScenarioError as err:
+            raise _error(f"issue {self.name!r}: {err}", f"{key}.levels") from None
+        names = [level.name for level in levels]
+        if len(levels) < 2:
+            raise _error(
+                f"issue {self.name!r} has {len(levels)} level(s); an issue needs at least two",
+                f"{key}.levels",
+            )
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise _error(
+                f"issue {self.name!r} has duplicate levels: {', '.join(duplicates)}",
+                f"{key}.levels",
+            )
+        if self.status_quo not in names:
+            raise _error(
+                f"issue {self.name!r}: the status quo {self.status_quo!r} is not one of its "
+                f"levels ({', '.join(names)})",
+                f"{key}.status_quo",
+            )
+        object.__setattr__(self, "levels", levels)
+
+    @property
+    def level_names(self) -> tuple[str, ...]:
+        """The names of the levels, in order."""
+        return tuple(level.name for level in self.levels)
+
+    def level(self, name: str) -> Level:
+        """The level called ``name``.
+
+        Raises
+        ------
+        UnknownLabelError
+            Listing the issue's levels.
+        """
+        for level in self.levels:
+            if level.name == name:
+                return level
+        raise UnknownLabelError(
+            f"issue {self.name!r} has no level {name!r}; its levels are "
+            + ", ".join(self.level_names)
+        )
+
+
+# ---------------------------------------------------------------------- parties
+@dataclass(frozen=True)
+class Interaction:
+    """A payoff term that applies only when several issues are at given levels.
+
+    Parameters
+    ----------
+    when
+        ``{issue: level}``; the term applies when every issue is at its level.
+    value
+        The term: a sympy expression, a number, or an expression string
+        (parsed against the scenario's parameters).
+    description
+        Why the term is there.
+
+    Examples
+    --------
+    >>> Interaction({"student_visas": "eased", "rare_earths": "withheld"}, -1).value
+    -1
+    """
+
+    when: Mapping[str, str]
+    value: Any
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        when = _mapping(self.when, "an interaction's 'when'")
+        if not when:
+            raise ScenarioError(
+                "an interaction needs at least one condition in 'when', e.g. "
+                "{'rare_earths': 'withheld'}"
+            )
+        for issue, level in when.items():
+            _label(issue, "an issue in an interaction's 'when'")
+            _label(level, f"the level of {issue!r} in an interaction's 'when'")
+        _text(self.description, "an interaction's description")
+        object.__setattr__(self, "when", FrozenMap(when))
+        object.__setattr__(self, "value", _payoff_value(self.value, "an interaction's value"))
+
+    def applies(self, outcome: Mapping[str, str]) -> bool:
+        """Whether every condition holds in ``outcome`` (``{issue: level}``)."""
+        return all(outcome.get(issue) == level for issue, level in self.when.items())
+
+
+def _payoff_value(value: Any, what: str) -> Any:
+    """Numbers become exact sympy numbers; strings wait to be parsed by the scenario."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, sp.Basic):
+        if not isinstance(value, sp.Expr):
+            raise ScenarioError(f"{what} is {value}, which is not an algebraic expression")
+        floats = value.atoms(sp.Float)
+        return value.xreplace({f: sp.Rational(str(f)) for f in floats}) if floats else value
+    return exact_number(value, what)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A negotiating party and how it values each level of each issue.
+
+    Parameters
+    ----------
+    name
+        The party's name; it becomes a player name of the game.
+    valuations
+        ``{issue: {level: value}}``; a value is a sympy expression, a number or
+        an expression string such as ``"-m*re_loss_us"`` (parsed with the
+        scenario's parameters by :func:`~negotiation.parse_expression`).
+        Levels left out are worth 0.
+    interactions
+        Extra terms that apply to particular combinations of levels.
+    title, description
+        Human-readable texts.
+
+    Examples
+    --------
+    >>> us = Party("US", valuations={"rare_earths": {"withheld": "-m*re_loss_us"}})
+    >>> us.valuations["rare_earths"]["withheld"]
+    '-m*re_loss_us'
+    """
+
+    name: str
+    valuations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    interactions: tuple[Interaction, ...] = ()
+    title: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        _label(self.name, "a party name")
+        _text(self.title, f"party {self.name!r}'s title")
+        _text(self.description, f"party {self.name!r}'s description")
+        key = f"parties.{self.name}.valuations"
+        valuations = {}
+        for issue, levels in _mapping(self.valuations, f"{self.name}'s valuations").items():
+            _label(issue, f"an issue in {self.name}'s valuations")
+            table = {}
+            for level, value in _mapping(levels, f"{self.name}'s valuation of {issue}").items():
+                _label(level, f"a level in {self.name}'s valuation of {issue!r}")
+                try:
+                    table[level] = _payoff_value(value, f"{self.name}'s value of {issue}={level}")
+                except ScenarioError as err:
+                    raise _error(str(err), f"{key}.{issue}.{level}") from None
+            valuations[issue] = FrozenMap(table)
+        if isinstance(self.interactions, Interaction) or not isinstance(
+            self.interactions, Iterable
+        ):
+            raise ScenarioError(f"{self.name}'s interactions must be a sequence of Interaction")
+        interactions = tuple(self.interactions)
+        for item in interactions:
+            if not isinstance(item, Interaction):
+                raise ScenarioError(
+                    f"{self.name}'s interactions must be Interaction objects, not {item!r}"
+                )
+        object.__setattr__(self, "valuations", FrozenMap(valuations))
+        object.__setattr__(self, "interactions", interactions)
+
+    def value(self, issue: str, level: str) -> Any:
+        """The party's valuation of ``issue`` at ``level`` (0 where none is given)."""
+        return self.valuations.get(issue, {}).get(level, sp.Integer(0))
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A bundle: the levels a party sets on the issues it controls.
+
+    Issues the bundle leaves out stay at their status quo. A bundle that moves
+    nothing is the party's status-quo strategy.
+
+    Parameters
+    ----------
+    name
+        The strategy label in the game, e.g. ``"L"``.
+    moves
+        ``{issue: level}`` for issues the party controls.
+    title, description
+        Human-readable texts, e.g. ``"Implement London"``.
+
+    Examples
+    --------
+    >>> Strategy("L", {"export_controls": "lifted"}, title="Implement London").moves
+    {'export_controls': 'lifted'}
+    """
+
+    name: str
+    moves: Mapping[str, str] = field(default_factory=dict)
+    title: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        _label(self.name, "a strategy name")
+        moves = _mapping(self.moves, f"strategy {self.name!r}'s moves")
+        for issue, level in moves.items():
+            _label(issue, f"an issue in strategy {self.name!r}'s moves")
+            _label(level, f"the level of {issue!r} in strategy {self.name!r}")
+        _text(self.title, f"strategy {self.name!r}'s title")
+        _text(self.description, f"strategy {self.name!r}'s description")
+        object.__setattr__(self, "moves", FrozenMap(moves))
+
+
+@dataclass(frozen=True)
+class Concession:
+    """A party's move on one issue from the status-quo level to another level."""
+
+    party: str
+    issue: str
+    from_level: str
+    to_level: str
+
+    def __str__(self) -> str:
+        return f"{self.party}: {self.issue} {self.from_level} -> {self.to_level}"
+
+
+# ---------------------------------------------------------------------- scenarios
+@dataclass(frozen=True)
+class Scenario:
+    """A negotiation: parties, issues, parameters and bundles, turning into a game.
+
+    Parameters
+    ----------
+    name
+        A short key (the file name of a built-in scenario), e.g. ``"london_framework"``.
+    parties
+        The two parties; the first is the row player.
+    issues
+        The issues on the table.
+    strategies
+        ``{party name: (Strategy, ...)}``: each party's bundles, in table order.
+    parameter_info
+        The declared :class:`Parameter` objects; every name used in a payoff
+        expression must be declared here.
+    title, description, date
+        Human-readable texts and the date of the episode (``datetime.date`` or
+        an ISO string).
+    payoff_unit
+        What the payoff numbers measure (e.g. ``"stylised units"``).
+    status_quo_profile
+        The profile that leaves every issue at its status quo (the disagreement
+        point). Found automatically when each party has exactly one bundle that
+        moves nothing; give it when that is not so.
+    sources
+        General references for the scenario.
+
+    Raises
+    ------
+    ScenarioError
+        For inconsistent parties, issues, bundles or parameters (the message
+        names the part and the fix).
+    UnsafeExpressionError
+        For a payoff expression outside the restricted grammar or using an
+        undeclared name.
+
+    Notes
+    -----
+    ``scenario.game()`` returns the game at the parameters' *default values*
+    (exact numbers); ``scenario.game(symbolic=True)`` keeps them free.
+    ``scenario.subs(...)`` substitutes values and removes those parameters, as
+    :meth:`negotiation.Game.subs` does; ``scenario.with_defaults(...)`` keeps
+    them as parameters and changes their defaults.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> london = ng.load("london_framework")
+    >>> london.players, london.status_quo_profile
+    (('US', 'China'), ('H', 'S'))
+    >>> [eq.profile for eq in london.game().equilibria(exact=True)]
+    [('H', 'S')]
+    """
+
+    name: str
+    parties: tuple[Party, Party]
+    issues: tuple[Issue, ...]
+    strategies: Mapping[str, Sequence[Strategy]]
+    parameter_info: tuple[Parameter, ...] = ()
+    title: str = ""
+    description: str = ""
+    date: _dt.date | None = None
+    payoff_unit: str = ""
+    status_quo_profile: tuple[str, str] | None = None
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self._check_texts()
+        parties = self._check_parties()
+        names = (parties[0].name, parties[1].name)
+        parameters = self._check_parameters()
+        issues = self._check_issues(names)
+        strategies = self._check_strategies(names, issues)
+        symbols = {p.name: p.symbol for p in parameters}
+        parties = tuple(self._resolve_party(p, issues, symbols) for p in parties)
+        object.__setattr__(self, "parties", parties)
+        object.__setattr__(self, "issues", issues)
+        object.__setattr__(self, "parameter_info", parameters)
+        object.__setattr__(self, "strategies", strategies)
+        object.__setattr__(
+            self, "status_quo_profile", self._check_status_quo(names, issues, strategies)
+        )
+
+    # ------------------------------------------------------------------ validation
+    def _check_texts(self) -> None:
+        if (
+            not isinstance(self.name, str)
+            or not self.name
+            or not all(c.isalnum() or c in "_-" for c in self.name)
+        ):
+            raise _error(
+                f"a scenario name is letters, digits, '_' or '-' (e.g. 'london_framework'); "
+                f"got {self.name!r}",
+                "scenario.name",
+            )
+        for attr in ("title", "description", "payoff_unit"):
+            try:
+                _text(getattr(self, attr), f"the scenario's {attr}")
+            except ScenarioError as err:
+                raise _error(str(err), f"scenario.{attr}") from None
+        date = self.date
+        if isinstance(date, str):
+            try:
+                date = _dt.date.fromisoformat(date)
+            except ValueError:
+                raise _error(
+                    f"the scenario's date {self.date!r} is not an ISO date such as 2025-06-10",
+                    "scenario.date",
+                ) from None
+        if isinstance(date, _dt.datetime):
+            date = date.date()
+        if date is not None and not isinstance(date, _dt.date):
+            raise _error(f"the scenario's date must be a date, not {date!r}", "scenario.date")
+        object.__setattr__(self, "date", date)
+        if isinstance(self.sources, str) or not isinstance(self.sources, Iterable):
+            raise _error("the scenario's sources must be a list of texts", "scenario.sources")
+        sources = tuple(self.sources)
+        for s in sources:
+            _text(s, "a scenario source")
+        object.__setattr__(self, "sources", sources)
+
+    def _check_parties(self) -> tuple[Party, Party]:
+        parties = tuple(self.parties) if isinstance(self.parties, Iterable) else ()
+        if len(parties) != 2 or not all(isinstance(p, Party) for p in parties):
+            raise _error(
+                f"a scenario has exactly two parties (Party objects); got {self.parties!r}",
+                "parties",
+            )
+        if parties[0].name == parties[1].name:
+            raise _error(f"the two parties are both called {parties[0].name!r}", "parties")
+        return (parties[0], parties[1])
+
+    def _check_parameters(self) -> tuple[Parameter, ...]:
+        if isinstance(self.parameter_info, Parameter) or not isinstance(
+            self.parameter_info, Iterable
+        ):
+            raise _error("parameter_info must be a sequence of Parameter objects", "parameters")
+        parameters = tuple(self.parameter_info)
+        seen: set[str] = set()
+        for p in parameters:
+            if not isinstance(p, Parameter):
+                raise _error(f"parameter_info must hold Parameter objects, not {p!r}", "parameters")
+            if p.name in seen:
+                raise _error(f"parameter {p.name!r} is declared twice", f"parameters.{p.name}")
+            seen.add(p.name)
+        return parameters
+
+    def _check_issues(self, names: tuple[str, str]) -> tuple[Issue, ...]:
+        if isinstance(self.issues, Issue) or not isinstance(self.issues, Iterable):
+            raise _error("issues must be a sequence of Issue objects", "issues")
+        issues = tuple(self.issues)
+        if not issues:
+            raise _error("a scenario needs at least one issue", "issues")
+        seen: set[str] = set()
+        for issue in issues:
+            if not isinstance(issue, Issue):
+                raise _error(f"issues must be Issue objects, not {issue!r}", "issues")
+            if issue.name in seen:
+                raise _error(f"issue {issue.name!r} is declared twice", f"issues.{issue.name}")
+            seen.add(issue.name)
+            if issue.controlled_by not in names:
+                raise _error(
+                    f"issue {issue.name!r} is controlled by {issue.controlled_by!r}, which is "
+                    f"not a party; the parties are {names[0]!r} and {names[1]!r}",
+                    f"issues.{issue.name}.controlled_by",
+                )
+        return issues
+
+    def _check_strategies(self, names: tuple[str, str], issues: tuple[Issue, ...]) -> FrozenMap:
+        given = _mapping(self.strategies, "strategies")
+        unknown = [k for k in given if k not in names]
+        if unknown:
+            raise _error(
+                f"strategies are given for {unknown[0]!r}, which is not a party; the parties "
+                f"are {names[0]!r} and {names[1]!r}",
+                f"parties.{unknown[0]}.strategies",
+            )
+        by_issue = {issue.name: issue for issue in issues}
+        out = {}
+        for party in names:
+            key = f"parties.{party}.strategies"
+            bundles = given.get(party, ())
+            if isinstance(bundles, Strategy) or not isinstance(bundles, Iterable):
+                raise _error(f"{party}'s strategies must be a sequence of Strategy objects", key)
+            bundles = tuple(bundles)
+            if not bundles:
+                raise _error(f"{party} has no strategies; give at least one bundle", key)
+            labels = [b.name for b in bundles if isinstance(b, Strategy)]
+            if len(labels) != len(bundles):
+                raise _error(f"{party}'s strategies must be Strategy objects", key)
+            duplicates = sorted({s for s in labels if labels.count(s) > 1})
+            if duplicates:
+                raise _error(f"{party} has duplicate strategies: {', '.join(duplicates)}", key)
+            for bundle in bundles:
+                for issue_name, level in bundle.moves.items():
+                    where = f"{key}.{bundle.name}.moves.{issue_name}"
+                    if issue_name not in by_issue:
+                        raise _error(
+                            f"{party}'s strategy {bundle.name!r} moves {issue_name!r}, which is "
+                            f"not an issue; the issues are {', '.join(by_issue)}",
+                            where,
+                        )
+                    issue = by_issue[issue_name]
+                    if issue.controlled_by != party:
+                        raise _error(
+                            f"{party}'s strategy {bundle.name!r} moves {issue_name!r}, but that "
+                            f"issue is controlled by {issue.controlled_by}",
+                            where,
+                        )
+                    if level not in issue.level_names:
+                        raise _error(
+                            f"{party}'s strategy {bundle.name!r} sets {issue_name!r} to "
+                            f"{level!r}, which is not one of its levels "
+                            f"({', '.join(issue.level_names)})",
+                            where,
+                        )
+            out[party] = bundles
+        return FrozenMap(out)
+
+    def _resolve_party(
+        self, party: Party, issues: tuple[Issue, ...], symbols: dict[str, sp.Symbol]
+    ) -> Party:
+        by_issue = {issue.name: issue for issue in issues}
+        valuations = {}
+        for issue_name, table in party.valuations.items():
+            key = f"parties.{party.name}.valuations.{issue_name}"
+            if issue_name not in by_issue:
+                raise _error(
+                    f"{party.name} values {issue_name!r}, which is not an issue; the issues "
+                    f"are {', '.join(by_issue)}",
+                    key,
+                )
+            issue = by_issue[issue_name]
+            resolved = {}
+            for level, value in table.items():
+                if level not in issue.level_names:
+                    raise _error(
+                        f"{party.name} values level {level!r} of {issue_name!r}, which has "
+                        f"only the levels {', '.join(issue.level_names)}",
+                        f"{key}.{level}",
+                    )
+                resolved[level] = self._resolve_value(value, symbols, f"{key}.{level}")
+            valuations[issue_name] = resolved
+        interactions = []
+        for k, item in enumerate(party.interactions):
+            key = f"parties.{party.name}.interactions[{k}]"
+            for issue_name, level in item.when.items():
+                if issue_name not in by_issue:
+                    raise _error(
+                        f"an interaction of {party.name} refers to {issue_name!r}, which is not "
+                        f"an issue; the issues are {', '.join(by_issue)}",
+                        f"{key}.when",
+                    )
+                if level not in by_issue[issue_name].level_names:
+                    raise _error(
+                        f"an interaction of {party.name} needs {issue_name} = {level!r}, which "
+                        f"is not one of its levels ({', '.join(by_issue[issue_name].level_names)})",
+                        f"{key}.when",
+                    )
+            value = self._resolve_value(item.value, symbols, f"{key}.value")
+            interactions.append(replace(item, value=value))
+        return replace(party, valuations=valuations, interactions=tuple(interactions))
+
+    @staticmethod
+    def _resolve_value(value: Any, symbols: dict[str, sp.Symbol], key: str) -> sp.Expr:
+        if isinstance(value, str):
+            try:
+                return parse_expression(value, symbols, what=key)
+            except UnsafeExpressionError as err:
+                err.key = key  # type: ignore[attr-defined]
+                raise
+        free = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
+        undeclared = sorted(s.name for s in free if s.name not in symbols)
+        if undeclared:
+            raise _error(
+                f"{key} uses {', '.join(undeclared)}, which is not a declared parameter; "
+                f"declared: {', '.join(sorted(symbols)) or 'none'}",
+                key,
+            )
+        # symbols are matched by name, so Symbol("m", positive=True) means parameter m;
+        # the expression is stored as a file would give it, so save/load is exact
+        renamed = {s: symbols[s.name] for s in free if s != symbols[s.name]}
+        try:
+            return canonical(value.xreplace(renamed) if renamed else value, symbols)
+        except UnsafeExpressionError as err:
+            err.key = key  # type: ignore[attr-defined]
+            raise
+
+    def _check_status_quo(
+        self, names: tuple[str, str], issues: tuple[Issue, ...], strategies: Mapping[str, Any]
+    ) -> tuple[str, str]:
+        status = {issue.name: issue.status_quo for issue in issues}
+        if self.status_quo_profile is not None:
+            profile = self.status_quo_profile
+            if isinstance(profile, str) or not isinstance(profile, Sequence) or len(profile) != 2:
+                raise _error(
+                    f"status_quo_profile must be a pair of strategy names; got {profile!r}",
+                    "scenario.status_quo_profile",
+                )
+            for party, label in zip(names, profile, strict=True):
+                labels = [s.name for s in strategies[party]]
+                if label not in labels:
+                    raise _error(
+                        f"status_quo_profile names {label!r}, which is not a strategy of "
+                        f"{party} ({', '.join(labels)})",
+                        "scenario.status_quo_profile",
+                    )
+            return (profile[0], profile[1])
+        found = []
+        for party in names:
+            idle = [
+                s.name
+                for s in strategies[party]
+                if all(status[i] == level for i, level in s.moves.items())
+            ]
+            if len(idle) != 1:
+                what = "no bundle" if not idle else f"{len(idle)} bundles ({', '.join(idle)})"
+                raise _error(
+                    f"{party} has {what} leaving every issue at the status quo, so the status "
+                    "quo profile is not clear; give status_quo_profile = [row, column]",
+                    "scenario.status_quo_profile",
+                )
+            found.append(idle[0])
+        return (found[0], found[1])
+
+    # ------------------------------------------------------------------ parameters
+    @property
+    def players(self) -> tuple[str, str]:
+        """The two parties' names, row player first."""
+        return (self.parties[0].name, self.parties[1].name)
+
+    @property
+    def parameters(self) -> tuple[sp.Symbol, ...]:
+        """The declared parameters' symbols, ordered by name."""
+        return tuple(sorted((p.symbol for p in self.parameter_info), key=lambda s: s.name))
+
+    @property
+    def defaults(self) -> dict[sp.Symbol, sp.Rational]:
+        """``{symbol: default value}`` (exact numbers), ordered by name."""
+        by_name = {p.name: p for p in self.parameter_info}
+        return {s: by_name[s.name].default for s in self.parameters}
+
+    def parameter(self, name: str | sp.Symbol) -> Parameter:
+        """The :class:`Parameter` called ``name`` (a name or a symbol).
+
+        Raises
+        ------
+        UnknownLabelError
+            Listing the declared parameters.
+        """
+        key = name.name if isinstance(name, sp.Symbol) else name
+        for p in self.parameter_info:
+            if p.name == key:
+                return p
+        raise UnknownLabelError(
+            f"{self.name} has no parameter {key!r}; its parameters are "
+            + (", ".join(s.name for s in self.parameters) or "none")
+        )
+
+    def _values(self, values: Mapping[Any, Any] | None, kwargs: Mapping[str, Any]) -> dict:
+        merged: dict[Any, Any] = dict(values or {})
+        merged.update(kwargs)
+        out: dict[str, sp.Rational] = {}
+        for key, value in merged.items():
+            name = key.name if isinstance(key, sp.Symbol) else key
+            self.parameter(name)  # raises UnknownLabelError listing the parameters
+            try:
+                out[name] = exact_number(value, f"the value of {name}")
+            except ScenarioError as err:
+                raise ScenarioError(f"{err}; give e.g. {name}=0.5 or {name}='1/3'") from None
+        return out
+
+    def subs(self, values: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> Scenario:
+        """A new scenario with some parameters replaced by numbers (and no longer declared).
+
+        Accepts ``{symbol: value}``, ``{"name": value}`` and ``name=value``, as
+        :meth:`negotiation.Game.subs` does. Values become exact rationals
+        (floats are read as the decimal they print as: ``0.3`` is ``3/10``).
+
+        Raises
+        ------
+        UnknownLabelError
+            For a name that is not a parameter (the message lists them).
+        ScenarioError
+            For a value that is not a number.
+
+        See Also
+        --------
+        with_defaults : keep the parameters, change their default values.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> london = ng.load("london_framework")
+        >>> "m" in [s.name for s in london.subs(m=2).parameters]
+        False
+        """
+        numbers = self._values(values, kwargs)
+        mapping = {sp.Symbol(name): value for name, value in numbers.items()}
+
+        def put(expr: sp.Expr) -> sp.Expr:
+            return sp.sympify(expr).xreplace(mapping)
+
+        parties = tuple(
+            replace(
+                party,
+                valuations={
+                    issue: {level: put(v) for level, v in table.items()}
+                    for issue, table in party.valuations.items()
+                },
+                interactions=tuple(
+                    replace(item, value=put(item.value)) for item in party.interactions
+                ),
+            )
+            for party in self.parties
+        )
+        return replace(
+            self,
+            parties=parties,
+            parameter_info=tuple(p for p in self.parameter_info if p.name not in numbers),
+        )
+
+    def with_defaults(self, values: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> Scenario:
+        """A new scenario whose parameters keep their names but get new default values.
+
+        A new value outside a parameter's declared range widens the range.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> london = ng.load("london_framework").with_defaults(m=3)
+        >>> london.parameter("m").default, london.game().row_payoffs[0, 2]
+        (3, -14)
+        """
+        numbers = self._values(values, kwargs)
+        info = []
+        for p in self.parameter_info:
+            if p.name in numbers:
+                v = numbers[p.name]
+                low = None if p.low is None else min(p.low, v)
+                high = None if p.high is None else max(p.high, v)
+                p = replace(p, default=v, low=low, high=high)
+            info.append(p)
+        return replace(self, parameter_info=tuple(info))
+
+    # ------------------------------------------------------------------ outcomes and payoffs
+    def issue(self, name: str) -> Issue:
+        """The issue called ``name``."""
+        for issue in self.issues:
+            if issue.name == name:
+                return issue
+        raise UnknownLabelError(
+            f"{self.name} has no issue {name!r}; its issues are "
+            + ", ".join(i.name for i in self.issues)
+        )
+
+    def party(self, name: str | int) -> Party:
+        """The party called ``name`` (or 0 for the row party, 1 for the column party)."""
+        if isinstance(name, int) and not isinstance(name, bool) and name in (0, 1):
+            return self.parties[name]
+        for party in self.parties:
+            if party.name == name:
+                return party
+        raise UnknownLabelError(
+            f"{self.name} has no party {name!r}; the parties are "
+            + ", ".join(repr(p) for p in self.players)
+        )
+
+    def strategy(self, party: str | int, name: str) -> Strategy:
+        """The bundle called ``name`` of ``party``."""
+        bundles = self.strategies[self.party(party).name]
+        for bundle in bundles:
+            if bundle.name == name:
+                return bundle
+        raise UnknownLabelError(
+            f"{self.party(party).name} has no strategy {name!r}; its strategies are "
+            + ", ".join(b.name for b in bundles)
+        )
+
+    @property
+    def status_quo(self) -> FrozenMap:
+        """``{issue: status-quo level}``."""
+        return FrozenMap({issue.name: issue.status_quo for issue in self.issues})
+
+    def outcome(self, profile: Sequence[str]) -> FrozenMap:
+        """The level of every issue when the parties play ``profile`` = (row, column).
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> ng.load("london_framework").outcome(("L", "D"))["rare_earths"]
+        'up_front'
+        """
+        row, col = self._profile(profile)
+        levels = dict(self.status_quo)
+        levels.update(row.moves)
+        levels.update(col.moves)
+        return FrozenMap(levels)
+
+    def _profile(self, profile: Sequence[str]) -> tuple[Strategy, Strategy]:
+        if isinstance(profile, str) or len(profile) != 2:
+            raise UnknownLabelError(
+                f"a profile is a pair (row strategy, column strategy); got {profile!r}"
+            )
+        return self.strategy(0, profile[0]), self.strategy(1, profile[1])
+
+    def concessions(self, party: str | int, strategy: str) -> tuple[Concession, ...]:
+        """The moves away from the status quo that a bundle makes.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> [str(c) for c in ng.load("london_framework").concessions("US", "L")]
+        ['US: export_controls held -> lifted', 'US: student_visas restricted -> eased']
+        """
+        owner = self.party(party).name
+        bundle = self.strategy(owner, strategy)
+        status = self.status_quo
+        return tuple(
+            Concession(owner, issue, status[issue], level)
+            for issue, level in bundle.moves.items()
+            if level != status[issue]
+        )
+
+    def payoff_terms(self, profile: Sequence[str], party: str | int) -> tuple[tuple[str, Any], ...]:
+        """The terms of ``party``'s payoff at ``profile``: one per issue, then interactions.
+
+        Each term is ``(label, expression)``; the payoff is their sum (symbolic).
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> terms = ng.load("london_framework").payoff_terms(("L", "W"), "US")
+        >>> terms[2], terms[-1]
+        (('rare_earths = withheld', -m*re_loss_us), ('interaction: student_visas = eased & rare_earths = withheld', -visa_politics_us))
+        """
+        who = self.party(party)
+        outcome = self.outcome(profile)
+        terms: list[tuple[str, Any]] = [
+            (f"{issue.name} = {outcome[issue.name]}", who.value(issue.name, outcome[issue.name]))
+            for issue in self.issues
+        ]
+        for item in who.interactions:
+            if item.applies(outcome):
+                label = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
+                terms.append((f"interaction: {label}", item.value))
+        return tuple(terms)
+
+    def payoff(self, profile: Sequence[str], party: str | int) -> sp.Expr:
+        """``party``'s payoff at ``profile``, symbolic in the parameters."""
+        return sp.Add(*(value for _, value in self.payoff_terms(profile, party)))
+
+    def game(self, *, symbolic: bool = False) -> Game:
+        """The normal-form game: players are the parties, strategy labels the bundles' names.
+
+        Parameters
+        ----------
+        symbolic
+            ``False`` (default): payoffs at the parameters' default values, as
+            exact numbers. ``True``: payoffs as expressions in the parameters.
+
+        Returns
+        -------
+        negotiation.Game
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> g = ng.load("tariff_dilemma").game()
+        >>> g.row_payoffs.tolist(), g.col_payoffs.tolist()
+        ([[0, -40], [10, -30]], [[0, 10], [-90, -70]])
+        """
+        from negotiation.games.normal_form import Game
+
+        rows = [s.name for s in self.strategies[self.players[0]]]
+        cols = [s.name for s in self.strategies[self.players[1]]]
+        tables = [[[self.payoff((r, c), p) for c in cols] for r in rows] for p in range(2)]
+        if not symbolic:
+            defaults = self.defaults
+            tables = [[[v.xreplace(defaults) for v in row] for row in t] for t in tables]
+        return Game(
+            tables[0],
+            tables[1],
+            players=self.players,
+            strategies=(tuple(rows), tuple(cols)),
+            name=self.title or self.name,
+        )
+
+    # ------------------------------------------------------------------ files and display
+    def save(self, path: str | Path) -> Path:
+        """Write the scenario as a TOML file that :func:`negotiation.load` reads back equal."""
+        from negotiation.scenarios.files import save
+
+        return save(self, path)
+
+    def to_toml(self) -> str:
+        """The scenario as TOML text (see :func:`negotiation.scenarios.files.dumps`)."""
+        from negotiation.scenarios.files import dumps
+
+        return dumps(self)
+
+    def summary(self) -> str:
+        """A plain-text description: parties, issues, parameters, bundles and payoff table."""
+        return _summary(self)
+
+    def __repr__(self) -> str:
+        shape = "x".join(str(len(self.strategies[p])) for p in self.players)
+        return (
+            f"Scenario({self.name!r}, {self.players[0]!r} vs {self.players[1]!r}, {shape}, "
+            f"{len(self.issues)} issues, {len(self.parameter_info)} parameters)"
+        )
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def _summary(s: Scenario) -> str:
+    lines = [s.title or s.name]
+    if s.date:
+        lines.append(f"Date: {s.date.isoformat()}")
+    if s.description:
+        lines += ["", s.description.strip()]
+    parties = ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in s.parties)
+    lines += ["", f"Parties (row, column): {parties}", "", "Issues (* marks the status quo):"]
+    for issue in s.issues:
+        lines.append(f"  {issue.name}: {issue.title or issue.name} [set by {issue.controlled_by}]")
+        for level in issue.levels:
+            mark = "*" if level.name == issue.status_quo else " "
+            figure = f" = {level.value}{level.unit}" if level.value is not None else ""
+            label = f": {level.label}" if level.label else ""
+            lines.append(f"    {mark} {level.name}{figure}{label}")
+            if level.source:
+                lines.append(f"        source: {level.source}")
+    if s.parameter_info:
+        lines += ["", "Parameters:"]
+        for p in sorted(s.parameter_info, key=lambda p: p.name):
+            unit = f" {p.unit}" if p.unit else ""
+            kind = " (stylised)" if p.stylised else ""
+            lines.append(f"  {p.name} = {p.default}{unit}{kind}: {p.description}")
+            if p.source:
+                lines.append(f"      source: {p.source}")
+    lines += ["", "Valuations (levels not listed are worth 0):"]
+    for party in s.parties:
+        for issue, table in party.valuations.items():
+            terms = "; ".join(f"{level} = {value}" for level, value in table.items())
+            lines.append(f"  {party.name} on {issue}: {terms}")
+        for item in party.interactions:
+            when = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
+            lines.append(f"  {party.name} when {when}: {item.value}")
+    lines += ["", "Strategies (bundles of moves from the status quo):"]
+    for party in s.players:
+        for bundle in s.strategies[party]:
+            moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
+            title = f" ({bundle.title})" if bundle.title else ""
+            lines.append(f"  {party} {bundle.name}{title}: {moves}")
+    row, col = s.status_quo_profile
+    lines += [
+        "",
+        f"Status quo profile: ({row}, {col})",
+        "",
+        f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
+    ]
+    table = str(s.game()).splitlines()[1:]  # drop the title line
+    lines += ["  " + line for line in table]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- diff
+@dataclass(frozen=True)
+class IssueChange:
+    """How one issue present in both scenarios differs."""
+
+    issue: str
+    changes: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.issue}: " + "; ".join(self.changes)
+
+
+@dataclass(frozen=True)
+class ScenarioDiff:
+    """What differs between two scenarios: issues, levels, parameters, bundles, valuations.
+
+    ``bool(d)`` is ``True`` when anything differs; ``str(d)`` lists the differences.
+    """
+
+    a: str
+    b: str
+    parties_added: tuple[str, ...] = ()
+    parties_removed: tuple[str, ...] = ()
+    issues_added: tuple[str, ...] = ()
+    issues_removed: tuple[str, ...] = ()
+    issues_changed: tuple[IssueChange, ...] = ()
+    issues_unchanged: tuple[str, ...] = ()
+    parameters_added: tuple[str, ...] = ()
+    parameters_removed: tuple[str, ...] = ()
+    parameters_changed: tuple[tuple[str, str, Any, Any], ...] = ()
+    strategies_added: tuple[tuple[str, str], ...] = ()
+    strategies_removed: tuple[tuple[str, str], ...] = ()
+    strategies_changed: tuple[tuple[str, str], ...] = ()
+    valuations_changed: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(
+            getattr(self, f)
+            for f in self.__dataclass_fields__
+            if f not in ("a", "b", "issues_unchanged")
+        )
+
+    @property
+    def changed_issues(self) -> tuple[str, ...]:
+        """Every issue added, removed or changed, in that order."""
+        return self.issues_added + self.issues_removed + tuple(c.issue for c in self.issues_changed)
+
+    def __str__(self) -> str:
+        lines = [f"{self.a} -> {self.b}"]
+
+        def add(title: str, items: Iterable[Any]) -> None:
+            items = list(items)
+            if items:
+                lines.append(f"  {title}: " + ", ".join(str(i) for i in items))
+
+        add("parties added", self.parties_added)
+        add("parties removed", self.parties_removed)
+        add("issues added", self.issues_added)
+        add("issues removed", self.issues_removed)
+        for change in self.issues_changed:
+            lines.append(f"  issue changed: {change}")
+        add("issues unchanged", self.issues_unchanged)
+        add("parameters added", self.parameters_added)
+        add("parameters removed", self.parameters_removed)
+        grouped: dict[str, list[str]] = {}
+        for name, what, old, new in self.parameters_changed:
+            shown = f"{what} {old} -> {new}" if what in ("default", "unit", "low", "high") else what
+            grouped.setdefault(name, []).append(shown)
+        for name, changes in grouped.items():
+            lines.append(f"  parameter {name}: " + ", ".join(changes))
+        add("strategies added", (f"{p} {s}" for p, s in self.strategies_added))
+        add("strategies removed", (f"{p} {s}" for p, s in self.strategies_removed))
+        add("strategies changed", (f"{p} {s}" for p, s in self.strategies_changed))
+        add(
+            "valuations changed",
+            (
+                f"{p} {i}" if i == "interactions" else f"{p} on {i}"
+                for p, i in self.valuations_changed
+            ),
+        )
+        if not self:
+            lines.append("  no differences")
+        return "\n".join(lines)
+
+
+def _issue_changes(old: Issue, new: Issue) -> tuple[str, ...]:
+    changes = []
+    added = [n for n in new.level_names if n not in old.level_names]
+    removed = [n for n in old.level_names if n not in new.level_names]
+    if added:
+        changes.append("levels added: " + ", ".join(added))
+    if removed:
+        changes.append("levels removed: " + ", ".join(removed))
+    if old.status_quo != new.status_quo:
+        changes.append(f"status quo {old.status_quo} -> {new.status_quo}")
+    if old.controlled_by != new.controlled_by:
+        changes.append(f"controlled by {old.controlled_by} -> {new.controlled_by}")
+    for name in new.level_names:
+        if name in old.level_names:
+            a, b = old.level(name), new.level(name)
+            if (a.value, a.unit) != (b.value, b.unit):
+                changes.append(f"level {name}: {a.value}{a.unit} -> {b.value}{b.unit}")
+            elif a != b:
+                changes.append(f"level {name}: label, description or source")
+    if not changes and old != new:
+        changes.append("title, description or source")
+    return tuple(changes)
+
+
+def diff(a: Scenario, b: Scenario) -> ScenarioDiff:
+    """Which parties, issues, levels, parameters, bundles and valuations differ from a to b.
+
+    Parameters
+    ----------
+    a, b
+        Two scenarios, e.g. the Geneva consensus and the London framework.
+
+    Returns
+    -------
+    ScenarioDiff
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> d = ng.diff(ng.load("geneva_consensus"), ng.load("london_framework"))
+    >>> d.issues_added, d.issues_unchanged
+    (('export_controls', 'student_visas'), ('us_tariff', 'china_tariff'))
+    >>> [c.issue for c in d.issues_changed]
+    ['rare_earths']
+    """
+    if not isinstance(a, Scenario) or not isinstance(b, Scenario):
+        raise ScenarioError("diff(a, b) compares two Scenario objects, e.g. from negotiation.load")
+    a_issues = {i.name: i for i in a.issues}
+    b_issues = {i.name: i for i in b.issues}
+    changed, unchanged = [], []
+    for name, issue in b_issues.items():
+        if name in a_issues:
+            what = _issue_changes(a_issues[name], issue)
+            if what:
+                changed.append(IssueChange(name, what))
+            else:
+                unchanged.append(name)
+    a_params = {p.name: p for p in a.parameter_info}
+    b_params = {p.name: p for p in b.parameter_info}
+    param_changes = []
+    for name, new in b_params.items():
+        old = a_params.get(name)
+        if old is None:
+            continue
+        for attr in ("default", "unit", "description", "source", "stylised", "low", "high"):
+            if getattr(old, attr) != getattr(new, attr):
+                param_changes.append((name, attr, getattr(old, attr), getattr(new, attr)))
+    a_strats = {(p, s.name): s for p in a.players for s in a.strategies[p]}
+    b_strats = {(p, s.name): s for p in b.players for s in b.strategies[p]}
+    valuations = []
+    for party in b.parties:
+        if party.name not in a.players:
+            continue
+        other = a.party(party.name)
+        for issue in b_issues:
+            if issue in a_issues and dict(other.valuations.get(issue, {})) != dict(
+                party.valuations.get(issue, {})
+            ):
+                valuations.append((party.name, issue))
+        if other.interactions != party.interactions:
+            valuations.append((party.name, "interactions"))
+    return ScenarioDiff(
+        a=a.name,
+        b=b.name,
+        parties_added=tuple(p for p in b.players if p not in a.players),
+        parties_removed=tuple(p for p in a.players if p not in b.players),
+        issues_added=tuple(n for n in b_issues if n not in a_issues),
+        issues_removed=tuple(n for n in a_issues if n not in b_issues),
+        issues_changed=tuple(changed),
+        issues_unchanged=tuple(unchanged),
+        parameters_added=tuple(n for n in b_params if n not in a_params),
+        parameters_removed=tuple(n for n in a_params if n not in b_params),
+        parameters_changed=tuple(param_changes),
+        strategies_added=tuple(k for k in b_strats if k not in a_strats),
+        strategies_removed=tuple(k for k in a_strats if k not in b_strats),
+        strategies_changed=tuple(
+            k for k in b_strats if k in a_strats and a_strats[k] != b_strats[k]
+        ),
+        valuations_changed=tuple(valuations),
+    )

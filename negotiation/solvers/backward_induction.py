@@ -1,0 +1,413 @@
+"""Backward induction and subgame-perfect conditions on finite game trees.
+
+The functions take a tree's root node and its players and work on any nodes
+shaped like those of :mod:`negotiation.games.extensive` (they dispatch on the
+node's ``kind``: ``"decision"`` with ``player``, ``moves`` and ``infoset``;
+``"chance"`` with ``outcomes``; ``"terminal"`` with ``payoffs``), so this module
+imports nothing from :mod:`negotiation.games`.
+
+The algorithm is backward induction generalised to subgames (Osborne 2004,
+section 10.4; Selten 1975). The tree is cut at every node that starts a
+subgame (no information set straddles its boundary). Each cut leaves a
+*stage*: a single decision node when information is perfect, or several
+nodes joined by information sets (a simultaneous-move stage). A profile is
+subgame perfect when, with the subgames below replaced by their equilibrium
+values, every stage is played as a pure Nash equilibrium. With perfect
+information this is the textbook rule: at every node the mover picks a best
+action given what follows.
+
+Every comparison produces a sympy Boolean, so the same pass gives the
+subgame-perfect equilibria of a numeric tree (the comparisons are ``True`` or
+``False``) and the conditions on the parameters of a symbolic one.
+
+References
+----------
+M. J. Osborne (2004), *An Introduction to Game Theory*, sections 5.5, 7.1 and 10.4.
+R. Selten (1975), "Reexamination of the perfectness concept", *IJGT* 4(1): 25-55.
+
+Examples
+--------
+>>> import sympy as sp
+>>> import negotiation as ng
+>>> h = sp.Symbol("h")
+>>> root = ng.Decision("China", {
+...     "Deliver": ng.Decision("US", {"Honour": ng.Terminal((3, 3)),
+...                                   "Renege": ng.Terminal((4 - h, -2))}),
+...     "Slow-walk": ng.Terminal((-1, -1))})
+>>> spe_conditions(root, ("US", "China"), ("Deliver", "Honour"))
+h >= 1
+>>> numeric = ng.GameTree(root, players=("US", "China")).subs(h=0).root
+>>> [dict(s.choices) for s in subgame_perfect(numeric, ("US", "China"))]
+[{(): 'Slow-walk', ('Deliver',): 'Renege'}]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from negotiation.solvers.pure import at_least
+
+__all__ = ["Solution", "play_path", "spe_conditions", "subgame_perfect"]
+
+History = tuple[str, ...]
+DEFAULT_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A subgame-perfect profile (or, in condition mode, a piece of one).
+
+    Attributes
+    ----------
+    condition
+        Where it is subgame perfect (``sympy.true`` for numeric trees).
+    values
+        The expected payoff of each player.
+    choices
+        The action at each decision node, keyed by history (depth-first order).
+    outcomes
+        ``(probability, terminal history)`` for every terminal that is reached.
+    """
+
+    condition: sp.Basic
+    values: tuple[sp.Expr, ...]
+    choices: Mapping[History, str] = field(default_factory=dict)
+    outcomes: tuple[tuple[sp.Expr, History], ...] = ()
+
+
+def _ge(a: sp.Expr, b: sp.Expr, tol: float) -> sp.Basic:
+    """``a >= b`` as a sympy Boolean; floats within ``tol`` tie, exact numbers compare exactly."""
+    diff = sp.sympify(a - b)
+    if not diff.free_symbols:
+        if diff.is_Rational:
+            return sp.true if diff >= 0 else sp.false
+        return sp.true if float(diff) >= -tol else sp.false
+    return _tidy(at_least(a, b))
+
+
+def _tidy(condition: sp.Basic) -> sp.Basic:
+    """Write ``a >= b`` with one free symbol ``s``, linear in it, as ``s >= c`` or ``s <= c``."""
+    if not isinstance(condition, sp.Ge) or len(condition.free_symbols) != 1:
+        return condition
+    (s,) = condition.free_symbols
+    diff = sp.expand(condition.lhs - condition.rhs)
+    poly = sp.Poly(diff, s) if diff.is_polynomial(s) else None
+    if poly is None or poly.degree() != 1:
+        return condition
+    slope, intercept = poly.all_coeffs()
+    if not slope.is_number or slope == 0:
+        return condition
+    bound = -intercept / slope
+    return sp.Ge(s, bound) if slope > 0 else sp.Le(s, bound)
+
+
+class _Analysis:
+    """The tree's nodes by history, information sets, and which nodes start subgames."""
+
+    def __init__(self, root: Any, players: Sequence[str], tol: float) -> None:
+        self.tol = tol
+        self.index = {p: k for k, p in enumerate(players)}
+        self.nodes: dict[History, Any] = {}
+        self.order: dict[History, int] = {}
+        self.infoset: dict[History, Any] = {}
+        self.actions: dict[Any, tuple[str, ...]] = {}
+        self.owner: dict[Any, int] = {}
+        stack: list[tuple[History, Any]] = [((), root)]
+        while stack:
+            h, node = stack.pop()
+            self.order[h] = len(self.order)
+            self.nodes[h] = node
+            if node.kind == "decision":
+                key = ("set", node.infoset) if node.infoset is not None else ("node", h)
+                self.infoset[h] = key
+                self.actions.setdefault(key, node.actions)
+                self.owner[key] = self.index[node.player]
+            stack.extend(reversed([((*h, label), c) for label, c in _branches(node)]))
+        total = Counter(self.infoset.values())
+        below: dict[History, Counter] = {}
+        for h in sorted(self.nodes, key=len, reverse=True):
+            counts: Counter = Counter()
+            if h in self.infoset:
+                counts[self.infoset[h]] += 1
+            for label, _ in _branches(self.nodes[h]):
+                counts.update(below[(*h, label)])
+            below[h] = counts
+        self.is_root = {
+            h: (h not in self.infoset or total[self.infoset[h]] == 1)
+            and all(total[k] == n for k, n in below[h].items())
+            for h in self.nodes
+        }
+        self.perfect = all(n == 1 for n in total.values())
+        self._cache: dict[tuple[History, bool], list[Solution]] = {}
+
+    # ------------------------------------------------------------------ structure
+    def stage(self, h: History) -> tuple[list[History], list[History]]:
+        """The nodes of the stage starting at subgame root ``h`` and the subgame roots below."""
+        stage, frontier, todo = [h], [], [h]
+        while todo:
+            g = todo.pop(0)
+            for label, _ in _branches(self.nodes[g]):
+                c = (*g, label)
+                if self.is_root[c]:
+                    frontier.append(c)
+                else:
+                    stage.append(c)
+                    todo.append(c)
+        return stage, frontier
+
+    # ------------------------------------------------------------------ solving
+    def solve(self, h: History, path: History | None, full: bool) -> list[Solution]:
+        """Subgame-perfect solutions of the subgame at ``h`` whose play follows ``path``."""
+        if not path:
+            path = None
+            cached = self._cache.get((h, full))
+            if cached is not None:
+                return cached
+        node = self.nodes[h]
+        if node.kind == "terminal":
+            out = [Solution(sp.true, node.payoffs, {}, ((sp.Integer(1), h),))]
+        else:
+            stage, frontier = self.stage(h)
+            if node.kind == "decision" and len(stage) == 1:
+                out = self._decision(h, node, path, full)
+            else:
+                out = self._stage(h, stage, frontier, path, full)
+            if not full:
+                out = _merge(out)
+        if path is None:
+            self._cache[(h, full)] = out
+        return out
+
+    def _decision(self, h: History, node: Any, path: History | None, full: bool) -> list[Solution]:
+        """One mover with perfect information: the chosen action must be a best one."""
+        i = self.index[node.player]
+        actions = node.actions if path is None else (path[0],)
+        rest = None if path is None else path[1:]
+        out = []
+        for a in actions:
+            others = [b for b in node.actions if b != a]
+            for sol in self.solve((*h, a), rest, full):
+                if full:
+                    alternatives = [self.solve((*h, b), None, True) for b in others]
+                    for combo in itertools.product(*alternatives):
+                        cond = sp.And(
+                            sol.condition,
+                            *(s.condition for s in combo),
+                            *(_ge(sol.values[i], s.values[i], self.tol) for s in combo),
+                        )
+                        if cond is sp.false:
+                            continue
+                        choices = {h: a, **sol.choices}
+                        for s in combo:
+                            choices.update(s.choices)
+                        out.append(Solution(cond, sol.values, choices, sol.outcomes))
+                else:
+                    # Some equilibrium continuation after each alternative must leave
+                    # the mover no better off than ``a``.
+                    cond = sp.And(
+                        sol.condition,
+                        *(
+                            sp.Or(
+                                *(
+                                    sp.And(s.condition, _ge(sol.values[i], s.values[i], self.tol))
+                                    for s in self.solve((*h, b), None, False)
+                                )
+                            )
+                            for b in others
+                        ),
+                    )
+                    if cond is not sp.false:
+                        out.append(Solution(cond, sol.values))
+        return out
+
+    def _stage(
+        self,
+        h: History,
+        stage: list[History],
+        frontier: list[History],
+        path: History | None,
+        full: bool,
+    ) -> list[Solution]:
+        """A stage with chance moves or information sets: a pure Nash equilibrium of it."""
+        stage_set = set(stage)
+        keys = list(dict.fromkeys(self.infoset[g] for g in stage if g in self.infoset))
+        fixed: dict[Any, str] = {}
+        entered: tuple[History, History | None] | None = None
+        if path is not None:
+            pos, rem = h, path
+            while rem and pos in stage_set:
+                if pos in self.infoset:
+                    fixed[self.infoset[pos]] = rem[0]
+                pos, rem = (*pos, rem[0]), rem[1:]
+            if pos not in stage_set:
+                entered = (pos, rem or None)
+        pieces = [
+            self.solve(f, entered[1] if entered and entered[0] == f else None, full)
+            for f in frontier
+        ]
+        movers: dict[int, list[Any]] = {}
+        for k in keys:
+            movers.setdefault(self.owner[k], []).append(k)
+        out = []
+        choice_sets = [(fixed[k],) if k in fixed else self.actions[k] for k in keys]
+        for plan in itertools.product(*choice_sets):
+            plan_map = dict(zip(keys, plan, strict=True))
+            for combo in itertools.product(*pieces):
+                below = dict(zip(frontier, combo, strict=True))
+                values, outcomes = self._value(h, plan_map, below, full)
+                conds = [s.condition for s in combo]
+                for i, own in movers.items():
+                    current = tuple(plan_map[k] for k in own)
+                    for alt in itertools.product(*(self.actions[k] for k in own)):
+                        if alt == current:
+                            continue
+                        alt_values, _ = self._value(
+                            h, {**plan_map, **dict(zip(own, alt, strict=True))}, below, False
+                        )
+                        conds.append(_ge(values[i], alt_values[i], self.tol))
+                cond = sp.And(*conds)
+                if cond is sp.false:
+                    continue
+                if full:
+                    choices = {g: plan_map[self.infoset[g]] for g in stage if g in self.infoset}
+                    for s in combo:
+                        choices.update(s.choices)
+                    out.append(Solution(cond, values, choices, outcomes))
+                else:
+                    out.append(Solution(cond, values))
+        return out
+
+    def _value(
+        self, h: History, plan: Mapping[Any, str], below: Mapping[History, Solution], full: bool
+    ) -> tuple[tuple[sp.Expr, ...], tuple[tuple[sp.Expr, History], ...]]:
+        if h in below:
+            return below[h].values, below[h].outcomes
+        node = self.nodes[h]
+        if node.kind == "decision":
+            a = plan[self.infoset[h]]
+            return self._value((*h, a), plan, below, full)
+        parts = []
+        outcomes: list[tuple[sp.Expr, History]] = []
+        for label, p, _ in node.outcomes:
+            vals, outs = self._value((*h, label), plan, below, full)
+            parts.append(tuple(p * v for v in vals))
+            if full:
+                outcomes.extend((p * q, t) for q, t in outs if p * q != 0)
+        values = tuple(sp.Add(*vs) for vs in zip(*parts, strict=True))
+        return values, tuple(outcomes)
+
+
+def _branches(node: Any) -> list[tuple[str, Any]]:
+    if node.kind == "decision":
+        return list(node.moves)
+    if node.kind == "chance":
+        return [(label, child) for label, _, child in node.outcomes]
+    return []
+
+
+def _merge(solutions: list[Solution]) -> list[Solution]:
+    """Join pieces with the same values (condition mode), or-ing their conditions."""
+    merged: dict[tuple[sp.Expr, ...], list[sp.Basic]] = {}
+    for s in solutions:
+        merged.setdefault(s.values, []).append(s.condition)
+    return [Solution(sp.Or(*conds), values) for values, conds in merged.items()]
+
+
+# ---------------------------------------------------------------------- public functions
+def subgame_perfect(
+    root: Any, players: Sequence[str], *, tol: float = DEFAULT_TOL
+) -> list[Solution]:
+    """Every pure subgame-perfect equilibrium of a numeric tree.
+
+    Parameters
+    ----------
+    root
+        The root node (a :class:`~negotiation.games.extensive.Decision`,
+        ``Chance`` or ``Terminal``) of a checked tree with numeric payoffs.
+    players
+        The players' names, in payoff order.
+    tol
+        Float payoffs within ``tol`` of each other tie.
+
+    Returns
+    -------
+    list of Solution
+        Each with ``condition`` true, the choice at every decision node, the
+        reached terminals with their probabilities and the expected payoffs,
+        ordered by the depth-first order of the nodes.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> root = ng.Decision("A", {"x": ng.Terminal((1, 0)), "y": ng.Terminal((1, 2))})
+    >>> [dict(s.choices) for s in subgame_perfect(root, ("A", "B"))]
+    [{(): 'x'}, {(): 'y'}]
+    """
+    analysis = _Analysis(root, players, tol)
+    found = analysis.solve((), None, True)
+    out = []
+    for s in found:
+        choices = dict(sorted(s.choices.items(), key=lambda kv: analysis.order[kv[0]]))
+        out.append(Solution(s.condition, s.values, choices, s.outcomes))
+    return out
+
+
+def spe_conditions(
+    root: Any, players: Sequence[str], path: Sequence[str], *, tol: float = DEFAULT_TOL
+) -> sp.Basic:
+    """The condition on the parameters under which ``path`` is a subgame-perfect play.
+
+    ``path`` lists labels from the root (actions, and outcomes at chance nodes,
+    where the path follows that branch); it may stop before a terminal. The
+    condition holds exactly where some subgame-perfect equilibrium plays this
+    way.
+
+    Parameters
+    ----------
+    root, players
+        As for :func:`subgame_perfect`; payoffs and probabilities may hold symbols.
+    path
+        A valid sequence of labels from the root (the caller checks the labels).
+    tol
+        Float payoffs within ``tol`` of each other tie.
+
+    Returns
+    -------
+    sympy Boolean
+
+    Examples
+    --------
+    >>> import sympy as sp, negotiation as ng
+    >>> x = sp.Symbol("x")
+    >>> root = ng.Decision("A", {"safe": ng.Terminal((1, 0)), "risky": ng.Terminal((x, 0))})
+    >>> spe_conditions(root, ("A", "B"), ["risky"])
+    x >= 1
+    """
+    analysis = _Analysis(root, players, tol)
+    found = analysis.solve((), tuple(path) or None, False)
+    return sp.Or(*(s.condition for s in found)) if found else sp.false
+
+
+def play_path(root: Any, choices: Mapping[History, str]) -> History:
+    """The labels played from the root under ``choices``, stopping at a chance node.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> root = ng.Decision("A", {"x": ng.Terminal((1,)), "y": ng.Terminal((0,))})
+    >>> play_path(root, {(): "x"})
+    ('x',)
+    """
+    h: History = ()
+    node = root
+    while node.kind == "decision":
+        a = choices[h]
+        h = (*h, a)
+        node = dict(node.moves)[a]
+    return h

@@ -1,0 +1,12 @@
+"""Parameter sweeps: the equilibria of a game over millions of parameter points.
+
+:func:`sweep` evaluates a game's payoffs on whole arrays of parameter values
+(a grid or a Monte Carlo sample) and finds every equilibrium at every point
+with the batched numpy kernels of :mod:`negotiation.sweeps.kernels`, in
+chunks, optionally on a process pool or a Dask cluster. It returns a
+:class:`SweepResult`.
+"""
+
+from negotiation.sweeps.sweep import DISTRIBUTIONS, OutcomeShares, SweepResult, sweep
+
+__all__ = ["DISTRIBUTIONS", "OutcomeShares", "SweepResult", "sweep"]
