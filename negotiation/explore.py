@@ -571,7 +571,8 @@ def explore(
     ranges
         ``{name: (low, high)}`` slider ranges, overriding the scenario's.
     x, y
-        The parameters on the axes of the region map (default: the first two).
+        The parameters on the axes of the region map (default: the first two;
+        for a scenario, two that decide its equilibria at the defaults).
 
     Returns
     -------
@@ -604,4 +605,10 @@ def explore(
     [2/19]
     """
     game, specs = slider_specs(model, values=values, ranges=ranges)
+    if _scenario_like(model) and (x is None or y is None) and len(game.parameters) >= 2:
+        from negotiation.plotting.regions import default_axes
+
+        choice = [n for n in default_axes(model, game) if n not in (x, y)]
+        x = x if x is not None else choice.pop(0)
+        y = y if y is not None else choice.pop(0)
     return Dashboard(game, specs, plot=plot, x=x, y=y)

@@ -485,6 +485,9 @@ def canonical(expr: sp.Basic, names: Iterable[str] | Mapping[str, sp.Symbol] = (
         expr = sp.Integer(expr)
     if not isinstance(expr, sp.Expr):
         raise UnsafeExpressionError(f"{expr!r} is not an algebraic expression")
+    # parameters are real: re(a) becomes a, abs(exp(a)) becomes exp(a)
+    real = {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols if isinstance(s, sp.Symbol)}
+    expr = expr.xreplace(real)
     try:
         text = _ExpressionPrinter().doprint(expr)
     except UnsafeExpressionError as err:

@@ -87,6 +87,41 @@ def test_hostage_threshold_for_game_b_is_one():
     assert trust_game().spe_conditions(["S", "H"]) is sp.false
 
 
+def sequential_game_b(hostage=h) -> ng.GameTree:
+    """Domain brief section 4, Game B played in sequence: China moves first (D, S, W), the US
+    answers (L implements London, H holds countermeasures, E re-escalates). Holding or
+    re-escalating after China delivered costs the US the hostage ``h`` at licence renewal."""
+    us = {"L": 0, "H": 1, "E": 2}
+    cn = {"D": 0, "S": 1, "W": 2}
+    A = [[3, -2, -6], [4, -1, -4], [1, -3, -7]]
+    B = [[3, 4, 2], [-2, -1, -3], [-6, -4, -7]]
+
+    def leaf(c, u):
+        cost = hostage if (c == "D" and u != "L") else 0
+        return ng.Terminal((A[us[u]][cn[c]] - cost, B[us[u]][cn[c]]))
+
+    return ng.GameTree(
+        ng.Decision("China", {c: ng.Decision("US", {u: leaf(c, u) for u in us}) for c in cn}),
+        players=("US", "China"),
+    )
+
+
+def test_sequential_game_b_without_hostage_is_slow_walk_and_hold():
+    (spe,) = sequential_game_b(hostage=0).subgame_perfect()
+    assert spe.path == ("S", "H")
+    assert spe.payoffs == (-1, -1)
+    assert spe.profile == ("H/H/H", "S")
+
+
+def test_sequential_game_b_with_hostage_delivers():
+    assert sequential_game_b().spe_conditions(["D", "L"]) == sp.Ge(h, 1)
+    for value in (1, 2, 5):
+        assert ("D", "L") in [s.path for s in sequential_game_b(hostage=value).subgame_perfect()]
+    assert [s.path for s in sequential_game_b(hostage=sp.Rational(1, 2)).subgame_perfect()] == [
+        ("S", "H")
+    ]
+
+
 def test_ultimatum_game_has_two_spe_from_the_tie_at_zero():
     spes = ultimatum(pie=4).subgame_perfect()
     assert sorted((s.path, s.payoffs) for s in spes) == [
@@ -163,6 +198,19 @@ def test_symbolic_chicken_condition_for_escalation():
     # China swerves after escalation iff -L >= -C; US escalates iff W >= what it gets after swerving
     assert cond.subs({W: 2, L: 3, C: 10}) is sp.true
     assert cond.subs({W: 2, L: 11, C: 10}) is sp.false
+
+
+def test_symbolic_simultaneous_chicken_conditions_are_the_nash_conditions():
+    W, L, C = sp.symbols("W L C", positive=True)
+    tree = chicken_tree(simultaneous=True, W=W, L=L, C=C)
+    assert tree.spe_conditions(["Escalate", "Swerve"]) == sp.Le(L, C)
+    assert tree.spe_conditions(["Escalate", "Escalate"]) == sp.Le(C, L)
+    game = tree.to_game()
+    for profile in [("Escalate", "Swerve"), ("Swerve", "Swerve"), ("Escalate", "Escalate")]:
+        at = {W: 2, L: 3, C: 10}
+        assert tree.spe_conditions(list(profile)).subs(at) == game.equilibrium_conditions(
+            profile
+        ).subs(at)
 
 
 def test_chance_node_payoffs_and_outcomes():

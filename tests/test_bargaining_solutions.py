@@ -281,9 +281,8 @@ def test_symbolic_frontier_equals_numeric_points(S, d1, d2, beta):
     s, e1, e2, b = sp.symbols("S d1 d2 beta")
     values = {s: S, e1: d1, e2: d2, b: beta}
     symbolic = ng.BargainingProblem.from_frontier(s - u1, u1, (e1, s - e2), (e1, e2))
-    curve = ng.BargainingProblem.from_frontier(S - u1, u1, (0, S), (d1, d2))
-    seg = ng.BargainingProblem.from_points([(S, 0), (0, S)], (d1, d2))
-    assume(seg.has_gains_from_trade)
+    curve = ng.BargainingProblem.from_frontier(S - u1, u1, (d1, S - d2), (d1, d2))
+    seg = ng.BargainingProblem.from_points([(S - d2, d2), (d1, S - d1)], (d1, d2))
     for method in ("kalai_smorodinsky", "egalitarian", "utilitarian"):
         want = getattr(seg, method)().utilities
         assert getattr(curve, method)().utilities == want

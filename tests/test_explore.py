@@ -154,6 +154,12 @@ def test_scenario_metadata_sets_the_sliders():
     multiplier = dash.sliders["m"]
     dash.set(m=float(multiplier.max))
     assert dash.game == london.subs(m=multiplier.max).game()
+    # the region map's axes are two parameters that decide the default equilibria
+    profile = london.game().equilibria(method="pure", exact=True)[0].profile
+    deciding = {
+        s.name for s in london.game(symbolic=True).equilibrium_conditions(profile).free_symbols
+    }
+    assert set(dash.region_axes) <= deciding
 
 
 def test_errors(chicken):

@@ -276,11 +276,11 @@ def simultaneous_chicken(W=2, L=3, C=10) -> ng.GameTree:
 
 
 def test_strategy_labels_are_plans_at_every_information_set():
-    assert sequential_game_b().strategies() == (
+    assert sequential_game_b().strategies == (
         ("L/L", "L/H", "H/L", "H/H"),
         ("D", "S"),
     )
-    assert simultaneous_chicken().strategies() == (("Swerve", "Escalate"), ("Swerve", "Escalate"))
+    assert simultaneous_chicken().strategies == (("Swerve", "Escalate"), ("Swerve", "Escalate"))
 
 
 def test_to_game_of_sequential_game_b_has_the_plan_payoffs():

@@ -245,8 +245,15 @@ def test_thread_pool_gives_the_in_process_result():
 
 
 def test_process_pool_gives_the_in_process_result():
+    kwargs = dict(
+        samples=1000, seed=5, distributions={"t": ("uniform", 0, 2), "h": ("normal", 1, 1)}
+    )
     with ProcessPoolExecutor(max_workers=2) as pool:
         same_result(chicken_grid(), chicken_grid(executor=pool, chunk_size=400))
+        same_result(
+            ng.sweep(COORDINATION, **kwargs),
+            ng.sweep(COORDINATION, executor=pool, chunk_size=300, **kwargs),
+        )
 
 
 def test_an_error_in_a_worker_reaches_the_caller():
@@ -320,6 +327,8 @@ def test_given_arrays_are_used_in_order():
     assert len(result) == 3
     np.testing.assert_array_equal(result.points["C"], values)
     assert result.n_equilibria.tolist() == [1, 3, 1]
+    as_list = ng.sweep(CHICKEN.subs(W=2, L=3), distributions={"C": [1.0, 10.0, 2.0]})
+    same_result(result, as_list)
 
 
 # ---------------------------------------------------------------------- the result

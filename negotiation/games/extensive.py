@@ -882,6 +882,7 @@ class GameTree:
 
         return [make(sets) for sets in space]
 
+    @property
     def strategies(self) -> tuple[tuple[str, ...], ...]:
         """Each player's pure strategies as labels (a plan at every own information set).
 
@@ -900,7 +901,7 @@ class GameTree:
         ...     "Slow-walk": ng.Decision("US", {"Honour": ng.Terminal((-2, 4)),
         ...                                     "Renege": ng.Terminal((-1, -1))})}),
         ...     players=("US", "China"))
-        >>> t.strategies()
+        >>> t.strategies
         (('Honour/Honour', 'Honour/Renege', 'Renege/Honour', 'Renege/Renege'), ('Deliver', 'Slow-walk'))
         """
         return tuple(
@@ -964,7 +965,7 @@ class GameTree:
                 row_c.append(values[1])
             rows.append(row_r)
             cols.append(row_c)
-        labels = self.strategies()
+        labels = self.strategies
         return Game(
             rows,
             cols,
@@ -978,7 +979,7 @@ class GameTree:
         head = (
             f"GameTree{f' {self.name!r}' if self.name else ''} (players: {', '.join(self.players)})"
         )
-        return head + "\n" + "\n".join(_text_lines(self.root, "", self.players))
+        return head + "\n" + "\n".join(_text_lines(self.root, ""))
 
     def __repr__(self) -> str:
         n = sum(1 for _ in self.nodes())
@@ -991,7 +992,7 @@ class GameTree:
         )
 
     def _repr_html_(self) -> str:
-        body = html.escape("\n".join(_text_lines(self.root, "", self.players)))
+        body = html.escape("\n".join(_text_lines(self.root, "")))
         title = html.escape(self.name or "Game tree")
         players = html.escape(", ".join(self.players))
         return (
@@ -1039,7 +1040,7 @@ def _expected(node: Node, history: History, action: Mapping[str, str]) -> tuple[
     return _expected(node[chosen], (*history, chosen), action)
 
 
-def _text_lines(node: Node, prefix: str, players: tuple[str, ...]) -> list[str]:
+def _text_lines(node: Node, prefix: str) -> list[str]:
     from negotiation.display import fmt
 
     def describe(n: Node) -> str:
@@ -1058,5 +1059,5 @@ def _text_lines(node: Node, prefix: str, players: tuple[str, ...]) -> list[str]:
             tag = f"{label} [p = {fmt(node.outcomes[k][1])}]"
         lines.append(f"{prefix}{'└─ ' if last else '├─ '}{tag}: {describe(child)}")
         deeper = prefix + ("   " if last else "│  ")
-        lines.extend(_text_lines(child, deeper, players))
+        lines.extend(_text_lines(child, deeper))
     return lines

@@ -244,9 +244,7 @@ def _feasible(strict: list[sp.Expr], weak: list[sp.Expr]) -> bool:
             for cn, kn, sn in neg:
                 a, b = cp[v], -cn[v]
                 coeffs = {
-                    w: cp.get(w, 0) / a + cn.get(w, 0) / b
-                    for w in set(cp) | set(cn)
-                    if w != v
+                    w: cp.get(w, 0) / a + cn.get(w, 0) / b for w in set(cp) | set(cn) if w != v
                 }
                 coeffs = {w: c for w, c in coeffs.items() if c != 0}
                 rows.append((coeffs, kp / a + kn / b, sp_ or sn))

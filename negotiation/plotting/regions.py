@@ -37,7 +37,15 @@ from negotiation.plotting._style import OKABE_ITO, category_colour, new_axes, wr
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["RegionData", "plot_regions", "regions_data"]
+__all__ = [
+    "RegionData",
+    "default_axes",
+    "outcome_label",
+    "parameter_range",
+    "plot_regions",
+    "region_edges",
+    "regions_data",
+]
 
 DEFAULT_RESOLUTION = 200
 MAX_FIXED_IN_TITLE = 3
@@ -159,8 +167,20 @@ def _axis_label(name: str, units: Mapping[str, str]) -> str:
     return f"{name} ({unit})" if unit else name
 
 
-def _default_axes(scenario: Any, symbolic: Game) -> list[str]:
-    """Two parameters that decide which pure equilibria hold at the scenario's values."""
+def default_axes(scenario: Any, symbolic: Game) -> list[str]:
+    """A scenario's parameters, those that decide its equilibria at the defaults first.
+
+    The names in the conditions of the pure equilibria at the default values
+    come first (by name), then those in the other profiles' conditions, then
+    the rest; a map over the first two shows where the default answer changes.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> dilemma = ng.load("tariff_dilemma")
+    >>> default_axes(dilemma, dilemma.game(symbolic=True))[:2]
+    ['P_cn', 'P_us']
+    """
     at_defaults = [eq.profile for eq in scenario.game().equilibria(method="pure", exact=True)]
     m, n = symbolic.shape
     everything = [
@@ -182,7 +202,7 @@ def _scenario_map(
     symbolic = scenario.game(symbolic=True)
     info = {p.name: p for p in scenario.parameter_info}
     if x is None or y is None:
-        choice = [n for n in _default_axes(scenario, symbolic) if n not in (x, y)]
+        choice = [n for n in default_axes(scenario, symbolic) if n not in (x, y)]
         if len(choice) + (x is not None) + (y is not None) < 2:
             raise InvalidGameError(
                 f"{scenario.name} has fewer than two parameters, so there is no map to draw"

@@ -92,8 +92,16 @@ def _ge(a: sp.Expr, b: sp.Expr, tol: float) -> sp.Basic:
 
 
 def _tidy(condition: sp.Basic) -> sp.Basic:
-    """Write ``a >= b`` with one free symbol ``s``, linear in it, as ``s >= c`` or ``s <= c``."""
-    if not isinstance(condition, sp.Ge) or len(condition.free_symbols) != 1:
+    """Write ``a >= b`` with one free symbol ``s``, linear in it, as ``s >= c`` or ``s <= c``.
+
+    With several symbols, ``-a >= -b`` becomes ``a <= b``.
+    """
+    if not isinstance(condition, sp.Ge):
+        return condition
+    if len(condition.free_symbols) != 1:
+        lhs, rhs = condition.lhs, condition.rhs
+        if lhs.could_extract_minus_sign() and rhs.could_extract_minus_sign():
+            return sp.Le(-lhs, -rhs)
         return condition
     (s,) = condition.free_symbols
     diff = sp.expand(condition.lhs - condition.rhs)
@@ -391,7 +399,39 @@ def spe_conditions(
     """
     analysis = _Analysis(root, players, tol)
     found = analysis.solve((), tuple(path) or None, False)
-    return sp.Or(*(s.condition for s in found)) if found else sp.false
+    return _tighten(sp.Or(*(s.condition for s in found))) if found else sp.false
+
+
+def _tighten(condition: sp.Basic) -> sp.Basic:
+    """Keep only the tightest numeric bounds ``s >= c`` and ``s <= c`` per symbol in each ``And``.
+
+    Examples
+    --------
+    >>> h = sp.Symbol("h")
+    >>> _tighten(sp.And(h >= 1, h >= -2, h <= 5))
+    (h >= 1) & (h <= 5)
+    >>> _tighten(sp.And(h >= 2, h <= 1))
+    False
+    """
+    if isinstance(condition, sp.Or):
+        return sp.Or(*(_tighten(arg) for arg in condition.args))
+    if not isinstance(condition, sp.And):
+        return condition
+    lower: dict[sp.Symbol, sp.Expr] = {}
+    upper: dict[sp.Symbol, sp.Expr] = {}
+    rest = []
+    for arg in condition.args:
+        arg = _tighten(arg)
+        if isinstance(arg, sp.Ge | sp.Le) and isinstance(arg.lhs, sp.Symbol) and arg.rhs.is_number:
+            bounds, better = (lower, max) if isinstance(arg, sp.Ge) else (upper, min)
+            bounds[arg.lhs] = better(bounds[arg.lhs], arg.rhs) if arg.lhs in bounds else arg.rhs
+        else:
+            rest.append(arg)
+    if any(s in upper and lower[s] > upper[s] for s in lower):
+        return sp.false
+    return sp.And(
+        *(sp.Ge(s, c) for s, c in lower.items()), *(sp.Le(s, c) for s, c in upper.items()), *rest
+    )
 
 
 def play_path(root: Any, choices: Mapping[History, str]) -> History:

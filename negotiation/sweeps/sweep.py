@@ -188,10 +188,16 @@ def _encode(
         found = np.flatnonzero(present)
         lookup = np.cumsum(present) - 1
         keys = tuple((int(c >> n), int(c & ((1 << n) - 1))) for c in found)
-        return keys, lookup[combined]
+        return keys, lookup.astype(_code_dtype(len(keys)))[combined]
     pairs = np.stack([row_support.astype(np.uint64), col_support.astype(np.uint64)], axis=1)
     found, codes = np.unique(pairs, axis=0, return_inverse=True)
-    return tuple((int(r), int(c)) for r, c in found), codes.reshape(-1)
+    keys = tuple((int(r), int(c)) for r, c in found)
+    return keys, codes.reshape(-1).astype(_code_dtype(len(keys)))
+
+
+def _code_dtype(count: int) -> type[np.unsignedinteger]:
+    """The smallest unsigned type that numbers ``count`` outcomes."""
+    return np.uint8 if count <= 2**8 else np.uint16 if count <= 2**16 else np.uint32
 
 
 def _bits(mask: int) -> tuple[int, ...]:
@@ -464,7 +470,9 @@ def _monte_carlo_design(
         lengths = {
             len(s)
             for s in by_name.values()
-            if not isinstance(s, tuple | list | str | Real | sp.Number) and hasattr(s, "__len__")
+            if hasattr(s, "__len__")
+            and not isinstance(s, str | bytes | Mapping)
+            and not (isinstance(s, tuple | list) and s and isinstance(s[0], str))
         }
         if len(lengths) != 1:
             raise SweepError("give the number of Monte Carlo draws, e.g. samples=100_000")
@@ -572,8 +580,10 @@ def _chunks(
         yield _Chunk(payoffs, method, tol, start, stop, design.axes, values)
 
 
-def _execute(chunks: Iterator[_Chunk], executor: Executor | None, bar: Any) -> list[_ChunkResult]:
-    results: list[_ChunkResult] = []
+def _execute(
+    chunks: Iterator[_Chunk], executor: Executor | None, bar: Any
+) -> list[_ChunkResult | None]:
+    results: list[_ChunkResult | None] = []
     if executor is None:
         for chunk in chunks:
             results.append(_run_chunk(chunk))
@@ -604,25 +614,42 @@ def _execute(chunks: Iterator[_Chunk], executor: Executor | None, bar: Any) -> l
 
 
 def _assemble(
-    results: list[_ChunkResult],
+    results: list[_ChunkResult | None],
 ) -> tuple[tuple[tuple[int, int], ...], dict[str, np.ndarray]]:
-    keys = sorted({key for r in results for key in r.keys}, key=_outcome_order)
+    """Join the chunks' results in order, releasing each chunk once it is copied."""
+    chunks = [r for r in results if r is not None]
+    keys = sorted({key for r in chunks for key in r.keys}, key=_outcome_order)
     index = {key: k for k, key in enumerate(keys)}
-    code_dtype = np.uint8 if len(keys) <= 2**8 else np.uint16 if len(keys) <= 2**16 else np.uint32
-    codes = []
-    for r in results:
-        lookup = np.array([index[key] for key in r.keys], dtype=code_dtype)
-        codes.append(lookup[r.codes] if len(r.codes) else np.empty(0, dtype=code_dtype))
-    arrays = {
-        "counts": np.concatenate([r.counts for r in results]),
-        "degenerate": np.concatenate([r.degenerate for r in results]),
-        "codes": np.concatenate(codes) if codes else np.empty(0, dtype=code_dtype),
-        "mixed_row": np.concatenate([r.mixed_row for r in results]),
-        "mixed_col": np.concatenate([r.mixed_col for r in results]),
+    code_dtype = _code_dtype(len(keys))
+    points = sum(len(r.counts) for r in chunks)
+    entries = sum(len(r.codes) for r in chunks)
+    mixed = sum(len(r.mixed_row) for r in chunks)
+    count_dtype = np.result_type(*(r.counts.dtype for r in chunks))
+    out = {
+        "counts": np.empty(points, dtype=count_dtype),
+        "degenerate": np.empty(points, dtype=bool),
+        "codes": np.empty(entries, dtype=code_dtype),
+        "mixed_row": np.empty((mixed, chunks[0].mixed_row.shape[1])),
+        "mixed_col": np.empty((mixed, chunks[0].mixed_col.shape[1])),
     }
-    for a in arrays.values():
+    del chunks
+    at = {"points": 0, "entries": 0, "mixed": 0}
+    for k, r in enumerate(results):
+        assert r is not None
+        results[k] = None  # the chunk's memory is freed as soon as it is copied
+        p, e, m = len(r.counts), len(r.codes), len(r.mixed_row)
+        lookup = np.array([index[key] for key in r.keys], dtype=code_dtype)
+        out["counts"][at["points"] : at["points"] + p] = r.counts
+        out["degenerate"][at["points"] : at["points"] + p] = r.degenerate
+        out["codes"][at["entries"] : at["entries"] + e] = lookup[r.codes] if e else 0
+        out["mixed_row"][at["mixed"] : at["mixed"] + m] = r.mixed_row
+        out["mixed_col"][at["mixed"] : at["mixed"] + m] = r.mixed_col
+        at["points"] += p
+        at["entries"] += e
+        at["mixed"] += m
+    for a in out.values():
         a.setflags(write=False)
-    return tuple(keys), arrays
+    return tuple(keys), out
 
 
 def sweep(
@@ -776,8 +803,7 @@ def sweep(
     finally:
         if bar is not None:
             bar.close()
-    keys, arrays = _assemble(results)
-    del results
+    keys, arrays = _assemble(results)  # empties `results` as it goes
     return SweepResult(
         game=game,
         kind=design.kind,
