@@ -311,7 +311,7 @@ def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
         )
     lines += ["", f"Payoffs in {scenario.payoff_unit or 'payoff units'}:"]
     lines += ["  " + line for line in str(game).splitlines()[1:]]
-    lines += [""] + _equilibria_lines(solution)
+    lines += ["", *_equilibria_lines(solution)]
     print("\n".join(lines), file=out)
     return EXIT_OK
 
@@ -366,8 +366,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
         f"({game.row_payoffs[i, j]}, {game.col_payoffs[i, j]}), better for both.",
         f"The deal would be a one-shot equilibrium only if: "
         f"{_condition_text(symbolic.equilibrium_conditions(deal))}",
-        "so it has to be enforced by repetition (90-day clocks) or hostages (six-month "
-        "licences).",
+        "so it has to be enforced by repetition (90-day clocks) or hostages (six-month licences).",
     )
     change = diff(load("geneva_consensus"), london)
     say(

@@ -152,7 +152,7 @@ def test_unknown_name_lists_the_declared_names():
 
 
 def test_error_is_a_value_error_and_names_the_context():
-    with pytest.raises(ValueError, match="parties.US.valuations.x 'bad': unknown") as info:
+    with pytest.raises(ValueError, match=r"parties\.US\.valuations\.x 'bad': unknown") as info:
         parse_expression("bad", ["a"], what="parties.US.valuations.x")
     assert isinstance(info.value, ng.NegotiationError)
 

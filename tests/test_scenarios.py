@@ -74,8 +74,13 @@ def test_london_metadata(london):
     assert "London" in london.title
     assert london.payoff_unit.startswith("stylised")
     for p in london.parameter_info:
-        assert p.stylised and p.source and p.description and p.unit
-        assert p.low is not None and p.high is not None and p.low <= p.default <= p.high
+        assert p.stylised
+        assert p.source
+        assert p.description
+        assert p.unit
+        assert p.low is not None
+        assert p.high is not None
+        assert p.low <= p.default <= p.high
     assert london.parameter("m").default == 1
     tariff = london.issue("us_tariff")
     assert (tariff.level("truce").value, tariff.level("escalated").value) == (30, 145)
@@ -193,15 +198,20 @@ def test_busan_is_chicken_with_q_two_ninths():
 @pytest.mark.parametrize("name", ng.scenarios())
 def test_every_builtin_scenario_is_sourced_and_stylised_numbers_are_labelled(name):
     s = ng.load(name)
-    assert s.title and s.description and s.sources and s.payoff_unit
+    assert s.title
+    assert s.description
+    assert s.sources
+    assert s.payoff_unit
     for p in s.parameter_info:
-        assert p.source and p.description
+        assert p.source
+        assert p.description
         assert p.stylised, f"{name}: every payoff number is stylised ({p.name})"
     for issue in s.issues:
         assert issue.source, f"{name}: issue {issue.name} has no source"
         for level in issue.levels:
             if level.value is not None:
-                assert level.source and level.unit == "%"
+                assert level.source
+                assert level.unit == "%"
 
 
 # ---------------------------------------------------------------------- subs and defaults
@@ -308,7 +318,8 @@ def test_python_scenario_builds_a_game():
     s = _toy()
     assert s.game().col_payoffs == sp.Matrix([[0], [-sp.Rational(1, 3)]])
     assert s.status_quo_profile == ("Keep", "Wait")
-    assert hash(s) == hash(_toy()) and s == _toy()
+    assert hash(s) == hash(_toy())
+    assert s == _toy()
     assert "Scenario('toy', 'US' vs 'China', 2x1" in repr(s)
 
 

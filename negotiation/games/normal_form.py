@@ -565,7 +565,8 @@ class Game:
             y: Any = tuple(sp.Integer(int(k == j)) for k in range(n))
             payoffs: tuple[Any, Any] = (self.row_payoffs[i, j], self.col_payoffs[i, j])
         else:
-            x, y = np.eye(m)[i], np.eye(n)[j]
+            x, y = np.zeros(m), np.zeros(n)
+            x[i] = y[j] = 1.0
             x.setflags(write=False)
             y.setflags(write=False)
             payoffs = (float(self.row_payoffs[i, j]), float(self.col_payoffs[i, j]))
