@@ -11,7 +11,11 @@ Subcommands
     the condition on the parameters under which it stays an equilibrium.
 ``negotiation demo [--figures DIR]``
     The London framework analysis: parameters and sources, payoffs,
-    dominance, equilibria, conditions, and what changed since Geneva.
+    dominance, equilibria, conditions, and what changed since Geneva; with
+    ``--figures`` also its figures, written into DIR.
+``negotiation plot NAME_OR_FILE KIND -o FILE [--set name=value ...]``
+    One picture of a scenario (``game``, ``regions``, ``tree``, ``timeline``,
+    ...; see ``negotiation plot --help``) written to FILE (png, pdf or svg).
 
 ``--set name=value`` changes a parameter's value (``0.55`` and ``11/20`` are
 read exactly); the parameter stays a parameter, so conditions are still shown
@@ -377,14 +381,55 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
         "  issues unchanged: " + ", ".join(change.issues_unchanged),
     )
     if args.figures is not None:
-        args.figures.mkdir(parents=True, exist_ok=True)
-        say("", f"Figures folder: {args.figures} (figures are drawn by `negotiation plot`).")
+        from negotiation.plotting.figures import demo_figures
+
+        written = demo_figures(london, args.figures)
+        say("", f"Figures written to {args.figures.resolve()}:", *(f"  {p.name}" for p in written))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- plot
+def _add_plot(subparsers: Any) -> None:
+    from negotiation.plotting.figures import KINDS
+
+    p = subparsers.add_parser(
+        "plot",
+        help="draw a picture of a scenario into a file",
+        description="Draw one picture of a scenario at its parameter values and write it to "
+        "a file (png, pdf or svg). Pictures: "
+        + "; ".join(f"{kind}: {text}" for kind, text in KINDS.items())
+        + ".",
+    )
+    p.add_argument("scenario", metavar="NAME_OR_FILE", help="a built-in name or a .toml file")
+    p.add_argument("kind", metavar="KIND", choices=list(KINDS), help=", ".join(KINDS))
+    p.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="png, pdf or svg file"
+    )
+    _add_set_option(p)
+    p.add_argument("--first", metavar="PLAYER", help="tree: who moves first (default: row)")
+    p.add_argument("--x", metavar="NAME", help="regions: the parameter across")
+    p.add_argument("--y", metavar="NAME", help="regions: the parameter up")
+    p.set_defaults(handler=_run_plot)
+
+
+def _run_plot(args: argparse.Namespace, out: TextIO) -> int:
+    from negotiation.plotting.figures import draw, save_figure
+
+    scenario, _ = _scenario_with_values(args.scenario, args.set)
+    ax = draw(scenario, args.kind, first=args.first, x=args.x, y=args.y)
+    print(f"Wrote {save_figure(ax, args.output)}", file=out)
     return EXIT_OK
 
 
 # ---------------------------------------------------------------------- entry point
 #: The subcommands, in the order shown by ``negotiation --help``.
-COMMANDS: list[Callable[[Any], None]] = [_add_scenarios, _add_show, _add_solve, _add_demo]
+COMMANDS: list[Callable[[Any], None]] = [
+    _add_scenarios,
+    _add_show,
+    _add_solve,
+    _add_demo,
+    _add_plot,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

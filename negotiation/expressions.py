@@ -35,6 +35,7 @@ import ast
 import keyword
 import math
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -260,7 +261,10 @@ class _Parser:
         if len(self.text) > MAX_LENGTH:
             raise self.fail(f"it is {len(self.text)} characters long (at most {MAX_LENGTH})")
         try:
-            tree = ast.parse(self.text.strip(), mode="eval")
+            with warnings.catch_warnings():
+                # "1and x" parses with a SyntaxWarning; refuse it like a syntax error
+                warnings.simplefilter("error")
+                tree = ast.parse(self.text.strip(), mode="eval")
         except SyntaxError as err:
             column = f" at column {err.offset}" if err.offset else ""
             raise self.fail(f"it is not a valid formula ({err.msg}{column})") from None

@@ -85,6 +85,8 @@ def as_number(value: Any, what: str) -> sp.Expr:
             raise InvalidGameError(f"{what} is {f}; payoffs must be finite numbers")
         expr = sp.Float(f)
     elif isinstance(value, Number):
+        if isinstance(value, complex | np.complexfloating) and complex(value).imag != 0:
+            raise InvalidGameError(f"{what} is {value!r}, which is not a real number")
         try:
             expr = sp.sympify(complex(value).real if isinstance(value, complex) else value)
         except (TypeError, ValueError, sp.SympifyError) as err:

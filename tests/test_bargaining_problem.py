@@ -144,7 +144,7 @@ def test_symbolic_frontier_that_rises_is_rejected():
 def test_no_gains_from_trade_messages():
     p = ng.BargainingProblem.from_points([(2, 0), (0, 2)], (1, 1))
     assert not p.has_gains_from_trade
-    with pytest.raises(ng.BargainingError, match="no gains from trade.*lower the disagreement"):
+    with pytest.raises(ng.BargainingError, match=r"no gains from trade.*lower the disagreement"):
         p.nash()
     outside = p.with_disagreement((3, 3))
     with pytest.raises(ng.BargainingError, match="lies outside the feasible set"):
@@ -199,8 +199,9 @@ def test_pareto_check_names_dominating_packages(game_b):
 
 
 def test_pareto_check_lottery_only():
-    p = ng.BargainingProblem.from_points({"a": (0, 2), "b": (2, 0), "c": (sp.Rational(9, 10),) * 2},
-                                         (0, 0))
+    p = ng.BargainingProblem.from_points(
+        {"a": (0, 2), "b": (2, 0), "c": (sp.Rational(9, 10),) * 2}, (0, 0)
+    )
     check = p.pareto_check("c")
     assert not check.efficient
     assert check.dominated_by == ()
@@ -219,6 +220,8 @@ def test_pareto_check_points_and_curves():
     assert not p.is_pareto_efficient((sp.Rational(1, 2), sp.Rational(1, 2)))
     with pytest.raises(ng.BargainingError, match="no package 'zzz'"):
         p.pareto_check("zzz")
+    with pytest.raises(ng.BargainingError, match=r"\(2, 2\) is not feasible"):
+        p.pareto_check((2, 2))
     curve = ng.BargainingProblem.from_frontier(1 - u1**2, u1, (0, 1), (0, 0))
     assert curve.is_pareto_efficient((sp.Rational(1, 2), sp.Rational(3, 4)))
     check = curve.pareto_check((sp.Rational(1, 2), sp.Rational(1, 2)))
@@ -235,7 +238,12 @@ def test_plot_accessors(game_b):
     hull = game_b.feasible_vertices()
     assert hull.shape[1] == 2
     assert {tuple(r) for r in hull.tolist()} == {
-        (-7.0, -7.0), (1.0, -6.0), (4.0, -2.0), (3.0, 3.0), (-2.0, 4.0), (-6.0, 2.0)
+        (-7.0, -7.0),
+        (1.0, -6.0),
+        (4.0, -2.0),
+        (3.0, 3.0),
+        (-2.0, 4.0),
+        (-6.0, 2.0),
     }
     np.testing.assert_array_equal(game_b.frontier_points(), [[-2, 4], [3, 3], [4, -2]])
     np.testing.assert_array_equal(game_b.disagreement_point(), [-1.0, -1.0])

@@ -125,6 +125,8 @@ HOSTILE = [
     ("a +", "it is not a valid formula"),
     ("import os", "it is not a valid formula"),
     ("a; b", "it is not a valid formula"),
+    ("1and a", "invalid decimal literal"),
+    ('"\\d"', "invalid escape sequence"),
     ("", "it is empty"),
     ("   ", "it is empty"),
     ("a" + "+a" * 400, "parts (at most"),

@@ -75,6 +75,7 @@ __all__ = [
 
 MAX_BUNDLE = 20_000
 JOIN = " & "
+NO_DEAL = "no deal"
 
 
 # =========================================================================== zones
@@ -144,6 +145,9 @@ class Zopa:
             text += ", packages " + ", ".join(self.packages)
         return text + f", surplus {display.fmt(self.surplus)})"
 
+    def _repr_html_(self) -> str:
+        return "<p>" + html.escape(repr(self)) + "</p>"
+
 
 def _tidy(cond: sp.Basic) -> sp.Basic:
     """Simplify a symbolic condition when it is small enough to do so quickly."""
@@ -160,6 +164,8 @@ def _zopa(name: str, problem: BargainingProblem) -> Zopa:
     )
     condition = _tidy(_sol.gains_condition_points(pts, d, lotteries=problem.lotteries))
     surplus = _sol.joint_surplus_points(pts, d, lotteries=problem.lotteries)
+    # an issue is settled only when both gain: no zone, no surplus
+    surplus = sp.Piecewise((surplus, condition), (0, True))
     if not problem.is_exact:
         surplus = surplus.evalf()
     return Zopa(name, condition, conds, surplus)
@@ -361,14 +367,21 @@ def _check_size(sizes: Sequence[int]) -> None:
         )
 
 
+def _with_no_deal(problem: BargainingProblem) -> list[tuple[str, tuple[sp.Expr, sp.Expr]]]:
+    """The issue's packages, plus leaving it at the disagreement point when that is not one."""
+    options = list(zip(problem.labels, problem.points, strict=True))
+    if problem.disagreement not in problem.points:
+        options.append((NO_DEAL, problem.disagreement))
+    return options
+
+
 def _minkowski(problems: Sequence[BargainingProblem]) -> BargainingProblem:
-    _check_size([len(p.points) for p in problems])
+    options = [_with_no_deal(p) for p in problems]
+    _check_size([len(o) for o in options])
     pts = {}
-    for combo in itertools.product(*(range(len(p.points)) for p in problems)):
-        label = JOIN.join(p.labels[k] for p, k in zip(problems, combo, strict=True))
-        u1 = sp.Add(*(p.points[k][0] for p, k in zip(problems, combo, strict=True)))
-        u2 = sp.Add(*(p.points[k][1] for p, k in zip(problems, combo, strict=True)))
-        pts[label] = (u1, u2)
+    for combo in itertools.product(*options):
+        label = JOIN.join(name for name, _ in combo)
+        pts[label] = (sp.Add(*(u[0] for _, u in combo)), sp.Add(*(u[1] for _, u in combo)))
     d = (
         sp.Add(*(p.disagreement[0] for p in problems)),
         sp.Add(*(p.disagreement[1] for p in problems)),
@@ -409,7 +422,9 @@ def link_issues(
     Linkage
         The zones, the bundle as a bargaining problem and the joint gain from
         logrolling. The bundle's packages are all combinations of the issues'
-        packages (labels joined by ``" & "``), their utilities summed.
+        packages (labels joined by ``" & "``), their utilities summed; an issue
+        whose disagreement point is not one of its packages can also be left
+        at it (``"no deal"``).
 
     Raises
     ------

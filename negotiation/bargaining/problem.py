@@ -1168,6 +1168,12 @@ class BargainingProblem:
         u = self.utilities_of(label) if label is not None else _pair(package, "package")
         pts, _ = self._exact_points()
         x, y = exact(u[0]), exact(u[1])
+        if label is None and _sol.status_points(pts, (x, y), lotteries=self.lotteries) == "outside":
+            raise BargainingError(
+                f"the point ({u[0]}, {u[1]}) is not feasible: no package"
+                + (" or lottery" if self.lotteries else "")
+                + " gives both players that much"
+            )
         dominated_by = tuple(
             lab
             for lab, (a, b) in zip(self.labels, pts, strict=True)
@@ -1242,9 +1248,7 @@ class BargainingProblem:
             return np.array([[float(pts[i][0]), float(pts[i][1])] for i in idx], dtype=float)
         xs, ys = self.pareto_frontier().arrays(num)
         bottom = min(float(self.disagreement[1]), float(ys[-1]))
-        outline = np.vstack(
-            [np.column_stack([xs, ys]), [[xs[-1], bottom], [xs[0], bottom]]]
-        )
+        outline = np.vstack([np.column_stack([xs, ys]), [[xs[-1], bottom], [xs[0], bottom]]])
         keep = np.r_[True, np.any(np.abs(np.diff(outline, axis=0)) > 0, axis=1)]
         return outline[keep]
 

@@ -48,7 +48,14 @@ from typing import Any
 import sympy as sp
 
 from negotiation import display
-from negotiation.bargaining.problem import HALF, BargainingOutcome, BargainingProblem, exact
+from negotiation.bargaining import solutions as _sol
+from negotiation.bargaining.problem import (
+    HALF,
+    BargainingOutcome,
+    BargainingProblem,
+    Lottery,
+    exact,
+)
 from negotiation.errors import BargainingError, FreeParameterError
 from negotiation.symbolic import free_parameters, normalise_substitution
 
@@ -177,8 +184,9 @@ class TwoLevelGame:
     >>> game = ng.TwoLevelGame(p, (u1 >= 2, u2 >= 2))
     >>> game.ratifiable_packages()
     ('mid',)
-    >>> game.nash().utilities
-    (2, 2)
+    >>> out = game.nash()  # a lottery of the extremes clears both win-sets
+    >>> out.utilities, out.package
+    ((5/2, 5/2), Lottery(big (1/2), small (1/2)))
     """
 
     problem: BargainingProblem
@@ -404,19 +412,19 @@ class TwoLevelGame:
     def restricted(self) -> BargainingProblem:
         """The bargaining problem on the agreements both sides ratify.
 
+        For a frontier, the frontier over the ratifiable interval. For packages
+        with lotteries and win-sets that are linear inequalities in the
+        utilities, the convex hull cut by those half-planes: its new corners are
+        lotteries, labelled as such (e.g. ``"L/D (1/2), H/D (1/2)"``).
+        Otherwise, the packages both ratify.
+
         Raises
         ------
         BargainingError
             When no agreement is ratifiable by both.
         """
         if self.problem.kind == "points":
-            labels = self.ratifiable_packages()
-            if not labels:
-                raise BargainingError(
-                    "no package is ratifiable by both sides: the win-sets do not intersect, "
-                    "so there is no deal (Putnam); widen a win-set"
-                )
-            return self.problem.restrict(labels)
+            return self._restricted_points()[0]
         a, b, rest = self._interval()
         if rest is sp.false or (sp.sympify(b - a).is_negative):
             raise BargainingError(
@@ -439,7 +447,11 @@ class TwoLevelGame:
             When no agreement is ratifiable, or there are no gains from trade.
         """
         problem = self.problem
-        if problem.kind == "points" or not self.parameters:
+        if problem.kind == "points":
+            restricted, corners = self._restricted_points()
+            out = restricted.nash(beta)
+            return replace(out, package=_flatten(out.package, corners, restricted))
+        if not self.parameters:
             return self.restricted().nash(beta)
         a, b, rest = self._interval()
         if rest is sp.false:
@@ -455,6 +467,47 @@ class TwoLevelGame:
             utilities=(x, problem.frontier.subs(problem.variable, x)),
             condition=sp.And(free.condition, rest),
         )
+
+    def _restricted_points(self) -> tuple[BargainingProblem, dict[str, dict[str, sp.Expr]]]:
+        """The restricted problem from packages, and each corner's lottery over packages."""
+        problem = self.problem
+        planes = None
+        if problem.lotteries and not any(isinstance(w, frozenset) for w in self.win_sets):
+            assert self.variables is not None
+            planes = _halfplanes(self.ratifiable, *self.variables)
+        if planes is None or problem.parameters:
+            labels = self.ratifiable_packages()
+            if not labels:
+                raise BargainingError(
+                    "no package is ratifiable by both sides: the win-sets do not intersect, "
+                    "so there is no deal (Putnam); widen a win-set"
+                )
+            return problem.restrict(labels), {s: {s: sp.Integer(1)} for s in labels}
+        pts, _ = problem._exact_points()
+        hull = _sol.convex_hull(pts)
+        polygon = [(pts[i], {problem.labels[i]: sp.Integer(1)}) for i in hull]
+        for plane in planes:
+            polygon = _clip(polygon, *plane)
+        corners: dict[str, dict[str, sp.Expr]] = {}
+        points = {}
+        for point, weights in polygon:
+            label = _lottery_label(weights)
+            if label not in corners:
+                corners[label] = weights
+                points[label] = point
+        if not points:
+            raise BargainingError(
+                "no package or lottery is ratifiable by both sides: the win-sets do not "
+                "intersect, so there is no deal (Putnam); widen a win-set"
+            )
+        restricted = BargainingProblem.from_points(
+            points,
+            problem.disagreement,
+            lotteries=True,
+            players=problem.players,
+            name=problem.name,
+        )
+        return restricted, corners
 
     def narrow(self, party: int | str, condition: Any) -> TwoLevelGame:
         """The game with ``party``'s win-set narrowed by ``condition`` (intersected with it).
@@ -550,6 +603,79 @@ def _fmt_win_set(w: WinSet) -> str:
     if isinstance(w, frozenset):
         return "{" + ", ".join(sorted(w)) + "}"
     return "anything" if w is sp.true else str(w)
+
+
+def _halfplanes(
+    cond: sp.Basic, v1: sp.Symbol, v2: sp.Symbol
+) -> list[tuple[sp.Expr, sp.Expr, sp.Expr]] | None:
+    """``cond`` as half-planes ``a1*v1 + a2*v2 + c >= 0`` (closures), or ``None`` if it is not."""
+    atoms = cond.args if isinstance(cond, sp.And) else (cond,)
+    planes = []
+    for rel in atoms:
+        if rel is sp.true:
+            continue
+        if rel is sp.false:
+            return [(sp.Integer(0), sp.Integer(0), sp.Integer(-1))]
+        if not isinstance(rel, sp.Gt | sp.Ge | sp.Lt | sp.Le):
+            return None
+        g = rel.lhs - rel.rhs if isinstance(rel, sp.Gt | sp.Ge) else rel.rhs - rel.lhs
+        g = exact(sp.expand(g))
+        if g.free_symbols - {v1, v2} or not g.is_polynomial(v1, v2):
+            return None
+        poly = sp.Poly(g, v1, v2)
+        if poly.total_degree() > 1:
+            return None
+        planes.append((poly.coeff_monomial(v1), poly.coeff_monomial(v2), poly.coeff_monomial(1)))
+    return planes
+
+
+def _clip(
+    polygon: list[tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]]],
+    a1: sp.Expr,
+    a2: sp.Expr,
+    c: sp.Expr,
+) -> list[tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]]]:
+    """Cut a convex polygon (corners with their lotteries) by ``a1*x + a2*y + c >= 0``."""
+    out = []
+    n = len(polygon)
+    for k in range(n):
+        (p, wp), (q, wq) = polygon[k], polygon[(k + 1) % n]
+        fp = a1 * p[0] + a2 * p[1] + c
+        fq = a1 * q[0] + a2 * q[1] + c
+        if fp >= 0:
+            out.append((p, wp))
+        if (fp > 0 and fq < 0) or (fp < 0 and fq > 0):
+            t = fp / (fp - fq)
+            point = (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+            weights = {s: (1 - t) * wp.get(s, 0) + t * wq.get(s, 0) for s in {*wp, *wq}}
+            out.append((point, {s: v for s, v in weights.items() if v != 0}))
+    return out
+
+
+def _lottery_label(weights: dict[str, sp.Expr]) -> str:
+    if len(weights) == 1:
+        return next(iter(weights))
+    return str(Lottery(tuple(sorted(weights.items()))))
+
+
+def _flatten(
+    package: str | Lottery | None,
+    corners: dict[str, dict[str, sp.Expr]],
+    problem: BargainingProblem,
+) -> str | Lottery | None:
+    """Express a package of the restricted problem as a lottery over the original packages."""
+    if package is None:
+        return None
+    mix = {package: sp.Integer(1)} if isinstance(package, str) else dict(package)
+    total: dict[str, sp.Expr] = {}
+    for corner, p in mix.items():
+        for label, q in corners[corner].items():
+            total[label] = total.get(label, 0) + p * q
+    total = {s: v for s, v in total.items() if v != 0}
+    if len(total) == 1:
+        return next(iter(total))
+    inexact = not problem.is_exact
+    return Lottery(tuple((s, v.evalf() if inexact else v) for s, v in sorted(total.items())))
 
 
 def _to_set(cond: sp.Basic, u: sp.Symbol) -> sp.Set:

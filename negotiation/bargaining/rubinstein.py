@@ -251,7 +251,11 @@ def rubinstein_breakdown(
     """
     q = check_unit_interval(p, "p", "p=0.1")
     d1, d2 = _deltas(delta1, delta2, closed_right=True)
-    if isinstance(disagreement, str) or len(disagreement) != 2:
+    if (
+        not isinstance(disagreement, Sequence)
+        or isinstance(disagreement, str)
+        or len(disagreement) != 2
+    ):
         raise BargainingError(
             f"disagreement must be a pair (b1, b2), e.g. (0, 0); got {disagreement!r}"
         )

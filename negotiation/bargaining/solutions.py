@@ -589,11 +589,22 @@ def joint_surplus_points(points: Sequence[Point], d: Point, *, lotteries: bool) 
             for xb, yb in points[i + 1 :]:
                 for k in (0, 1):
                     ca, cb, dk = (xa, xb, d1) if k == 0 else (ya, yb, d2)
-                    lam = (dk - cb) / (ca - cb)
-                    px, py = xb + lam * (xa - xb), yb + lam * (ya - yb)
-                    ok = sp.And(sp.Ne(ca, cb), lam >= 0, lam <= 1, px >= d1, py >= d2)
+                    # the point where the segment crosses u_k = d_k, at lam = num/den;
+                    # conditions multiplied through by den**2 so they never divide by 0
+                    den, num = sp.expand(ca - cb), sp.expand(dk - cb)
+                    if den.is_zero:
+                        continue
+                    qx = sp.expand((xb - d1) * den + num * (xa - xb))
+                    qy = sp.expand((yb - d2) * den + num * (ya - yb))
+                    ok = sp.And(
+                        sp.Ne(den, 0),
+                        num * den >= 0,
+                        (den - num) * den >= 0,
+                        qx * den >= 0,
+                        qy * den >= 0,
+                    )
                     if ok is not sp.false:
-                        cands.append(sp.Piecewise((px + py - d1 - d2, ok), (0, True)))
+                        cands.append(sp.Piecewise(((qx + qy) / den, ok), (0, True)))
     return sp.Max(*cands)
 
 
@@ -741,7 +752,8 @@ def nash_curve(f: sp.Expr, u: sp.Symbol, low: Any, high: Any, d: Point, beta: sp
     def value(x: sp.Expr) -> _LogKey:
         return _LogKey(x - d1, f.subs(u, x) - d2, beta)
 
-    roots = _roots(foc, u)
+    # a numeric transcendental condition: go straight to the numeric search
+    roots = _roots(foc, u) if foc.is_algebraic_expr(u) else None
     cands = [lo, hi] if roots is not None else []
     if roots is not None:
         cands += [r for r in roots if r.is_real and lo < r < hi]

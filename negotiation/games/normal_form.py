@@ -451,8 +451,10 @@ class Game:
             ``"vertex_enumeration"`` (default): every extreme equilibrium, found by
             exact vertex enumeration, so degenerate games are handled correctly;
             ``"support_enumeration"`` and ``"lemke_howson"`` (one equilibrium):
-            nashpy's algorithms, every answer checked; ``"pure"``: the pure
-            equilibria only.
+            nashpy's algorithms, every answer checked (where nashpy's
+            Lemke-Howson fails from every starting label, the first extreme
+            equilibrium is returned, with ``method="vertex_enumeration"``);
+            ``"pure"``: the pure equilibria only.
         exact
             Return ``sympy.Rational`` probabilities and payoffs. Needs rational
             payoffs; available for ``"vertex_enumeration"`` and ``"pure"``.
@@ -515,6 +517,16 @@ class Game:
             ]
         else:
             found = _numeric.nashpy_equilibria(A_num, B_num, method, tol)
+            if method == "lemke_howson" and not found:
+                # nashpy's pivoting failed from every starting label (it does on
+                # some degenerate games and on every game with a single row or
+                # column); every game has an equilibrium, so return the first
+                # extreme one, labelled with the method that found it.
+                x, y = _exact.extreme_equilibria(
+                    _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
+                )[0]
+                method = "vertex_enumeration"
+                found = [(np.array([float(v) for v in x]), np.array([float(v) for v in y]))]
         return [self._numeric_equilibrium(x, y, method, tol, A_num, B_num) for x, y in found]
 
     def _labels_of(self, player: int, probs: Sequence[Any], tol: float = 0.0) -> tuple[str, ...]:

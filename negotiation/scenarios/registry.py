@@ -67,7 +67,8 @@ def load(name_or_path: str | Path) -> Scenario:
     name_or_path
         A built-in name (see :func:`scenarios`) or the path of a scenario
         file. A ``Path``, or a string containing a path separator or ending
-        in ``.toml``, is read as a file.
+        in ``.toml``, is read as a file; any other string is a built-in name
+        first and an existing file second.
 
     Returns
     -------
@@ -92,6 +93,8 @@ def load(name_or_path: str | Path) -> Scenario:
     builtin = _builtin()
     if text in builtin:
         return builtin[text]
+    if Path(text).is_file():
+        return load_file(text)
     close = difflib.get_close_matches(text, list(builtin), n=3, cutoff=0.5)
     hint = f"did you mean {' or '.join(close)}? " if close else ""
     raise UnknownLabelError(

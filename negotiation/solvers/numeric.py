@@ -20,6 +20,8 @@ Examples
 from __future__ import annotations
 
 import warnings
+from itertools import cycle
+from typing import Any
 
 import numpy as np
 
@@ -60,18 +62,35 @@ def nashpy_equilibria(
     """Equilibria from nashpy's ``method``, checked, deduplicated within ``tol``."""
     import nashpy
 
+    if method == "lemke_howson":
+        return _lemke_howson(A, B, tol)
+    if method != "support_enumeration":  # pragma: no cover - guarded by the caller
+        raise ValueError(method)
     game = nashpy.Game(A, B)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            if method == "support_enumeration":
-                found = list(game.support_enumeration(tol=tol))
-            elif method == "lemke_howson":
-                found = [game.lemke_howson(initial_dropped_label=0)]
-            else:  # pragma: no cover - guarded by the caller
-                raise ValueError(method)
-        except (ValueError, IndexError, np.linalg.LinAlgError):
+            found = list(game.support_enumeration(tol=tol))
+        except _NASHPY_FAILURES:
             found = []
+    return _checked(A, B, found, tol)
+
+
+# What nashpy's algorithms raise from inside on degenerate or awkward games.
+_NASHPY_FAILURES = (
+    ValueError,
+    IndexError,
+    KeyError,
+    ZeroDivisionError,
+    FloatingPointError,
+    np.linalg.LinAlgError,
+)
+
+
+def _checked(
+    A: np.ndarray, B: np.ndarray, found: list[tuple[Any, Any]], tol: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The profiles in ``found`` that are equilibria, without near-duplicates."""
     out: list[tuple[np.ndarray, np.ndarray]] = []
     for x, y in found:
         x = np.asarray(x, dtype=float)
@@ -82,3 +101,58 @@ def nashpy_equilibria(
             continue
         out.append((x, y))
     return out
+
+
+def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """One equilibrium by nashpy's Lemke-Howson pivoting, guarded against its failures.
+
+    This is nashpy's ``lemke_howson`` loop (on nashpy's own lexicographic
+    tableaux) with two guards: a path that revisits a state is cycling and is
+    abandoned (nashpy's own loop never stops then, e.g. on any game with a
+    single column), and an exception from inside nashpy counts as a failure.
+    Each initial dropped label is tried in turn until one gives a checked
+    equilibrium; an empty list means every path failed.
+    """
+    from nashpy.linalg.tableau import create_col_tableau, create_row_tableau
+
+    for label in range(A.shape[0] + A.shape[1]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                found = _lemke_howson_path(A, B, label, create_col_tableau, create_row_tableau)
+            except _NASHPY_FAILURES:
+                found = None
+        if found is not None:
+            checked = _checked(A, B, [found], tol)
+            if checked:
+                return checked
+    return []
+
+
+def _lemke_howson_path(
+    A: np.ndarray, B: np.ndarray, label: int, create_col: Any, create_row: Any
+) -> tuple[np.ndarray, np.ndarray] | None:
+    col_tableau = create_col(A, True)
+    row_tableau = create_row(B, True)
+    if label in row_tableau.non_basic_variables:
+        tableaux = cycle((row_tableau, col_tableau))
+    else:
+        tableaux = cycle((col_tableau, row_tableau))
+    full_labels = col_tableau.labels
+    entering = label
+    seen: set[tuple[frozenset, frozenset, int, int]] = set()
+    for step in range(10**6):
+        tableau = next(tableaux)
+        entering = tableau.pivot_and_drop_label(entering)
+        row_basic = frozenset(row_tableau.non_basic_variables)
+        col_basic = frozenset(col_tableau.non_basic_variables)
+        if row_basic | col_basic == full_labels:
+            return (
+                row_tableau.to_strategy(col_tableau.non_basic_variables),
+                col_tableau.to_strategy(row_tableau.non_basic_variables),
+            )
+        state = (row_basic, col_basic, entering, step % 2)
+        if state in seen:
+            return None
+        seen.add(state)
+    return None
