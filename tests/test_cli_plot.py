@@ -77,6 +77,7 @@ def test_plot_bad_input_exits_2(tmp_path, capsys, monkeypatch, argv, message):
     monkeypatch.chdir(tmp_path)
     status, out, err = run(argv, capsys)
     assert status == 2
+    assert out == ""
     assert message in err
     assert err.startswith("negotiation: error: ")
     assert len(err.strip().splitlines()) == 1

@@ -79,9 +79,7 @@ def test_players_strategies_and_name(pd):
 
 
 def test_labels_given_as_lists_are_stored_as_tuples():
-    game = ng.Game(
-        [[1, 2]], [[2, 1]], players=["A", "B"], strategies=[["up"], ["left", "right"]]
-    )
+    game = ng.Game([[1, 2]], [[2, 1]], players=["A", "B"], strategies=[["up"], ["left", "right"]])
     assert game.players == ("A", "B")
     assert game.strategies == (("up",), ("left", "right"))
     assert isinstance(game.strategies[1], tuple)
@@ -272,7 +270,7 @@ def test_repr_is_short_and_constructor_like(pd):
     assert repr(pd) == (
         "Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=('US', 'China'), "
         "strategies=(('Cooperate', 'Defect'), ('Cooperate', 'Defect')), "
-        "name=\"Prisoner's dilemma\")"
+        'name="Prisoner\'s dilemma")'
     )
 
 
@@ -346,7 +344,10 @@ def test_repr_html_lists_parameters_and_caption():
 
 def test_equilibrium_display(pd):
     eq = pd.equilibria(exact=True)[0]
-    assert repr(eq) == "Equilibrium(row=(0, 1), col=(0, 1), payoffs=(1, 1), method='vertex_enumeration')"
+    assert (
+        repr(eq)
+        == "Equilibrium(row=(0, 1), col=(0, 1), payoffs=(1, 1), method='vertex_enumeration')"
+    )
     assert str(eq) == "US plays Defect; China plays Defect; payoffs (1, 1)"
     html = eq._repr_html_()
     assert "<caption>Nash equilibrium (pure; vertex_enumeration)</caption>" in html

@@ -92,7 +92,9 @@ def test_best_response_conditions_use_symbol_assumptions():
 def test_best_responses_refuse_an_undecided_answer():
     t = sp.Symbol("t")
     game = ng.Game([[1, 0], [t, 0]], [[0, 0], [0, 0]])
-    with pytest.raises(ng.FreeParameterError, match=r"use best_response_conditions.*game\.subs\(t=\.\.\.\)"):
+    with pytest.raises(
+        ng.FreeParameterError, match=r"use best_response_conditions.*game\.subs\(t=\.\.\.\)"
+    ):
         game.best_responses("row", "c0")
     assert game.subs(t=2).best_responses("row", "c0") == ("r1",)
 
@@ -102,7 +104,9 @@ def test_best_responses_bad_input(game_a):
         game_a.best_responses("EU", "Truce")
     with pytest.raises(ng.UnknownLabelError, match="China has no strategy 'Retreat'"):
         game_a.best_responses("US", "Retreat")
-    with pytest.raises(ng.InvalidGameError, match="China has 2 strategies but the mixed strategy has 3"):
+    with pytest.raises(
+        ng.InvalidGameError, match="China has 2 strategies but the mixed strategy has 3"
+    ):
         game_a.best_responses("US", [0.5, 0.25, 0.25])
 
 
@@ -268,11 +272,17 @@ def test_game_b_with_a_subsidy_on_implementing():
 
 
 def test_equilibrium_conditions_bad_profiles(game_b):
-    with pytest.raises(ng.UnknownLabelError, match="US has no strategy 'X'; the strategies are 'L', 'H', 'E'"):
+    with pytest.raises(
+        ng.UnknownLabelError, match="US has no strategy 'X'; the strategies are 'L', 'H', 'E'"
+    ):
         game_b.equilibrium_conditions(("X", "S"))
-    with pytest.raises(ng.UnknownLabelError, match="China has 3 strategies; index 3 is out of range"):
+    with pytest.raises(
+        ng.UnknownLabelError, match="China has 3 strategies; index 3 is out of range"
+    ):
         game_b.equilibrium_conditions((0, 3))
-    with pytest.raises(ng.UnknownLabelError, match=r"a profile is a pair \(row strategy, column strategy\)"):
+    with pytest.raises(
+        ng.UnknownLabelError, match=r"a profile is a pair \(row strategy, column strategy\)"
+    ):
         game_b.equilibrium_conditions(("H", "S", "W"))
     with pytest.raises(ng.UnknownLabelError, match="a profile is a pair"):
         game_b.equilibrium_conditions("HS")

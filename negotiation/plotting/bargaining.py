@@ -435,7 +435,7 @@ def plot_bargaining(
     "US's share of the gains"
     """
     data = bargaining_data(problem, beta=beta, players=players)
-    ax = new_axes(ax)
+    ax = new_axes(ax, figsize=(6.4, 6.4))
     if isinstance(data, BargainingData):
         _plot_problem(data, ax)
     else:
@@ -443,5 +443,7 @@ def plot_bargaining(
     ax.set_title(wrap_title(data.title))
     ax.set_xlabel(data.xlabel)
     ax.set_ylabel(data.ylabel)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize="small"
+    )
     return ax

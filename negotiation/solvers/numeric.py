@@ -60,17 +60,19 @@ def nashpy_equilibria(
     A: np.ndarray, B: np.ndarray, method: str, tol: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Equilibria from nashpy's ``method``, checked, deduplicated within ``tol``."""
-    import nashpy
-
     if method == "lemke_howson":
         return _lemke_howson(A, B, tol)
     if method != "support_enumeration":  # pragma: no cover - guarded by the caller
         raise ValueError(method)
-    game = nashpy.Game(A, B)
+    # nashpy's support enumeration, with its final best-response test (an exact
+    # ``==`` between float payoffs, which rejects true equilibria such as
+    # -0.4 against -1.2 + 0.8) replaced by ``is_equilibrium`` within ``tol``.
+    from nashpy.algorithms.support_enumeration import indifference_strategies
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            found = list(game.support_enumeration(tol=tol))
+            found = [(x, y) for x, y, _, _ in indifference_strategies(A, B, tol=tol)]
         except _NASHPY_FAILURES:
             found = []
     return _checked(A, B, found, tol)
