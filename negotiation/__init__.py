@@ -1,3 +1,4 @@
+# ruff: noqa: I001  (imports are grouped by capability, one section per issue)
 """Game-theoretic models of international negotiations, symbolic and numeric.
 
 The public API is re-exported here; nothing else is public.

@@ -234,8 +234,10 @@ def test_help_exits_0(capsys):
 
 def test_commands_are_pluggable():
     parser = build_parser()
-    assert len(COMMANDS) == 4
+    names = [add.__name__.removeprefix("_add_") for add in COMMANDS]
+    assert names[:4] == ["scenarios", "show", "solve", "demo"]
     assert parser.parse_args(["demo"]).command == "demo"
+    assert parser.parse_args(["scenarios"]).handler.__name__ == "_run_scenarios"
 
 
 def test_console_script_runs_as_a_subprocess(tmp_path):

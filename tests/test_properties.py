@@ -62,7 +62,10 @@ def exact_set(game: ng.Game) -> set[tuple[tuple, tuple]]:
 
 def rounded(eqs: list[ng.Equilibrium], digits: int = 7) -> set[tuple[tuple, tuple]]:
     return {
-        (tuple(round(float(v), digits) for v in eq.row), tuple(round(float(v), digits) for v in eq.col))
+        (
+            tuple(round(float(v), digits) for v in eq.row),
+            tuple(round(float(v), digits) for v in eq.col),
+        )
         for eq in eqs
     }
 
@@ -86,7 +89,9 @@ def test_every_equilibrium_of_every_method_is_an_exact_best_response(game):
             # the reported payoffs and supports belong to the profile
             x, y = as_fractions(eq.row), as_fractions(eq.col)
             A = np.array(game.row_payoffs.tolist(), dtype=float)
-            assert np.isclose(float(eq.payoffs[0]), float(np.array(x, float) @ A @ np.array(y, float)))
+            assert np.isclose(
+                float(eq.payoffs[0]), float(np.array(x, float) @ A @ np.array(y, float))
+            )
             assert eq.row_support == tuple(
                 s for s, p in zip(game.strategies[0], x, strict=True) if p != 0
             )
@@ -149,9 +154,7 @@ def test_components_cover_the_extreme_equilibria_and_are_complete(game):
 
 # ---------------------------------------------------------------------- symbolic vs numeric
 P, Q = sp.symbols("p q")
-SMALL_RATIONAL = st.builds(
-    sp.Rational, st.integers(-6, 6), st.sampled_from([1, 2, 3])
-)
+SMALL_RATIONAL = st.builds(sp.Rational, st.integers(-6, 6), st.sampled_from([1, 2, 3]))
 
 
 @st.composite
@@ -213,9 +216,21 @@ def test_closed_form_2x2_matches_the_exact_solver(values):
     b = values[4:]
     game = ng.Game([[a[0], a[1]], [a[2], a[3]]], [[b[0], b[1]], [b[2], b[3]]])
     closed = game.mixed_equilibrium()
-    interior = [eq for eq in game.equilibria(exact=True) if len(eq.row_support) == 2 == len(eq.col_support)]
+    interior = [
+        eq for eq in game.equilibria(exact=True) if len(eq.row_support) == 2 == len(eq.col_support)
+    ]
     if closed.condition is sp.true:
         assert (closed.row, closed.col) in {(eq.row, eq.col) for eq in interior}
     else:
         assert closed.condition is sp.false
         assert interior == []
+
+
+@SETTINGS
+@given(integer_games())
+def test_supports_are_best_responses_by_best_responses(game):
+    # numeric equilibria carry float noise (1.2 against 1.2000000000000002): best_responses
+    # compares them within tol, exact ones exactly
+    for eq in game.equilibria() + game.equilibria(exact=True):
+        assert set(eq.row_support) <= set(game.best_responses(0, eq.col))
+        assert set(eq.col_support) <= set(game.best_responses(1, eq.row))

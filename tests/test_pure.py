@@ -64,6 +64,17 @@ def test_best_responses_to_a_returned_numeric_equilibrium():
     assert rps.best_responses(1, eq.row) == ("c0", "c1", "c2")
 
 
+def test_best_responses_to_a_float_mixed_strategy_keep_ties_within_tol():
+    bos = ng.Game([[3, 0], [0, 2]], [[2, 0], [0, 3]])
+    mixed = next(eq for eq in bos.equilibria() if not eq.is_pure)
+    # 2 * 0.6 = 1.2 but 3 * 0.4 = 1.2000000000000002 in floats
+    assert bos.best_responses("column", mixed.row) == ("c0", "c1")
+    assert bos.best_responses("row", mixed.col) == ("r0", "r1")
+    assert bos.best_responses("column", [0.6, 0.4], tol=0) == ("c1",)
+    assert bos.best_responses("column", [sp.Rational(3, 5), sp.Rational(2, 5)]) == ("c0", "c1")
+    assert bos.best_responses("column", [0.61, 0.39]) == ("c0",)
+
+
 def test_best_response_conditions_with_free_parameters():
     T, R, P, S = sp.symbols("T R P S")
     pd = ng.Game.symmetric([[R, S], [T, P]], strategies=("C", "D"))

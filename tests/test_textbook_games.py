@@ -223,3 +223,52 @@ def test_float_payoffs_are_solved_exactly_as_the_decimals_they_print_as():
     assert len(game.equilibria()) == 3
     np.testing.assert_allclose(mixed[0].row, [0.75, 0.25], atol=1e-15)
     np.testing.assert_allclose(mixed[0].col, [0.25, 0.75], atol=1e-15)
+
+
+# ---------------------------------------------------------------------- regressions
+def run_with_deadline(call, seconds: float = 20.0):
+    """Run ``call`` in a daemon thread; fail (rather than hang the suite) if it does not return."""
+    import threading
+
+    box: dict[str, object] = {}
+    thread = threading.Thread(target=lambda: box.setdefault("result", call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"did not return within {seconds} s"
+    return box["result"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "cols", "expected"),
+    [
+        ([[5]], [[5]], ((1,), (1,))),
+        ([[5], [3]], [[5], [1]], ((1, 0), (1,))),
+        ([[1, 2, 3]], [[3, 1, 3]], ((1,), (1, 0, 0))),
+        ([[0], [0]], [[-3], [3]], ((1, 0), (1,))),
+    ],
+    ids=["1x1", "2x1", "1x3-tie", "2x1-tie"],
+)
+def test_lemke_howson_returns_one_equilibrium_where_nashpy_loops_or_crashes(rows, cols, expected):
+    # nashpy 0.0.43's lemke_howson never returns on these games (n x 1) or raises
+    # KeyError from inside (1 x n); the facade must answer with a correct equilibrium.
+    game = ng.Game(rows, cols)
+    (eq,) = run_with_deadline(lambda: game.equilibria("lemke_howson"))
+    assert (tuple(eq.row), tuple(eq.col)) == expected
+    assert eq.method == "vertex_enumeration"  # says how it was found
+
+
+def test_lemke_howson_answer_on_a_non_degenerate_game_is_nashpys():
+    bos = ng.Game([[3, 0], [0, 2]], [[2, 0], [0, 3]])
+    (eq,) = bos.equilibria("lemke_howson")
+    assert eq.method == "lemke_howson"
+    assert (tuple(eq.row), tuple(eq.col)) == ((1.0, 0.0), (1.0, 0.0))
+
+
+def test_support_enumeration_survives_float_rounding_in_a_non_degenerate_game():
+    # nashpy's own support enumeration finds nothing here: its indifference solution
+    # has -5.6e-17 off the support, and its best-response test compares floats with ==.
+    game = ng.Game([[0, 0, 0, -1], [1, -1, -2, 2]], [[0, 0, 0, 1], [0, 0, 1, 0]])
+    assert not game.is_degenerate
+    expected = {((R(1, 2), R(1, 2)), (0, 0, R(3, 5), R(2, 5)))}
+    assert exact_set(game) == expected
+    assert_numeric_matches(game.equilibria("support_enumeration"), expected)

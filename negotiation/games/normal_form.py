@@ -675,9 +675,26 @@ class Game:
         return dict(zip(self.strategies[p], conditions, strict=True))
 
     def best_responses(
-        self, player: int | str, against: int | str | Sequence[Any]
+        self,
+        player: int | str,
+        against: int | str | Sequence[Any],
+        *,
+        tol: float = DEFAULT_TOL,
     ) -> tuple[str, ...]:
         """The labels of ``player``'s best responses to the opponent's strategy ``against``.
+
+        Parameters
+        ----------
+        player
+            0 or 1, ``"row"``/``"column"``, or a player's name.
+        against
+            The opponent's strategy: a label, an index or a mixed strategy (such
+            as the ``.col`` of a numeric :class:`Equilibrium`).
+        tol
+            Where ``against`` or the payoffs hold floats, every strategy whose
+            expected payoff is within ``tol`` of the best counts, so rounding
+            (``1.2`` against ``1.2000000000000002``) does not break a tie.
+            Exact input is compared exactly.
 
         Raises
         ------
@@ -690,7 +707,23 @@ class Game:
         >>> pd = Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
         >>> pd.best_responses("row", "C")
         ('D',)
+        >>> bos = Game([[3, 0], [0, 2]], [[2, 0], [0, 3]])
+        >>> bos.best_responses("column", [0.6, 0.4])
+        ('c0', 'c1')
         """
+        p = self._player_index(player)
+        vector = self._mixed_vector(1 - p, against)
+        own = self.row_payoffs if p == 0 else self.col_payoffs.T
+        if (
+            not self.parameters
+            and all(v.is_number for v in vector)
+            and not all(v.is_Rational for v in [*vector, *own])
+        ):
+            values = np.array(own.tolist(), dtype=float) @ np.array([float(v) for v in vector])
+            best = values.max()
+            return tuple(
+                s for s, v in zip(self.strategies[p], values, strict=True) if v >= best - tol
+            )
         conditions = self.best_response_conditions(player, against)
         undecided = [label for label, c in conditions.items() if c not in (sp.true, sp.false)]
         if undecided:

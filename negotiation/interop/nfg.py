@@ -82,9 +82,7 @@ def _number(word: str) -> sp.Rational:
 
 def read_nfg(cls: type[Game], source: str | Path) -> Game:
     """Read a two-player ``.nfg`` game from a path or from its text."""
-    if isinstance(source, Path) or (
-        isinstance(source, str) and not source.lstrip().startswith("NFG")
-    ):
+    if isinstance(source, Path) or (isinstance(source, str) and not re.match(r"\s*NFG\s", source)):
         path = Path(source)
         if not path.exists():
             raise InvalidGameError(

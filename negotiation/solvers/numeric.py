@@ -64,18 +64,42 @@ def nashpy_equilibria(
         return _lemke_howson(A, B, tol)
     if method != "support_enumeration":  # pragma: no cover - guarded by the caller
         raise ValueError(method)
-    # nashpy's support enumeration, with its final best-response test (an exact
-    # ``==`` between float payoffs, which rejects true equilibria such as
-    # -0.4 against -1.2 + 0.8) replaced by ``is_equilibrium`` within ``tol``.
-    from nashpy.algorithms.support_enumeration import indifference_strategies
+    return _checked(A, B, _support_candidates(A, B, tol), tol)
 
+
+def _support_candidates(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[Any, Any]]:
+    """nashpy's support enumeration, solved on each support's own submatrix.
+
+    nashpy solves the indifference equations on the full matrices, so the
+    probabilities off the support come out as rounding noise (``-5.6e-17``)
+    that its exact ``>= 0`` test rejects; its final best-response test is an
+    exact ``==`` between float payoffs. Either loses true equilibria of
+    non-degenerate games. Here nashpy's support pairs and indifference solver
+    run on the submatrix of the support, the zeros are exact, and the caller
+    checks every candidate within ``tol``.
+    """
+    from nashpy.algorithms.support_enumeration import (
+        potential_support_pairs,
+        solve_indifference,
+    )
+
+    m, n = A.shape
+    found: list[tuple[Any, Any]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            found = [(x, y) for x, y, _, _ in indifference_strategies(A, B, tol=tol)]
-        except _NASHPY_FAILURES:
-            found = []
-    return _checked(A, B, found, tol)
+        for row_support, col_support in potential_support_pairs(A, B):
+            rows, cols = list(row_support), list(col_support)
+            try:
+                y_on = solve_indifference(A[:, cols], rows, range(len(cols)))
+                x_on = solve_indifference(B.T[:, rows], cols, range(len(rows)))
+            except _NASHPY_FAILURES:
+                continue
+            if y_on is False or x_on is False or min(x_on) <= tol or min(y_on) <= tol:
+                continue
+            x, y = np.zeros(m), np.zeros(n)
+            x[rows], y[cols] = x_on, y_on
+            found.append((x, y))
+    return found
 
 
 # What nashpy's algorithms raise from inside on degenerate or awkward games.
