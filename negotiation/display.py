@@ -78,9 +78,19 @@ def fmt_latex(value: Any, digits: int = 4) -> str:
 
 
 def _latex_text(label: str) -> str:
-    escaped = label.replace("\\", r"\backslash ").replace("_", r"\_").replace("&", r"\&")
-    escaped = escaped.replace("%", r"\%").replace("#", r"\#").replace("$", r"\$")
-    return r"\text{" + escaped + "}"
+    special = {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "_": r"\_",
+        "&": r"\&",
+        "%": r"\%",
+        "#": r"\#",
+        "$": r"\$",
+        "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}",
+    }
+    return r"\text{" + "".join(special.get(ch, ch) for ch in label) + "}"
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -93,7 +93,7 @@ def as_number(value: Any, what: str) -> sp.Expr:
             raise InvalidGameError(f"{what} ({value!r}) is not a usable number") from err
     else:
         raise InvalidGameError(
-            f"{what} is a {type(value).__name__} ({value!r}); give a number or a sympy expression"
+            f"{what} ({value!r}, of type {type(value).__name__}) is not a number; give a number or a sympy expression"
         )
     if not isinstance(expr, sp.Expr):
         raise InvalidGameError(f"{what} ({value!r}) is not an algebraic expression")
@@ -137,7 +137,7 @@ def as_payoff_matrix(data: Any, what: str) -> sp.ImmutableMatrix:
         rows = data.tolist()
     elif isinstance(data, str | bytes) or not isinstance(data, Iterable):
         raise InvalidGameError(
-            f"{what} is a {type(data).__name__}; give a table such as [[3, 0], [5, 1]]"
+            f"{what} must be a table of payoffs such as [[3, 0], [5, 1]], not {type(data).__name__}"
         )
     else:
         rows = list(data)
