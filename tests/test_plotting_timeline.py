@@ -50,7 +50,7 @@ def test_known_headline_rates():
 
 def test_window_and_markers():
     data = timeline_data(start="2025-05-01", end=dt.date(2025, 7, 1))
-    assert data.title == "Headline tariffs, May 2025 to July 2025"
+    assert data.title == "Additional 2025 tariffs (headline), May 2025 to July 2025"
     assert [label for _, label in data.markers] == ["Geneva consensus", "London framework"]
     assert [day for day, _ in data.markers] == [
         ng.load("geneva_consensus").date,
@@ -72,7 +72,7 @@ def test_window_errors():
 def test_plot_timeline_renders():
     ax = plot_timeline()
     render(ax)
-    assert ax.get_title() == "Headline tariffs, April 2025 to November 2025"
+    assert ax.get_title() == "Additional 2025 tariffs (headline), April 2025 to November 2025"
     assert ax.get_xlabel() == "date"
     assert ax.get_ylabel() == "additional tariff (%)"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]

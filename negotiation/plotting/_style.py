@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +115,7 @@ def new_axes(ax: Axes | None, figsize: tuple[float, float] = DEFAULT_FIGSIZE) ->
     if ax is None:
         from matplotlib.figure import Figure
 
+        _show_figures_in_notebooks()
         figure = Figure(figsize=figsize, layout="constrained")
         return figure.add_subplot()
     if not isinstance(ax, _Axes):
@@ -149,3 +151,26 @@ def wrap_title(title: str, width: int = 60) -> str:
     return "\n".join(
         textwrap.fill(line, width) if len(line) > width else line for line in title.split("\n")
     )
+
+
+@functools.cache
+def _show_figures_in_notebooks() -> None:
+    """Let a notebook cell ending in ``ax.figure`` show the picture, without ``%matplotlib``.
+
+    Figures made here are not pyplot's, so Jupyter's inline backend does not
+    know them until ``%matplotlib inline`` runs; registering IPython's own PNG
+    printer for ``Figure`` (what that magic does) makes them display at once.
+    Outside IPython this does nothing.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is optional
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+
+    formatter = shell.display_formatter.formatters["image/png"]
+    formatter.for_type(Figure, lambda figure: print_figure(figure, "png", bbox_inches="tight"))

@@ -154,7 +154,7 @@ def timeline_data(
         if scenario.date is not None and first <= scenario.date <= last:
             markers.append((scenario.date, (scenario.title or name).split(":")[0]))
     return TimelineData(
-        title=f"Headline tariffs, {_month_year(first)} to {_month_year(last)}",
+        title=f"Additional 2025 tariffs (headline), {_month_year(first)} to {_month_year(last)}",
         xlabel="date",
         ylabel="additional tariff (%)",
         start=first,
@@ -227,8 +227,8 @@ def plot_timeline(
     )
     if averages and len(data.average_dates):
         for uncertain, face, label in (
-            (False, PLAYER_COLOURS[0], "US average tariff on China (PIIE)"),
-            (True, "white", "US average tariff on China (PIIE; uncertain)"),
+            (False, PLAYER_COLOURS[0], "US average tariff on China, all duties (PIIE)"),
+            (True, "white", "US average tariff on China, all duties (PIIE; uncertain)"),
         ):
             pick = data.average_uncertain == uncertain
             if pick.any():
@@ -241,7 +241,10 @@ def plot_timeline(
                     zorder=4,
                     label=label,
                 )
-    top = float(np.nanmax(np.concatenate([data.us_on_china, data.china_on_us]))) * 1.12
+    shown = [data.us_on_china, data.china_on_us]
+    if averages and len(data.average_dates):
+        shown.append(data.average_us_on_china)
+    top = float(np.nanmax(np.concatenate(shown))) * 1.12
     for day, label in data.markers:
         ax.axvline(np.datetime64(day), color=OKABE_ITO["black"], lw=0.8, ls=":")
         ax.text(
