@@ -37,9 +37,23 @@ def mixed_2x2(
     den_p = B[0, 0] - B[0, 1] - B[1, 0] + B[1, 1]
     if den_q == 0 or den_p == 0:
         return (sp.nan, sp.nan), (sp.nan, sp.nan), sp.false
-    q = sp.factor(sp.cancel((A[1, 1] - A[0, 1]) / den_q))
-    p = sp.factor(sp.cancel((B[1, 1] - B[1, 0]) / den_p))
-    one_minus_p = sp.factor(sp.cancel(1 - p))
-    one_minus_q = sp.factor(sp.cancel(1 - q))
+    q = _tidy((A[1, 1] - A[0, 1]) / den_q)
+    p = _tidy((B[1, 1] - B[1, 0]) / den_p)
+    one_minus_p = _tidy(1 - p)
+    one_minus_q = _tidy(1 - q)
     condition = sp.And(sp.Gt(p, 0), sp.Gt(one_minus_p, 0), sp.Gt(q, 0), sp.Gt(one_minus_q, 0))
     return (p, one_minus_p), (q, one_minus_q), condition
+
+
+def _tidy(expr: sp.Expr) -> sp.Expr:
+    """A ratio written with as few minus signs as possible: ``W/(C - L + W)``, not ``-W/(L - C - W)``."""
+    numerator, denominator = sp.fraction(sp.cancel(sp.together(expr)))
+    numerator, denominator = sp.expand(numerator), sp.expand(denominator)
+
+    def minus_signs(e: sp.Expr) -> int:
+        return sum(1 for term in sp.Add.make_args(e) if term.could_extract_minus_sign())
+
+    flipped = minus_signs(-numerator) + minus_signs(-denominator)
+    if flipped < minus_signs(numerator) + minus_signs(denominator):
+        numerator, denominator = -numerator, -denominator
+    return sp.factor(numerator) / sp.factor(denominator)
