@@ -61,6 +61,7 @@ from negotiation.display import fmt, text_table
 from negotiation.errors import NegotiationError, ScenarioError, UnknownLabelError
 from negotiation.scenarios import Scenario, diff, load, scenarios
 from negotiation.scenarios.model import exact_number
+from negotiation.symbolic import tidy_condition
 
 __all__ = ["COMMANDS", "build_parser", "main", "tidy_condition"]
 
@@ -80,35 +81,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ---------------------------------------------------------------------- helpers
-def tidy_condition(condition: sp.Basic) -> sp.Basic:
-    """Rewrite each inequality with positive terms on the left, negative ones on the right.
-
-    ``-a >= -a - b + c`` becomes ``b >= c``, which is how an economist would
-    state the condition.
-
-    Examples
-    --------
-    >>> import sympy as sp
-    >>> a, b, c = sp.symbols("a b c")
-    >>> tidy_condition(sp.Ge(-a, -a - b + c) & sp.Ge(2 * a, 1) & sp.Ge(-a, 0))
-    (b >= c) & (a <= 0) & (2*a >= 1)
-    """
-    if condition in (sp.true, sp.false):
-        return condition
-    if isinstance(condition, sp.And | sp.Or):
-        return condition.func(*(tidy_condition(arg) for arg in condition.args), evaluate=False)
-    if isinstance(condition, sp.core.relational.Relational):
-        difference = sp.expand(condition.lhs - condition.rhs)
-        left, right = [], []
-        for term in sp.Add.make_args(difference):
-            (right if term.could_extract_minus_sign() else left).append(term)
-        lhs = sp.Add(*left)
-        rhs = -sp.Add(*right)
-        tidy = condition.func(lhs, rhs, evaluate=False)
-        return tidy.reversed if lhs == 0 and rhs != 0 else tidy
-    return condition
-
-
 def _condition_text(condition: sp.Basic) -> str:
     if condition is sp.true:
         return "always (no parameter can break it)"

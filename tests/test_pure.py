@@ -97,7 +97,7 @@ def test_best_response_conditions_use_symbol_assumptions():
     }
     assert chicken.best_responses("row", "Swerve") == ("Escalate",)
     against_escalate = chicken.best_response_conditions("row", "Escalate")
-    assert against_escalate["Swerve"] == (-L >= -C)
+    assert against_escalate["Swerve"] == sp.Ge(C, L)
 
 
 def test_best_responses_refuse_an_undecided_answer():
@@ -218,7 +218,7 @@ def test_game_a_with_symbolic_temptations():
         strategies=TRUCE_ESCALATE,
     )
     truce = game.equilibrium_conditions(("Truce", "Truce"))
-    assert truce == sp.And(sp.Ge(0, t_us), sp.Ge(0, t_cn))
+    assert truce == sp.And(sp.Le(t_us, 0), sp.Le(t_cn, 0))
     assert game.equilibrium_conditions(("Escalate", "Escalate")) is sp.true
     us_escalates = game.equilibrium_conditions(("Escalate", "Truce"))
     assert us_escalates is sp.false  # China's -90 < -70 whatever the temptations
@@ -274,7 +274,7 @@ def test_game_b_with_a_subsidy_on_implementing():
     game = ng.Game(rows, GAME_B_COLS, strategies=GAME_B_LABELS)
     assert game.equilibrium_conditions(("L", "D")) is sp.false
     l_s = game.equilibrium_conditions(("L", "S"))
-    assert l_s == sp.And(sp.Ge(-c - 2, -1), sp.Ge(-c - 2, -3))  # L beats H and E against S
+    assert l_s == sp.And(sp.Ge(1, c), sp.Le(c + 1, 0))  # L beats H and E against S
     assert [l_s.subs(c, v) for v in (-3, -1, sp.Rational(-1, 2), 0)] == [True, True, False, False]
     assert game.equilibrium_conditions(("H", "S")) == sp.Ge(-1, -c - 2)
     assert game.equilibrium_conditions(("L", "S")).subs(c, -2) is sp.true

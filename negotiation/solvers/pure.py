@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from negotiation.symbolic import tidy_condition
+
 __all__ = [
     "Dominance",
     "at_least",
@@ -48,7 +50,24 @@ def at_least(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
         return sp.true
     if diff.is_negative:
         return sp.false
-    return sp.Ge(a, b)
+    left, right = _cancel_common_terms(a, b)
+    condition = sp.Ge(left, right, evaluate=False)
+    # "x - y >= 0" reads better as "x >= y"; a stated threshold (R >= T - h) is kept as written.
+    all_negative = all(t.could_extract_minus_sign() for t in sp.Add.make_args(left))
+    return tidy_condition(condition) if left == 0 or right == 0 or all_negative else condition
+
+
+def _cancel_common_terms(a: sp.Expr, b: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """Drop the terms that appear on both sides: ``x - c >= y - c`` becomes ``x >= y``."""
+    left = sp.Add.make_args(sp.expand(a))
+    right = list(sp.Add.make_args(sp.expand(b)))
+    kept = []
+    for term in left:
+        if term != 0 and term in right:
+            right.remove(term)
+        else:
+            kept.append(term)
+    return sp.Add(*kept), sp.Add(*right)
 
 
 def _strictly_greater(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
