@@ -204,7 +204,7 @@ def test_symbolic_simultaneous_chicken_conditions_are_the_nash_conditions():
     W, L, C = sp.symbols("W L C", positive=True)
     tree = chicken_tree(simultaneous=True, W=W, L=L, C=C)
     assert tree.spe_conditions(["Escalate", "Swerve"]) == sp.Ge(C, L)
-    assert tree.spe_conditions(["Escalate", "Escalate"]) == sp.Le(C, L)
+    assert tree.spe_conditions(["Escalate", "Escalate"]) == sp.Ge(L, C)
     game = tree.to_game()
     for profile in [("Escalate", "Swerve"), ("Swerve", "Swerve"), ("Escalate", "Escalate")]:
         at = {W: 2, L: 3, C: 10}

@@ -276,7 +276,7 @@ def test_game_b_with_a_subsidy_on_implementing():
     l_s = game.equilibrium_conditions(("L", "S"))
     assert l_s == sp.And(sp.Ge(1, c), sp.Le(c + 1, 0))  # L beats H and E against S
     assert [l_s.subs(c, v) for v in (-3, -1, sp.Rational(-1, 2), 0)] == [True, True, False, False]
-    assert game.equilibrium_conditions(("H", "S")) == sp.Ge(-1, -c - 2)
+    assert game.equilibrium_conditions(("H", "S")) == sp.Ge(c + 1, 0)
     assert game.equilibrium_conditions(("L", "S")).subs(c, -2) is sp.true
     assert [e.profile for e in game.subs(c=-2).equilibria("pure")] == [("L", "S")]
     assert [e.profile for e in game.subs(c=-1).equilibria("pure")] == [("L", "S"), ("H", "S")]
