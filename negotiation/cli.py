@@ -49,7 +49,9 @@ The tariff dilemma (textbook prisoner's dilemma)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -437,5 +439,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = str(error)
     except NegotiationError as error:
         message = str(error)
+    except BrokenPipeError:
+        # The reader went away (e.g. `negotiation solve ... --json | head`): stop quietly.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return 0
     print("negotiation: error: " + " ".join(message.split()), file=err)
     return EXIT_USAGE
