@@ -1,6 +1,5 @@
 """Bargaining pictures: feasible set, frontier and solutions; Rubinstein's shares."""
 
-import io
 import itertools
 
 import numpy as np
@@ -8,23 +7,12 @@ import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from plot_helpers import legend_texts, render
 
 import negotiation as ng
 from negotiation.bargaining.rubinstein import rubinstein
 from negotiation.plotting import bargaining_data, plot_bargaining
 from negotiation.plotting.bargaining import BargainingData, RubinsteinData
-
-
-def render(ax) -> bytes:
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    assert buffer.getvalue().startswith(b"\x89PNG")
-    return buffer.getvalue()
-
-
-def legend_texts(ax) -> list[str]:
-    return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The payoff-table and best-response pictures: their numbers against the model, and the figures."""
 
-import io
 import subprocess
 import sys
 import textwrap
@@ -10,26 +9,13 @@ import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from plot_helpers import legend_texts, render
 
 import negotiation as ng
 from negotiation.plotting import best_responses_data, game_data, plot_best_responses, plot_game
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def render(ax) -> bytes:
-    """Render the figure holding ``ax`` to PNG bytes with the Agg backend."""
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    data = buffer.getvalue()
-    assert data.startswith(PNG_SIGNATURE)
-    return data
-
-
-def legend_texts(ax) -> list[str]:
-    return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 @pytest.fixture

@@ -1,25 +1,17 @@
 """Equilibrium-region maps: regions from the symbolic conditions, checked against solving."""
 
-import io
 
 import numpy as np
 import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from plot_helpers import render
 
 import negotiation as ng
 from negotiation.plotting import plot_regions, regions_data
 
 e, c, m = sp.symbols("e c m")
-
-
-def render(ax) -> bytes:
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    assert buffer.getvalue().startswith(b"\x89PNG")
-    return buffer.getvalue()
 
 
 # A stylised truce game: gain ``e`` from escalating alone, loss ``c`` when escalated on.

@@ -1,26 +1,14 @@
 """Repeated-game pictures: payoff sets and thresholds against the model, simulation streams."""
 
-import io
 
 import numpy as np
 import pytest
 import sympy as sp
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from plot_helpers import legend_texts, render
 
 import negotiation as ng
 from negotiation.plotting import plot_repeated, repeated_data
 from negotiation.plotting.repeated import RepeatedData, SimulationData
-
-
-def render(ax) -> bytes:
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    assert buffer.getvalue().startswith(b"\x89PNG")
-    return buffer.getvalue()
-
-
-def legend_texts(ax) -> list[str]:
-    return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 @pytest.fixture

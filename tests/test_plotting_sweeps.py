@@ -1,23 +1,15 @@
 """Sweep pictures: shares of outcomes checked against the sweep and against solving."""
 
-import io
 
 import numpy as np
 import pytest
 import sympy as sp
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from plot_helpers import render
 
 import negotiation as ng
 from negotiation.plotting import plot_sweep, sweep_data
 
 C = sp.Symbol("C")
-
-
-def render(ax) -> bytes:
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    assert buffer.getvalue().startswith(b"\x89PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -1,22 +1,14 @@
 """The tariff timeline picture, checked against the package's dated record."""
 
 import datetime as dt
-import io
 
 import numpy as np
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from plot_helpers import render
 
 import negotiation as ng
 from negotiation.plotting import plot_timeline, timeline_data
 from negotiation.scenarios.timeline import timeline
-
-
-def render(ax) -> bytes:
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    assert buffer.getvalue().startswith(b"\x89PNG")
-    return buffer.getvalue()
 
 
 def test_rates_follow_the_record():

@@ -1,27 +1,15 @@
 """Game-tree pictures: layout, the highlighted subgame-perfect play, and the figure."""
 
-import io
 
 import numpy as np
 import pytest
 import sympy as sp
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from plot_helpers import legend_texts, render
 
 import negotiation as ng
 from negotiation.plotting import plot_tree, tree_data
 
 h = sp.Symbol("h")
-
-
-def render(ax) -> bytes:
-    buffer = io.BytesIO()
-    FigureCanvasAgg(ax.figure).print_png(buffer)
-    assert buffer.getvalue().startswith(b"\x89PNG")
-    return buffer.getvalue()
-
-
-def legend_texts(ax) -> list[str]:
-    return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 @pytest.fixture
