@@ -11,6 +11,8 @@ import itertools
 
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation.solvers import pure as pure_solver
@@ -375,3 +377,62 @@ def test_mixed_equilibrium_general_coordination_game():
 def test_mixed_equilibrium_is_only_for_2x2(game_b):
     with pytest.raises(ng.InvalidGameError, match="closed form for 2x2 games; this game is 3x3"):
         game_b.mixed_equilibrium()
+
+
+# --- domination by mixed strategies ----------------------------------------------------
+
+
+def test_a_strategy_dominated_only_by_a_mixture_is_reported_with_it():
+    # Osborne (2004), section 12.2: M is worse than the 50-50 mix of T and B whatever the
+    # column player does, although neither T nor B alone beats it.
+    game = ng.Game(
+        [[3, 0], [0, 3], [1, 1]],
+        [[1, 0], [0, 1], [2, 2]],
+        strategies=(("T", "B", "M"), ("L", "R")),
+    )
+    (domination,) = [d for d in game.dominated_strategies() if d.player == "Row"]
+    assert domination.dominated == "M"
+    assert dict(domination.mixture) == {"T": sp.Rational(1, 2), "B": sp.Rational(1, 2)}
+    assert domination.reason == "Row's 'M' is strictly dominated by the mixture 1/2 T + 1/2 B"
+    reduced, record = game.eliminate_dominated()
+    assert [d.dominated for d in record] == ["M"]
+    assert reduced.strategies == (("T", "B"), ("L", "R"))
+
+
+def test_no_mixture_dominance_when_the_strategy_is_a_best_response_somewhere():
+    game = ng.Game([[3, 0], [0, 3], [2, 2]], [[0, 0]] * 3)  # (1/2, 1/2) only ties 1.5 < 2
+    assert game.dominated_strategies() == ()
+
+
+def test_symbolic_games_report_pure_dominance_only():
+    c = sp.Symbol("c", positive=True)
+    game = ng.Game([[3, 0], [0, 3], [1 - c, 1 - c]], [[0, 0]] * 3)
+    assert game.dominated_strategies() == ()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(3, 4).flatmap(
+        lambda m: st.tuples(
+            st.lists(st.lists(st.integers(-5, 5), min_size=3, max_size=3), min_size=m, max_size=m),
+            st.lists(st.lists(st.integers(-5, 5), min_size=3, max_size=3), min_size=m, max_size=m),
+        )
+    )
+)
+def test_mixture_dominated_strategies_are_never_played_in_equilibrium(tables):
+    A, B = tables
+    game = ng.Game(A, B)
+    dominated = {(d.player, d.dominated) for d in game.dominated_strategies() if d.mixture}
+    for d in game.dominated_strategies():
+        if d.mixture:  # the certificate holds exactly against every column
+            p = game.players.index(d.player)
+            own = game.row_payoffs if p == 0 else game.col_payoffs.T
+            k = game.index(p, d.dominated)
+            for j in range(own.cols):
+                mixed = sum(w * own[game.index(p, label), j] for label, w in d.mixture)
+                assert mixed > own[k, j]
+    for eq in game.equilibria(exact=True):
+        for label in eq.row_support:
+            assert (game.players[0], label) not in dominated
+        for label in eq.col_support:
+            assert (game.players[1], label) not in dominated

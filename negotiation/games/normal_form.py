@@ -201,17 +201,26 @@ def _affine_dimension(points: tuple[tuple[sp.Rational, ...], ...]) -> int:
 
 @dataclass(frozen=True)
 class Domination:
-    """One step of dominance analysis: ``dominated`` is dominated by ``by`` for ``player``."""
+    """One step of dominance analysis: ``dominated`` is dominated by ``by`` for ``player``.
+
+    When the dominating strategy is a mixture, ``mixture`` holds its
+    ``(label, probability)`` pairs and ``by`` writes it out, e.g. ``"1/2 T + 1/2 B"``.
+    """
 
     player: str
     dominated: str
     by: str
     strict: bool
+    mixture: tuple[tuple[str, sp.Rational], ...] = ()
 
     @property
     def reason(self) -> str:
         """A sentence a student can read."""
         kind = "strictly" if self.strict else "weakly"
+        if self.mixture:
+            return (
+                f"{self.player}'s {self.dominated!r} is {kind} dominated by the mixture {self.by}"
+            )
         return f"{self.player}'s {self.dominated!r} is {kind} dominated by {self.by!r}"
 
     def __str__(self) -> str:
@@ -747,20 +756,29 @@ class Game:
         return vector
 
     def dominated_strategies(self, strict: bool = True) -> tuple[Domination, ...]:
-        """Pure strategies dominated by another pure strategy (where sympy can decide it).
+        """Pure strategies dominated by another strategy (where sympy can decide it).
+
+        A strategy dominated by another pure strategy is reported with that
+        strategy. In a numeric game, a strategy that no pure strategy dominates
+        but a *mixture* of the others strictly dominates is reported too, with
+        the mixture (found by linear programming and proved in exact
+        arithmetic; Osborne 2004, section 12.2).
 
         Parameters
         ----------
         strict
-            Only strict dominance (``True``) or also weak dominance.
+            Only strict dominance (``True``) or also weak dominance by pure strategies.
 
         Examples
         --------
         >>> pd = Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
         >>> [d.reason for d in pd.dominated_strategies()]
         ["Row's 'C' is strictly dominated by 'D'", "Column's 'C' is strictly dominated by 'D'"]
+        >>> g = Game([[3, 0], [0, 3], [1, 1]], [[0, 0]] * 3, strategies=(("T", "B", "M"), ("L", "R")))
+        >>> [d.reason for d in g.dominated_strategies()]
+        ["Row's 'M' is strictly dominated by the mixture 1/2 T + 1/2 B"]
         """
-        return tuple(
+        found = [
             Domination(
                 self.players[d.player],
                 self.strategies[d.player][d.dominated],
@@ -768,7 +786,24 @@ class Game:
                 d.strict,
             )
             for d in _pure.dominances(self.row_payoffs, self.col_payoffs, strict=strict)
-        )
+        ]
+        if not self.parameters:
+            skip = {
+                (self.players.index(d.player), self.index(d.player, d.dominated)) for d in found
+            }
+            for p, k, weights in _pure.mixed_dominances(self.row_payoffs, self.col_payoffs, skip):
+                labels = self.strategies[p]
+                mixture = tuple((labels[i], w) for i, w in weights.items())
+                found.append(
+                    Domination(
+                        self.players[p],
+                        labels[k],
+                        " + ".join(f"{w} {label}" for label, w in mixture),
+                        True,
+                        mixture,
+                    )
+                )
+        return tuple(found)
 
     def eliminate_dominated(self, strict: bool = True) -> tuple[Game, tuple[Domination, ...]]:
         """Iterated elimination of dominated strategies.

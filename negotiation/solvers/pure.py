@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy as sp
 
@@ -32,6 +33,7 @@ __all__ = [
     "at_least",
     "best_response_conditions",
     "dominances",
+    "mixed_dominances",
     "pure_equilibrium_condition",
 ]
 
@@ -158,4 +160,76 @@ def dominances(A: sp.Matrix, B: sp.Matrix, *, strict: bool = True) -> list[Domin
                 if all(g is sp.true for g in ge) and any(g is sp.true for g in gt):
                     found.append(Dominance(player, k, i, False))
                     break
+    return found
+
+
+def mixed_dominances(
+    A: sp.Matrix,
+    B: sp.Matrix,
+    skip: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+) -> list[tuple[int, int, dict[int, sp.Rational]]]:
+    """Pure strategies strictly dominated by a *mixture* of the player's other strategies.
+
+    For numeric games only. A linear programme (maximise the margin ``e`` such
+    that the mixture beats strategy ``k`` by ``e`` against every opposing
+    strategy) finds a candidate mixture; it is then rounded to a rational
+    mixture and checked in exact arithmetic, so only proven dominances are
+    reported (Osborne 2004, section 12.2).
+
+    Returns
+    -------
+    list of (player, dominated, {strategy index: weight})
+
+    Examples
+    --------
+    >>> A = sp.Matrix([[3, 0], [0, 3], [1, 1]])   # the middle-ground row is beaten by (1/2, 1/2)
+    >>> mixed_dominances(A, sp.zeros(3, 2))
+    [(0, 2, {0: 1/2, 1: 1/2})]
+    """
+    import numpy as np
+    from scipy.optimize import linprog
+
+    from negotiation.symbolic import to_fraction
+
+    found: list[tuple[int, int, dict[int, sp.Rational]]] = []
+    for player, M in ((0, A), (1, B.T)):
+        n_own, n_other = M.shape
+        if n_own < 3:  # with two strategies a mixture of "the others" is a pure strategy
+            continue
+        exact = [[to_fraction(M[i, j]) for j in range(n_other)] for i in range(n_own)]
+        values = np.array([[float(v) for v in row] for row in exact])
+        scale = max(1.0, float(np.abs(values).max()))
+        for k in range(n_own):
+            if (player, k) in skip:
+                continue
+            others = [i for i in range(n_own) if i != k]
+            # variables: the weights of the other strategies, then the margin e
+            cost = np.zeros(len(others) + 1)
+            cost[-1] = -1.0
+            upper = np.hstack([-values[others].T, np.ones((n_other, 1))])
+            result = linprog(
+                cost,
+                A_ub=upper,
+                b_ub=-values[k],
+                A_eq=[[1.0] * len(others) + [0.0]],
+                b_eq=[1.0],
+                bounds=[(0, None)] * len(others) + [(None, None)],
+                method="highs",
+            )
+            if result.status != 0 or -result.fun <= 1e-9 * scale:
+                continue
+            weights = [Fraction(max(w, 0.0)).limit_denominator(10**6) for w in result.x[:-1]]
+            total = sum(weights)
+            weights = [w / total for w in weights]
+            beats = all(
+                sum(w * exact[i][j] for w, i in zip(weights, others, strict=True)) > exact[k][j]
+                for j in range(n_other)
+            )
+            if beats:
+                mixture = {
+                    i: sp.Rational(w.numerator, w.denominator)
+                    for w, i in zip(weights, others, strict=True)
+                    if w
+                }
+                found.append((player, k, mixture))
     return found
