@@ -424,6 +424,12 @@ class Game:
         return A.copy(), B.copy()
 
     @cached_property
+    def _fractions(self) -> tuple[list[list[Any]], list[list[Any]]]:
+        # The payoffs as exact Fractions (floats read as the decimals they print
+        # as), computed once per immutable game for the exact kernels.
+        return _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
+
+    @cached_property
     def _float_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         # Computed once per (immutable) game; callers get copies or read-only views.
         A = np.array(self.row_payoffs.tolist(), dtype=float)
@@ -442,7 +448,7 @@ class Game:
                         f"({self.strategies[0][i]!r}, {self.strategies[1][j]!r}) is {value}; "
                         f"write it as sympy.Rational('{_decimal(value)}') or solve with exact=False"
                     )
-        return _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
+        return self._fractions
 
     # ------------------------------------------------------------------ equilibria
     def equilibria(
@@ -519,8 +525,7 @@ class Game:
                 for i, j in _numeric.pure_equilibria(A_num, B_num, tol)
             ]
         if method == "vertex_enumeration":
-            A_fr, B_fr = _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
-            pairs = _exact.extreme_equilibria(A_fr, B_fr)
+            pairs = _exact.extreme_equilibria(*self._fractions)
             found = [
                 (np.array([float(v) for v in x]), np.array([float(v) for v in y])) for x, y in pairs
             ]
@@ -531,9 +536,7 @@ class Game:
                 # some degenerate games and on every game with a single row or
                 # column); every game has an equilibrium, so return the first
                 # extreme one, labelled with the method that found it.
-                x, y = _exact.extreme_equilibria(
-                    _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
-                )[0]
+                x, y = _exact.extreme_equilibria(*self._fractions)[0]
                 method = "vertex_enumeration"
                 found = [(np.array([float(v) for v in x]), np.array([float(v) for v in y]))]
         return [self._numeric_equilibrium(x, y, method, tol, A_num, B_num) for x, y in found]
@@ -615,9 +618,7 @@ class Game:
         True
         """
         require_numeric(self.parameters, "the degeneracy test")
-        return _exact.is_degenerate(
-            _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
-        )
+        return _exact.is_degenerate(*self._fractions)
 
     def equilibrium_components(self) -> list[EquilibriumComponent]:
         """The maximal Nash subsets ("cliques") of the extreme equilibria, exactly.
@@ -635,9 +636,7 @@ class Game:
         [True]
         """
         require_numeric(self.parameters, "finding equilibrium components")
-        rows, cols, pairs = _exact.equilibrium_vertex_pairs(
-            _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
-        )
+        rows, cols, pairs = _exact.equilibrium_vertex_pairs(*self._fractions)
         method = "vertex_enumeration"
         components = []
         for row_ids, col_ids in _components.maximal_cliques(pairs):
