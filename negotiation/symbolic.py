@@ -31,6 +31,7 @@ from negotiation.errors import FreeParameterError, InvalidGameError, UnknownLabe
 
 __all__ = [
     "as_number",
+    "as_payoff_array",
     "as_payoff_matrix",
     "free_parameters",
     "is_exact",
@@ -165,6 +166,89 @@ def as_payoff_matrix(data: Any, what: str) -> sp.ImmutableMatrix:
     return sp.ImmutableMatrix(entries)
 
 
+def as_payoff_array(data: Any, what: str, ndim: int) -> sp.ImmutableDenseNDimArray:
+    """Convert an ``ndim``-dimensional table of payoffs to an immutable sympy N-dim array.
+
+    Two-dimensional tables go through :func:`as_payoff_matrix` (and its
+    messages); higher ranks accept nested lists, numpy arrays and sympy arrays.
+
+    Parameters
+    ----------
+    data
+        Nested lists, a numpy array or a sympy array, entry ``[s1][s2]...`` the
+        payoff at the profile ``(s1, s2, ...)``.
+    what
+        A name for the table in error messages, e.g. ``"EU's payoffs"``.
+    ndim
+        The number of players (one axis per player).
+
+    Raises
+    ------
+    InvalidGameError
+        If the table is empty, ragged, of the wrong rank or has a bad entry.
+
+    Examples
+    --------
+    >>> as_payoff_array([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], "payoffs", 3).shape
+    (2, 2, 2)
+    """
+    if ndim == 2:
+        return sp.ImmutableDenseNDimArray(as_payoff_matrix(data, what))
+    if isinstance(data, sp.NDimArray):
+        data = data.tolist()
+    if isinstance(data, np.ndarray):
+        data = data.tolist()
+    if isinstance(data, str | bytes) or not isinstance(data, Iterable):
+        raise InvalidGameError(
+            f"{what} must be a {ndim}-dimensional table (one axis per player), "
+            f"not {type(data).__name__}"
+        )
+    shape: list[int] = []
+    level: Any = data
+    while isinstance(level, Iterable) and not isinstance(level, str | bytes | sp.Basic):
+        level = list(level)
+        if not level:
+            raise InvalidGameError(
+                f"{what} has an empty axis; each player needs at least one strategy"
+            )
+        shape.append(len(level))
+        level = level[0]
+    if len(shape) != ndim:
+        raise InvalidGameError(
+            f"{what} has {len(shape)} dimensions but the game has {ndim} players; give one "
+            f"axis per player, entry [s1][s2]...[s{ndim}] the payoff at that profile"
+        )
+    if math.prod(shape) > 10**7:
+        raise InvalidGameError(
+            f"{what} has {math.prod(shape):,} entries; games are limited to 10,000,000 profiles"
+        )
+    flat: list[sp.Expr] = []
+
+    def walk(node: Any, depth: int, index: tuple[int, ...]) -> None:
+        if depth == ndim:
+            if isinstance(node, Iterable) and not isinstance(node, str | bytes | sp.Basic):
+                raise InvalidGameError(
+                    f"{what}{list(index)} is a list, but the table should have {ndim} dimensions"
+                )
+            flat.append(as_number(node, f"{what}{list(index)}"))
+            return
+        if not isinstance(node, Iterable) or isinstance(node, str | bytes | sp.Basic):
+            raise InvalidGameError(
+                f"{what} is ragged at {list(index)}: expected {shape[depth]} entries, got a number"
+            )
+        items = list(node)
+        if len(items) != shape[depth]:
+            raise InvalidGameError(
+                f"{what} is ragged: axis {depth} has {shape[depth]} entries at the start but "
+                f"{len(items)} at {list(index)}; every player needs the same strategies throughout"
+            )
+        for k, item in enumerate(items):
+            walk(item, depth + 1, (*index, k))
+
+    walk(data, 0, ())
+    return sp.ImmutableDenseNDimArray(flat, tuple(shape))
+
+
 def free_parameters(*objects: sp.Basic) -> tuple[sp.Symbol, ...]:
     """The free symbols of sympy objects, as a tuple ordered by name.
 
@@ -214,8 +298,20 @@ def normalise_substitution(
     return out
 
 
-def require_numeric(parameters: tuple[sp.Symbol, ...], task: str, method: str = "subs") -> None:
-    """Raise :class:`FreeParameterError` when ``parameters`` is not empty.
+def require_numeric(model: Any, task: str, method: str = "subs") -> None:
+    """Raise the one :class:`FreeParameterError` when a model still has free parameters.
+
+    Every model calls this before a numeric step, so the message is the same
+    everywhere: what is still free, and how to give it values.
+
+    Parameters
+    ----------
+    model
+        A model (anything with ``.parameters``) or a tuple of sympy symbols.
+    task
+        What needs numbers, e.g. ``"solving"``.
+    method
+        The method that substitutes values (``"subs"``, or e.g. ``"with_defaults"``).
 
     Examples
     --------
@@ -225,6 +321,9 @@ def require_numeric(parameters: tuple[sp.Symbol, ...], task: str, method: str = 
     ...
     negotiation.errors.FreeParameterError: solving needs numbers but the payoffs still depend on t; give values with game.subs(t=...)
     """
+    parameters = getattr(model, "parameters", model)
+    if isinstance(parameters, Mapping):
+        parameters = tuple(parameters.values())
     if parameters:
         names = ", ".join(p.name for p in parameters)
         hint = ", ".join(f"{p.name}=..." for p in parameters)

@@ -280,7 +280,7 @@ def test_unknown_method_and_bad_options():
         ng.InvalidGameError,
         match=re.escape(
             "unknown method 'simplex'; choose one of 'vertex_enumeration', "
-            "'support_enumeration', 'lemke_howson', 'pure'"
+            "'support_enumeration', 'lemke_howson', 'logit', 'pure'"
         ),
     ):
         game.equilibria("simplex")

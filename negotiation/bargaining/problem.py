@@ -198,7 +198,7 @@ class Lottery(Mapping):
 
     def _repr_latex_(self) -> str:
         terms = [
-            display.fmt_latex(p) + r"\cdot" + display._latex_text(name) for name, p in self.weights
+            display.fmt_latex(p) + r"\cdot" + display.latex_text(name) for name, p in self.weights
         ]
         return "$" + " + ".join(terms) + "$"
 

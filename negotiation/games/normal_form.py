@@ -1,10 +1,15 @@
-"""Two-player games in normal form, symbolic or numeric, and their equilibria.
+"""Games in normal form for any number of players, symbolic or numeric, and their equilibria.
 
-A :class:`Game` holds two payoff matrices as sympy objects, so the same game can
-carry numbers (``3``, ``sympy.Rational(1, 3)``, ``0.25``) or expressions in
-parameters (a tariff rate ``t``, a rare-earth disruption multiplier ``m``). Its
-methods check their input, unpack the matrices and delegate to the free
-functions in :mod:`negotiation.solvers`.
+A :class:`Game` holds one payoff array per player as sympy objects, so the
+same game can carry numbers (``3``, ``sympy.Rational(1, 3)``, ``0.25``) or
+expressions in parameters (a tariff rate ``t``, a rare-earth disruption
+multiplier ``m``). Its methods check their input, unpack the arrays and
+delegate to the solvers, chosen through the one table in
+:mod:`negotiation.solvers`. Two-player games keep their bimatrix names
+(``row_payoffs``, ``col_payoffs``, ``Equilibrium.row``); the two-player
+algorithms (vertex enumeration, Lemke-Howson, components) refuse other
+numbers of players with a message naming the methods that work, as
+QuantEcon's N-player core does.
 
 References
 ----------
@@ -26,13 +31,22 @@ Examples
 True
 >>> g.subs(t=1).equilibria(exact=True)[0].profile
 ('Escalate', 'Escalate')
+
+A third player is a third payoff array, with one axis per player:
+
+>>> coordination = ng.Game(*[[[[1, 0], [0, 0]], [[0, 0], [0, 1]]]] * 3,
+...                        players=("US", "Japan", "EU"))
+>>> [eq.profile for eq in coordination.equilibria(method="pure")]
+[('s0', 's0', 's0'), ('s1', 's1', 's1')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
+from itertools import product
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -45,27 +59,28 @@ from negotiation.errors import (
     InvalidGameError,
     UnknownLabelError,
 )
+from negotiation.solvers import DEFAULT_TOL, METHODS, SOLVERS, PayoffTables, Solved, methods_for
 from negotiation.solvers import components as _components
 from negotiation.solvers import exact as _exact
 from negotiation.solvers import mixed2x2 as _mixed
-from negotiation.solvers import numeric as _numeric
 from negotiation.solvers import pure as _pure
+from negotiation.solvers.tables import flat_entries
 from negotiation.symbolic import (
     as_number,
+    as_payoff_array,
     as_payoff_matrix,
     free_parameters,
     normalise_substitution,
     require_numeric,
-    to_fraction,
 )
 
 if TYPE_CHECKING:
     import nashpy
 
-__all__ = ["Domination", "Equilibrium", "EquilibriumComponent", "Game"]
+__all__ = ["DEFAULT_TOL", "METHODS", "Domination", "Equilibrium", "EquilibriumComponent", "Game"]
 
-METHODS = ("vertex_enumeration", "support_enumeration", "lemke_howson", "pure")
-DEFAULT_TOL = 1e-9
+#: Probability vectors: float arrays (numeric solvers) or tuples of sympy numbers.
+Vector = Any
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,20 +89,20 @@ class Equilibrium:
 
     Attributes
     ----------
-    row, col
-        Probability vectors: numpy float arrays (numeric solvers), tuples of
-        ``sympy.Rational`` (``exact=True``) or of sympy expressions
-        (:meth:`Game.mixed_equilibrium`).
+    strategies
+        One probability vector per player: numpy float arrays (numeric
+        solvers), tuples of ``sympy.Rational`` or algebraic numbers
+        (``exact=True``) or of sympy expressions (:meth:`Game.mixed_equilibrium`).
     payoffs
-        The row and column player's expected payoffs.
-    row_support, col_support
-        The labels of the strategies played with positive probability.
+        Each player's expected payoff.
+    supports
+        For each player, the labels of the strategies played with positive probability.
     method
         The method that produced it.
     condition
         Where the equilibrium is valid, as a sympy Boolean over the parameters
         (``sympy.true`` for a numeric game).
-    players, strategies
+    players, labels
         The game's player names and strategy labels, for display.
 
     Examples
@@ -96,56 +111,109 @@ class Equilibrium:
     >>> eq = ng.Game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).equilibria(exact=True)[0]
     >>> eq.row, eq.is_pure
     ((1/2, 1/2), False)
+    >>> eq.strategies, eq.supports
+    (((1/2, 1/2), (1/2, 1/2)), (('r0', 'r1'), ('c0', 'c1')))
     """
 
-    row: Any
-    col: Any
-    payoffs: tuple[Any, Any]
-    row_support: tuple[str, ...]
-    col_support: tuple[str, ...]
+    strategies: tuple[Vector, ...]
+    payoffs: tuple[Any, ...]
+    supports: tuple[tuple[str, ...], ...]
     method: str
     condition: sp.Basic = sp.true
-    players: tuple[str, str] = ("Row", "Column")
-    strategies: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    players: tuple[str, ...] = ("Row", "Column")
+    labels: tuple[tuple[str, ...], ...] = ()
+
+    # ------------------------------------------------------------- two-player names
+    def _two(self, name: str) -> None:
+        if len(self.strategies) != 2:
+            raise InvalidGameError(
+                f".{name} is for two-player equilibria; this one has {len(self.strategies)} "
+                "players: use .strategies, .supports and .payoffs (one entry per player)"
+            )
+
+    @property
+    def row(self) -> Vector:
+        """The row player's mixed strategy (two players)."""
+        self._two("row")
+        return self.strategies[0]
+
+    @property
+    def col(self) -> Vector:
+        """The column player's mixed strategy (two players)."""
+        self._two("col")
+        return self.strategies[1]
+
+    @property
+    def row_support(self) -> tuple[str, ...]:
+        """The row player's strategies played with positive probability (two players)."""
+        self._two("row_support")
+        return self.supports[0]
+
+    @property
+    def col_support(self) -> tuple[str, ...]:
+        """The column player's strategies played with positive probability (two players)."""
+        self._two("col_support")
+        return self.supports[1]
+
+    @property
+    def n_players(self) -> int:
+        """The number of players."""
+        return len(self.strategies)
 
     @property
     def is_pure(self) -> bool:
         """Whether each player plays a single strategy."""
-        return len(self.row_support) == 1 and len(self.col_support) == 1
+        return all(len(s) == 1 for s in self.supports)
 
     @property
-    def profile(self) -> tuple[str, str]:
-        """The pure profile ``(row_label, col_label)``; only for pure equilibria."""
+    def profile(self) -> tuple[str, ...]:
+        """The pure profile, one label per player; only for pure equilibria.
+
+        Raises
+        ------
+        InvalidGameError
+            For a mixed equilibrium, which has no single profile: read
+            ``.strategies`` (the probabilities) or ``.supports`` instead.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> bos = ng.Game([[3, 0], [0, 2]], [[2, 0], [0, 3]])
+        >>> [eq.profile for eq in bos.equilibria() if eq.is_pure]
+        [('r0', 'c0'), ('r1', 'c1')]
+        """
         if not self.is_pure:
             raise InvalidGameError(
-                "this equilibrium is mixed, so it has no single pure profile; "
-                "use .row_support and .col_support"
+                "this equilibrium is mixed, so it has no single pure profile; read "
+                ".strategies for the probabilities, and use .row_support and .col_support "
+                "(.supports for any number of players) for the strategies played; to list only "
+                "pure equilibria, filter with eq.is_pure or solve with method='pure'"
             )
-        return (self.row_support[0], self.col_support[0])
+        return tuple(s[0] for s in self.supports)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Equilibrium):
             return NotImplemented
         return (
-            _as_tuple(self.row) == _as_tuple(other.row)
-            and _as_tuple(self.col) == _as_tuple(other.col)
+            tuple(_as_tuple(v) for v in self.strategies)
+            == tuple(_as_tuple(v) for v in other.strategies)
             and self.method == other.method
         )
 
     def __hash__(self) -> int:
-        return hash((_as_tuple(self.row), _as_tuple(self.col), self.method))
+        return hash((tuple(_as_tuple(v) for v in self.strategies), self.method))
 
     def __repr__(self) -> str:
-        return display.equilibrium_repr(self)
+        return display.short(self)
 
     def __str__(self) -> str:
-        return display.equilibrium_text(self)
+        return display.text(self)
 
     def _repr_html_(self) -> str:
-        return display.equilibrium_html(self)
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        return "$" + display.equilibrium_latex(self) + "$"
+        return "$" + display.latex(self) + "$"
 
 
 def _as_tuple(v: Any) -> tuple:
@@ -227,29 +295,36 @@ class Domination:
         return self.reason
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Game:
-    """A two-player game in normal form with numeric or symbolic payoffs.
+    """A game in normal form, for any number of players, with numeric or symbolic payoffs.
 
     Parameters
     ----------
-    row_payoffs, col_payoffs
-        ``rows x columns`` tables (nested lists, numpy arrays or sympy matrices)
-        of numbers or sympy expressions: entry ``[i][j]`` is the payoff when the
-        row player plays ``i`` and the column player plays ``j``.
+    *payoffs
+        One payoff table per player, each with one axis per player (shape
+        ``(n_1, ..., n_N)``): nested lists, numpy arrays, sympy matrices or
+        N-dim arrays of numbers or sympy expressions. Entry ``[s_1][s_2]...``
+        is the player's payoff at the profile ``(s_1, s_2, ...)``. With two
+        players these are the row and column player's ``rows x columns`` tables.
     players
-        The two players' names.
+        The players' names; defaults to ``("Row", "Column")`` for two players
+        and ``("Player 1", "Player 2", ...)`` otherwise.
     strategies
         One tuple of labels per player; defaults to ``("r0", "r1", ...)`` and
-        ``("c0", "c1", ...)``.
+        ``("c0", "c1", ...)`` for two players and ``("s0", "s1", ...)`` otherwise.
     name
         An optional title.
+    payoffs
+        The tables as one tuple, instead of one argument each (what
+        :func:`dataclasses.replace` passes).
 
     Raises
     ------
     InvalidGameError
-        For mismatched shapes, empty tables, NaN, infinite or non-numeric entries,
-        and duplicate or missing labels.
+        For fewer than two payoff tables, mismatched shapes, a table whose
+        number of axes is not the number of players, empty tables, NaN,
+        infinite or non-numeric entries, and duplicate or missing labels.
 
     Examples
     --------
@@ -257,37 +332,80 @@ class Game:
     >>> g = ng.Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("US", "China"))
     >>> g.shape, g.strategies
     ((2, 2), (('r0', 'r1'), ('c0', 'c1')))
+    >>> g3 = ng.Game(np.zeros((2, 3, 2)), np.ones((2, 3, 2)), np.zeros((2, 3, 2)))
+    >>> g3.n_players, g3.shape, g3.players
+    (3, (2, 3, 2), ('Player 1', 'Player 2', 'Player 3'))
     """
-
-    row_payoffs: sp.ImmutableMatrix
-    col_payoffs: sp.ImmutableMatrix
-    players: tuple[str, str] = field(default=("Row", "Column"), kw_only=True)
-    strategies: tuple[tuple[str, ...], tuple[str, ...]] = field(default=None, kw_only=True)  # type: ignore[assignment]
-    name: str | None = field(default=None, kw_only=True)
 
     methods: ClassVar[tuple[str, ...]] = METHODS
 
-    def __post_init__(self) -> None:
-        A = as_payoff_matrix(self.row_payoffs, "row payoffs")
-        B = as_payoff_matrix(self.col_payoffs, "column payoffs")
-        if A.shape != B.shape:
+    payoffs: tuple[sp.ImmutableDenseNDimArray, ...]
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
+    name: str | None
+
+    def __init__(
+        self,
+        *tables: Any,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        name: str | None = None,
+        payoffs: Sequence[Any] | None = None,
+    ) -> None:
+        if payoffs is not None:
+            if tables:
+                raise InvalidGameError(
+                    "give the payoff tables either as arguments or as payoffs=(...), not both"
+                )
+            tables = tuple(payoffs)
+        payoffs = tables
+        n = len(payoffs)
+        if n < 2:
             raise InvalidGameError(
-                f"row payoffs are {A.rows}x{A.cols} but column payoffs are {B.rows}x{B.cols}; "
-                "both must have shape (rows, columns)"
+                f"a game needs one payoff table per player and at least two players; got {n} "
+                "table(s). Give e.g. Game(row_payoffs, col_payoffs), or Game(u1, u2, u3) for "
+                "three players (a one-player choice is an optimisation, not a game)"
             )
-        players = _check_players(self.players)
-        strategies = _check_strategies(self.strategies, A.shape, players)
-        if self.name is not None and not isinstance(self.name, str):
-            raise InvalidGameError(f"name must be a string or None, not {self.name!r}")
-        object.__setattr__(self, "row_payoffs", A)
-        object.__setattr__(self, "col_payoffs", B)
-        object.__setattr__(self, "players", players)
-        object.__setattr__(self, "strategies", strategies)
+        names = _check_players(players, n)
+        if n == 2:
+            matrices = (
+                as_payoff_matrix(payoffs[0], "row payoffs"),
+                as_payoff_matrix(payoffs[1], "column payoffs"),
+            )
+            A, B = matrices
+            if A.shape != B.shape:
+                raise InvalidGameError(
+                    f"row payoffs are {A.rows}x{A.cols} but column payoffs are "
+                    f"{B.rows}x{B.cols}; both must have shape (rows, columns)"
+                )
+            arrays = tuple(sp.ImmutableDenseNDimArray(M) for M in matrices)
+        else:
+            arrays = tuple(
+                as_payoff_array(u, f"{names[p]}'s payoffs", n) for p, u in enumerate(payoffs)
+            )
+            shapes = {tuple(a.shape) for a in arrays}
+            if len(shapes) > 1:
+                listed = ", ".join(
+                    f"{names[p]} {tuple(a.shape)}" for p, a in enumerate(arrays)
+                )
+                raise InvalidGameError(
+                    f"the payoff tables have different shapes ({listed}); each must have "
+                    "shape (n_1, ..., n_N): one axis per player, of that player's number "
+                    "of strategies"
+                )
+        shape = tuple(int(k) for k in arrays[0].shape)
+        labels = _check_strategies(strategies, shape, names)
+        if name is not None and not isinstance(name, str):
+            raise InvalidGameError(f"name must be a string or None, not {name!r}")
+        object.__setattr__(self, "payoffs", arrays)
+        object.__setattr__(self, "players", names)
+        object.__setattr__(self, "strategies", labels)
+        object.__setattr__(self, "name", name)
 
     # ------------------------------------------------------------------ construction
     @classmethod
     def zero_sum(cls, payoffs: Any, **kwargs: Any) -> Game:
-        """A zero-sum game: the column player gets minus the row player's payoff.
+        """A two-player zero-sum game: the column player gets minus the row player's payoff.
 
         Examples
         --------
@@ -301,7 +419,7 @@ class Game:
 
     @classmethod
     def symmetric(cls, payoffs: Any, **kwargs: Any) -> Game:
-        """A symmetric game: the column player's payoffs are the transpose.
+        """A symmetric two-player game: the column player's payoffs are the transpose.
 
         ``strategies`` may be one tuple of labels, used for both players.
 
@@ -322,8 +440,101 @@ class Game:
         return cls(A, A.T, strategies=labels, **kwargs)
 
     @classmethod
+    def from_payoff_function(
+        cls,
+        players: Sequence[str],
+        strategies: Sequence[Sequence[str]],
+        payoff: Callable[..., Sequence[Any] | Mapping[str, Any]],
+        *,
+        name: str | None = None,
+    ) -> Game:
+        """A game whose payoffs are a function of the profile.
+
+        Parameters
+        ----------
+        players
+            The players' names.
+        strategies
+            One sequence of labels per player.
+        payoff
+            Called with one label per player (``payoff("Truce", "Escalate", "Stay")``)
+            and returning each player's payoff, as a sequence in player order
+            or a mapping from player name.
+        name
+            An optional title.
+
+        Raises
+        ------
+        InvalidGameError
+            When ``payoff`` fails or returns the wrong number of payoffs (the
+            message names the profile).
+
+        Examples
+        --------
+        >>> def volunteer(*choices):  # everyone gets 2 if someone volunteers; volunteering costs 1
+        ...     someone = "Volunteer" in choices
+        ...     return [2 * someone - (c == "Volunteer") for c in choices]
+        >>> g = Game.from_payoff_function(("US", "Japan", "EU"),
+        ...                               [("Volunteer", "Wait")] * 3, volunteer)
+        >>> g.payoffs[0][0, 1, 1], g.payoffs[1][0, 1, 1]
+        (1, 2)
+        """
+        names = _check_players(players, len(players) if isinstance(players, Sequence) else 0)
+        if isinstance(strategies, str) or not isinstance(strategies, Sequence):
+            raise InvalidGameError(
+                f"strategies must be one sequence of labels per player; got {strategies!r}"
+            )
+        if len(strategies) != len(names):
+            raise InvalidGameError(
+                f"there are {len(names)} players but {len(strategies)} strategy lists; "
+                "give one sequence of labels per player"
+            )
+        labels = [tuple(s) for s in strategies]
+        shape = tuple(len(s) for s in labels)
+        if any(k == 0 for k in shape):
+            raise InvalidGameError("each player needs at least one strategy")
+        if math.prod(shape) > 10**6:
+            raise InvalidGameError(
+                f"{math.prod(shape):,} profiles is more than from_payoff_function builds "
+                "(1,000,000); use fewer strategies"
+            )
+        tables: list[list[Any]] = [[] for _ in names]
+        for profile in product(*labels):
+            try:
+                values = payoff(*profile)
+            except Exception as err:  # the user's function: report where it failed
+                raise InvalidGameError(
+                    f"the payoff function failed at the profile {profile!r}: "
+                    f"{type(err).__name__}: {err}"
+                ) from err
+            if isinstance(values, Mapping):
+                missing = [p for p in names if p not in values]
+                if missing:
+                    raise InvalidGameError(
+                        f"the payoff function returned no payoff for {', '.join(missing)} "
+                        f"at {profile!r}"
+                    )
+                values = [values[p] for p in names]
+            elif isinstance(values, str) or not isinstance(values, Sequence):
+                raise InvalidGameError(
+                    f"the payoff function must return one payoff per player; at {profile!r} "
+                    f"it returned {values!r}"
+                )
+            if len(values) != len(names):
+                raise InvalidGameError(
+                    f"the payoff function returned {len(values)} payoffs at {profile!r}, "
+                    f"but there are {len(names)} players"
+                )
+            for p, v in enumerate(values):
+                tables[p].append(v)
+        arrays = [np.array(t, dtype=object).reshape(shape) for t in tables]
+        if len(names) == 2:
+            return cls(*(a.tolist() for a in arrays), players=names, strategies=labels, name=name)
+        return cls(*arrays, players=names, strategies=labels, name=name)
+
+    @classmethod
     def from_nfg(cls, source: str | Path) -> Game:
-        """Read a two-player game in Gambit's ``.nfg`` format (a path or the text).
+        """Read a game in Gambit's ``.nfg`` format (a path or the text).
 
         Both the payoff-list and the outcome-list variants are read.
 
@@ -341,14 +552,38 @@ class Game:
 
     # ------------------------------------------------------------------ basics
     @property
-    def shape(self) -> tuple[int, int]:
-        """``(rows, columns)``: the number of strategies of each player."""
-        return (self.row_payoffs.rows, self.row_payoffs.cols)
+    def n_players(self) -> int:
+        """The number of players."""
+        return len(self.payoffs)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """``(n_1, ..., n_N)``: the number of strategies of each player."""
+        return tuple(int(k) for k in self.payoffs[0].shape)
+
+    def _two_player(self, what: str, alternative: str) -> None:
+        if self.n_players != 2:
+            raise InvalidGameError(
+                f"{what} is for two-player games; this game has {self.n_players} players: "
+                f"{alternative}"
+            )
+
+    @cached_property
+    def row_payoffs(self) -> sp.ImmutableMatrix:
+        """The row player's ``rows x columns`` payoffs (two-player games)."""
+        self._two_player("row_payoffs", "use game.payoffs[0] (one array per player)")
+        return sp.ImmutableMatrix(self.payoffs[0].tolist())
+
+    @cached_property
+    def col_payoffs(self) -> sp.ImmutableMatrix:
+        """The column player's ``rows x columns`` payoffs (two-player games)."""
+        self._two_player("col_payoffs", "use game.payoffs[1] (one array per player)")
+        return sp.ImmutableMatrix(self.payoffs[1].tolist())
 
     @cached_property
     def parameters(self) -> tuple[sp.Symbol, ...]:
         """The free sympy symbols in the payoffs, ordered by name."""
-        return free_parameters(self.row_payoffs, self.col_payoffs)
+        return free_parameters(*self.payoffs)
 
     def subs(self, values: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> Game:
         """A new game with some or all parameters replaced by values.
@@ -362,8 +597,7 @@ class Game:
         """
         mapping = normalise_substitution(self.parameters, values, kwargs)
         return Game(
-            self.row_payoffs.subs(mapping),
-            self.col_payoffs.subs(mapping),
+            *(u.subs(mapping) for u in self.payoffs),
             players=self.players,
             strategies=self.strategies,
             name=self.name,
@@ -372,7 +606,8 @@ class Game:
     def index(self, player: int | str, strategy: int | str) -> int:
         """The index of ``strategy`` (a label or an index) of ``player``.
 
-        ``player`` is 0 or 1, ``"row"`` or ``"column"``/``"col"``, or a player's name.
+        ``player`` is an index (0, 1, ...), a player's name, or for two
+        players ``"row"`` or ``"column"``/``"col"``.
         """
         p = self._player_index(player)
         labels = self.strategies[p]
@@ -390,65 +625,61 @@ class Game:
         )
 
     def _player_index(self, player: int | str) -> int:
+        n = self.n_players
         if (
             isinstance(player, int | np.integer)
             and not isinstance(player, bool)
-            and player in (0, 1)
+            and 0 <= int(player) < n
         ):
             return int(player)
         if isinstance(player, str):
             if player in self.players:
                 return self.players.index(player)
             lowered = player.lower()
-            if lowered == "row":
+            if n == 2 and lowered == "row":
                 return 0
-            if lowered in ("col", "column"):
+            if n == 2 and lowered in ("col", "column"):
                 return 1
+        ways = "use 0 or 1, 'row' or 'column', or a name" if n == 2 else f"use 0..{n - 1} or a name"
         raise UnknownLabelError(
-            f"no player {player!r}; use 0 or 1, 'row' or 'column', or a name: "
-            + ", ".join(repr(p) for p in self.players)
+            f"no player {player!r}; {ways}: " + ", ".join(repr(p) for p in self.players)
         )
 
-    def _profile_indices(self, profile: Sequence[int | str]) -> tuple[int, int]:
-        if isinstance(profile, str) or len(profile) != 2:
-            raise UnknownLabelError(
-                f"a profile is a pair (row strategy, column strategy), e.g. "
-                f"{self.strategies[0][0]!r}, {self.strategies[1][0]!r}; got {profile!r}"
-            )
-        return self.index(0, profile[0]), self.index(1, profile[1])
-
-    def payoff_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """The payoff matrices as float arrays (the game must be numeric)."""
-        require_numeric(self.parameters, "a numeric payoff array")
-        A, B = self._float_arrays
-        return A.copy(), B.copy()
+    def _profile_indices(self, profile: Sequence[int | str]) -> tuple[int, ...]:
+        if isinstance(profile, str) or not isinstance(profile, Sequence) or (
+            len(profile) != self.n_players
+        ):
+            example = ", ".join(repr(s[0]) for s in self.strategies)
+            if self.n_players == 2:
+                what = "a pair (row strategy, column strategy)"
+            else:
+                what = f"one strategy per player ({self.n_players})"
+            raise UnknownLabelError(f"a profile is {what}, e.g. {example}; got {profile!r}")
+        return tuple(self.index(p, s) for p, s in enumerate(profile))
 
     @cached_property
-    def _fractions(self) -> tuple[list[list[Any]], list[list[Any]]]:
-        # The payoffs as exact Fractions (floats read as the decimals they print
-        # as), computed once per immutable game for the exact kernels.
-        return _fraction_tables(self.row_payoffs), _fraction_tables(self.col_payoffs)
+    def _tables(self) -> PayoffTables:
+        # The payoffs as floats and exact fractions, computed once per (immutable) game.
+        return PayoffTables(self.payoffs)
 
-    @cached_property
-    def _float_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        # Computed once per (immutable) game; callers get copies or read-only views.
-        A = np.array(self.row_payoffs.tolist(), dtype=float)
-        B = np.array(self.col_payoffs.tolist(), dtype=float)
-        A.setflags(write=False)
-        B.setflags(write=False)
-        return A, B
+    def payoff_arrays(self) -> tuple[np.ndarray, ...]:
+        """The payoff arrays as float arrays, one per player (the game must be numeric)."""
+        require_numeric(self, "a numeric payoff array")
+        return tuple(a.copy() for a in self._tables.floats)
 
-    def _exact_tables(self, task: str) -> tuple[list[list[Any]], list[list[Any]]]:
-        require_numeric(self.parameters, task)
-        for name, M in (("row", self.row_payoffs), ("column", self.col_payoffs)):
-            for (i, j), value in np.ndenumerate(np.array(M.tolist(), dtype=object)):
+    def _check_exact(self, task: str) -> None:
+        require_numeric(self, task)
+        for p, u in enumerate(self.payoffs):
+            for flat, value in enumerate(flat_entries(u)):
                 if not value.is_Rational:
+                    index = np.unravel_index(flat, self.shape)
+                    at = ", ".join(repr(self.strategies[q][k]) for q, k in enumerate(index))
+                    who = ("row", "column")[p] if self.n_players == 2 else self.players[p] + "'s"
                     raise ExactArithmeticError(
-                        f"exact=True needs rational payoffs, but the {name} payoff at "
-                        f"({self.strategies[0][i]!r}, {self.strategies[1][j]!r}) is {value}; "
-                        f"write it as sympy.Rational('{_decimal(value)}') or solve with exact=False"
+                        f"exact=True needs rational payoffs, but the {who} payoff at "
+                        f"({at}) is {value}; write it as sympy.Rational('{float(value)!r}') "
+                        "or solve with exact=False"
                     )
-        return self._fractions
 
     # ------------------------------------------------------------------ equilibria
     def equilibria(
@@ -463,16 +694,24 @@ class Game:
         Parameters
         ----------
         method
-            ``"vertex_enumeration"`` (default): every extreme equilibrium, found by
-            exact vertex enumeration, so degenerate games are handled correctly;
-            ``"support_enumeration"`` and ``"lemke_howson"`` (one equilibrium):
-            nashpy's algorithms, every answer checked (where nashpy's
-            Lemke-Howson fails from every starting label, the first extreme
+            A method of the solver table (:data:`negotiation.solvers.SOLVERS`):
+            ``"vertex_enumeration"`` (default for two players): every extreme
+            equilibrium, found by exact vertex enumeration, so degenerate games
+            are handled correctly; ``"support_enumeration"``: for two players
+            nashpy's algorithm with every answer checked; for three or more
+            players (and with ``exact=True``) every equilibrium of a game with
+            finitely many, from the polynomial indifference system of each
+            support profile; ``"lemke_howson"`` (one equilibrium, two players;
+            where pivoting fails from every starting label, the first extreme
             equilibrium is returned, with ``method="vertex_enumeration"``);
-            ``"pure"``: the pure equilibria only.
+            ``"logit"``: the limit of the logit quantal response equilibria,
+            for any number of players; ``"pure"``: the pure equilibria only.
+            A game with three or more players and the default method is solved
+            by ``"support_enumeration"``.
         exact
-            Return ``sympy.Rational`` probabilities and payoffs. Needs rational
-            payoffs; available for ``"vertex_enumeration"`` and ``"pure"``.
+            Return exact probabilities and payoffs (rationals, or radicals
+            from support enumeration). Needs rational payoffs; available for
+            ``"vertex_enumeration"``, ``"support_enumeration"`` and ``"pure"``.
         tol
             Tolerance for float comparisons in the numeric methods.
 
@@ -486,6 +725,9 @@ class Game:
             If the payoffs still depend on parameters (use :meth:`subs`).
         ExactArithmeticError
             If ``exact=True`` and a payoff is a float.
+        InvalidGameError
+            For an unknown method, or one that does not handle this number of
+            players (the message names those that do).
 
         See Also
         --------
@@ -499,110 +741,64 @@ class Game:
         >>> rps.equilibria(exact=True)[0].row
         (1/3, 1/3, 1/3)
         """
-        if method not in METHODS:
+        if method not in SOLVERS:
             raise InvalidGameError(
                 f"unknown method {method!r}; choose one of " + ", ".join(repr(m) for m in METHODS)
             )
-        if not (isinstance(tol, float | int) and tol >= 0):
+        if not (isinstance(tol, float | int) and not isinstance(tol, bool) and tol >= 0):
             raise InvalidGameError(f"tol must be a non-negative number, not {tol!r}")
-        if exact:
-            if method not in ("vertex_enumeration", "pure"):
+        solver = SOLVERS[method]
+        if not solver.accepts(self.n_players):
+            if method == "vertex_enumeration" and self.n_players > 2:
+                solver = SOLVERS["support_enumeration"]  # the default for N players
+            else:
                 raise InvalidGameError(
-                    f"exact=True is available for method='vertex_enumeration' (every extreme "
-                    f"equilibrium) and method='pure', not {method!r}"
+                    f"method={method!r} is for two-player games; this game has "
+                    f"{self.n_players} players: use one of "
+                    + ", ".join(repr(m) for m in methods_for(self.n_players))
                 )
-            A, B = self._exact_tables("exact solving")
-            if method == "pure":
-                return [self._pure_equilibrium(i, j, exact=True) for i, j in _exact_pure(A, B)]
-            return [
-                self._exact_equilibrium(x, y, method) for x, y in _exact.extreme_equilibria(A, B)
-            ]
-        require_numeric(self.parameters, "solving")
-        A_num, B_num = self._float_arrays
-        if method == "pure":
-            return [
-                self._pure_equilibrium(i, j, exact=False)
-                for i, j in _numeric.pure_equilibria(A_num, B_num, tol)
-            ]
-        if method == "vertex_enumeration":
-            pairs = _exact.extreme_equilibria(*self._fractions)
-            found = [
-                (np.array([float(v) for v in x]), np.array([float(v) for v in y])) for x, y in pairs
-            ]
-        else:
-            found = _numeric.nashpy_equilibria(A_num, B_num, method, tol)
-            if method == "lemke_howson" and not found:
-                # nashpy's pivoting failed from every starting label (it does on
-                # some degenerate games and on every game with a single row or
-                # column); every game has an equilibrium, so return the first
-                # extreme one, labelled with the method that found it.
-                x, y = _exact.extreme_equilibria(*self._fractions)[0]
-                method = "vertex_enumeration"
-                found = [(np.array([float(v) for v in x]), np.array([float(v) for v in y]))]
-        return [self._numeric_equilibrium(x, y, method, tol, A_num, B_num) for x, y in found]
-
-    def _labels_of(self, player: int, probs: Sequence[Any], tol: float = 0.0) -> tuple[str, ...]:
-        return tuple(
-            label
-            for label, p in zip(self.strategies[player], probs, strict=True)
-            if (p > tol if isinstance(p, float) else p != 0)
-        )
-
-    def _exact_equilibrium(self, x: Sequence[Any], y: Sequence[Any], method: str) -> Equilibrium:
-        xs = tuple(sp.Rational(v.numerator, v.denominator) for v in x)
-        ys = tuple(sp.Rational(v.numerator, v.denominator) for v in y)
-        X, Y = sp.Matrix([xs]), sp.Matrix(ys)
-        payoffs = ((X * self.row_payoffs * Y)[0], (X * self.col_payoffs * Y)[0])
-        return Equilibrium(
-            xs,
-            ys,
-            payoffs,
-            self._labels_of(0, xs),
-            self._labels_of(1, ys),
-            method,
-            players=self.players,
-            strategies=self.strategies,
-        )
-
-    def _numeric_equilibrium(
-        self, x: np.ndarray, y: np.ndarray, method: str, tol: float, A: np.ndarray, B: np.ndarray
-    ) -> Equilibrium:
-        x = np.where(np.abs(x) <= tol, 0.0, x)
-        y = np.where(np.abs(y) <= tol, 0.0, y)
-        x.setflags(write=False)
-        y.setflags(write=False)
-        return Equilibrium(
-            x,
-            y,
-            (float(x @ A @ y), float(x @ B @ y)),
-            self._labels_of(0, [float(v) for v in x], tol),
-            self._labels_of(1, [float(v) for v in y], tol),
-            method,
-            players=self.players,
-            strategies=self.strategies,
-        )
-
-    def _pure_equilibrium(self, i: int, j: int, *, exact: bool) -> Equilibrium:
-        m, n = self.shape
         if exact:
-            x: Any = tuple(sp.Integer(int(k == i)) for k in range(m))
-            y: Any = tuple(sp.Integer(int(k == j)) for k in range(n))
-            payoffs: tuple[Any, Any] = (self.row_payoffs[i, j], self.col_payoffs[i, j])
+            if not solver.exact:
+                raise InvalidGameError(
+                    "exact=True is available for "
+                    + ", ".join(f"method={m!r}" for m in methods_for(self.n_players, exact=True))
+                    + f", not {method!r}"
+                )
+            self._check_exact("exact solving")
         else:
-            x, y = np.zeros(m), np.zeros(n)
-            x[i] = y[j] = 1.0
-            x.setflags(write=False)
-            y.setflags(write=False)
-            payoffs = (float(self.row_payoffs[i, j]), float(self.col_payoffs[i, j]))
+            require_numeric(self, "solving")
+        solved = solver(self._tables, exact=exact, tol=tol)
+        return [self._equilibrium(profile, solved, tol) for profile in solved.profiles]
+
+    def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
+        if solved.exact:
+            strategies = tuple(tuple(v) for v in profile)
+            payoffs = tuple(_expected(u, strategies, exact=True) for u in self.payoffs)
+            supports = tuple(
+                tuple(s for s, x in zip(labels, v, strict=True) if x != 0)
+                for labels, v in zip(self.strategies, strategies, strict=True)
+            )
+        else:
+            vectors = []
+            for v in profile:
+                a = np.where(np.abs(v) <= tol, 0.0, np.asarray(v, dtype=float))
+                a.setflags(write=False)
+                vectors.append(a)
+            strategies = tuple(vectors)
+            payoffs = tuple(
+                _expected(u, strategies, exact=False) for u in self._tables.floats
+            )
+            supports = tuple(
+                tuple(s for s, x in zip(labels, v, strict=True) if x > tol)
+                for labels, v in zip(self.strategies, strategies, strict=True)
+            )
         return Equilibrium(
-            x,
-            y,
+            strategies,
             payoffs,
-            (self.strategies[0][i],),
-            (self.strategies[1][j],),
-            "pure",
+            supports,
+            solved.method,
             players=self.players,
-            strategies=self.strategies,
+            labels=self.strategies,
         )
 
     @property
@@ -610,15 +806,16 @@ class Game:
         """Whether some mixed strategy with support size k has more than k pure best responses.
 
         Degenerate games can have equilibria with supports of unequal size and
-        continua of equilibria (see :meth:`equilibrium_components`).
+        continua of equilibria (see :meth:`equilibrium_components`). Two-player games.
 
         Examples
         --------
         >>> Game([[1, 1], [0, 0]], [[1, 1], [0, 0]]).is_degenerate
         True
         """
-        require_numeric(self.parameters, "the degeneracy test")
-        return _exact.is_degenerate(*self._fractions)
+        self._two_player("the degeneracy test", "it is defined for bimatrix games")
+        require_numeric(self, "the degeneracy test")
+        return _exact.is_degenerate(*self._tables.fraction_lists)
 
     def equilibrium_components(self) -> list[EquilibriumComponent]:
         """The maximal Nash subsets ("cliques") of the extreme equilibria, exactly.
@@ -627,7 +824,7 @@ class Game:
         conv(col_vertices)`` of some component (as Gambit's ``enummixed -c``
         reports). A non-degenerate game has one single-point component per
         equilibrium; a degenerate game can have a segment or polytope.
-        Float payoffs are read as the decimals they print as.
+        Float payoffs are read as the decimals they print as. Two-player games.
 
         Examples
         --------
@@ -635,8 +832,12 @@ class Game:
         >>> [c.is_continuum for c in g.equilibrium_components()]
         [True]
         """
-        require_numeric(self.parameters, "finding equilibrium components")
-        rows, cols, pairs = _exact.equilibrium_vertex_pairs(*self._fractions)
+        self._two_player(
+            "equilibrium_components()",
+            "use equilibria(method='support_enumeration'), which lists the isolated equilibria",
+        )
+        require_numeric(self, "finding equilibrium components")
+        rows, cols, pairs = _exact.equilibrium_vertex_pairs(*self._tables.fraction_lists)
         method = "vertex_enumeration"
         components = []
         for row_ids, col_ids in _components.maximal_cliques(pairs):
@@ -652,7 +853,38 @@ class Game:
             )
         return components
 
+    def _exact_equilibrium(self, x: Sequence[Any], y: Sequence[Any], method: str) -> Equilibrium:
+        solved = Solved([], method, True)
+        profile = (
+            tuple(sp.Rational(v.numerator, v.denominator) for v in x),
+            tuple(sp.Rational(v.numerator, v.denominator) for v in y),
+        )
+        return self._equilibrium(profile, solved, 0.0)
+
     # ------------------------------------------------------------------ pure analysis
+    def _others_weights(self, player: int, against: Any) -> list[sp.Expr]:
+        """The probability of each profile of the other players (row-major), from ``against``.
+
+        With two players ``against`` is the opponent's strategy (a label, an
+        index or a mixed strategy); with more, one such strategy per other
+        player, in player order.
+        """
+        others = [q for q in range(self.n_players) if q != player]
+        if self.n_players == 2:
+            parts = [against]
+        else:
+            if isinstance(against, str) or not isinstance(against, Sequence) or (
+                len(against) != len(others)
+            ):
+                names = ", ".join(self.players[q] for q in others)
+                raise InvalidGameError(
+                    f"give one strategy for each other player ({names}), as labels, indices "
+                    f"or mixed strategies; got {against!r}"
+                )
+            parts = list(against)
+        vectors = [self._mixed_vector(q, s) for q, s in zip(others, parts, strict=True)]
+        return [sp.Mul(*combo) for combo in product(*vectors)]
+
     def best_response_conditions(
         self, player: int | str, against: int | str | Sequence[Any]
     ) -> dict[str, sp.Basic]:
@@ -664,9 +896,10 @@ class Game:
         Parameters
         ----------
         player
-            0 or 1, ``"row"``/``"column"``, or a player's name.
+            An index, a player's name, or ``"row"``/``"column"`` for two players.
         against
-            The opponent's strategy: a label, an index or a mixed strategy.
+            The opponent's strategy (a label, an index or a mixed strategy);
+            with three or more players, one such strategy per other player.
 
         Examples
         --------
@@ -677,10 +910,14 @@ class Game:
         {'a': 1 >= t, 'b': t >= 1}
         """
         p = self._player_index(player)
-        own = self.row_payoffs if p == 0 else self.col_payoffs.T
-        vector = self._mixed_vector(1 - p, against)
-        conditions = _pure.best_response_conditions(own, vector)
+        own = self._own_tables[p]
+        weights = self._others_weights(p, against)
+        conditions = _pure.best_response_conditions(own, weights)
         return dict(zip(self.strategies[p], conditions, strict=True))
+
+    @cached_property
+    def _own_tables(self) -> list[sp.Matrix]:
+        return _pure.own_tables(self.payoffs)
 
     def best_responses(
         self,
@@ -689,15 +926,16 @@ class Game:
         *,
         tol: float = DEFAULT_TOL,
     ) -> tuple[str, ...]:
-        """The labels of ``player``'s best responses to the opponent's strategy ``against``.
+        """The labels of ``player``'s best responses to the others' strategies ``against``.
 
         Parameters
         ----------
         player
-            0 or 1, ``"row"``/``"column"``, or a player's name.
+            An index, a player's name, or ``"row"``/``"column"`` for two players.
         against
             The opponent's strategy: a label, an index or a mixed strategy (such
-            as the ``.col`` of a numeric :class:`Equilibrium`).
+            as the ``.col`` of a numeric :class:`Equilibrium`); with three or
+            more players, one such strategy per other player, in player order.
         tol
             Where ``against`` or the payoffs hold floats, every strategy whose
             expected payoff is within ``tol`` of the best counts, so rounding
@@ -720,14 +958,14 @@ class Game:
         ('c0', 'c1')
         """
         p = self._player_index(player)
-        vector = self._mixed_vector(1 - p, against)
-        own = self.row_payoffs if p == 0 else self.col_payoffs.T
+        weights = self._others_weights(p, against)
+        own = self._own_tables[p]
         if (
             not self.parameters
-            and all(v.is_number for v in vector)
-            and not all(v.is_Rational for v in [*vector, *own])
+            and all(v.is_number for v in weights)
+            and not all(v.is_Rational for v in [*weights, *own])
         ):
-            values = np.array(own.tolist(), dtype=float) @ np.array([float(v) for v in vector])
+            values = np.array(own.tolist(), dtype=float) @ np.array([float(v) for v in weights])
             best = values.max()
             return tuple(
                 s for s, v in zip(self.strategies[p], values, strict=True) if v >= best - tol
@@ -761,7 +999,9 @@ class Game:
         strategy. In a numeric game, a strategy that no pure strategy dominates
         but a *mixture* of the others strictly dominates is reported too, with
         the mixture (found by linear programming and proved in exact
-        arithmetic; Osborne 2004, section 12.2).
+        arithmetic; Osborne 2004, section 12.2). Any number of players: a
+        strategy is dominated when it is beaten against every profile of the
+        other players.
 
         Parameters
         ----------
@@ -784,13 +1024,13 @@ class Game:
                 self.strategies[d.player][d.by],
                 d.strict,
             )
-            for d in _pure.dominances(self.row_payoffs, self.col_payoffs, strict=strict)
+            for d in _pure.dominances(self._own_tables, strict=strict)
         ]
         if not self.parameters:
             skip = {
                 (self.players.index(d.player), self.index(d.player, d.dominated)) for d in found
             }
-            for p, k, weights in _pure.mixed_dominances(self.row_payoffs, self.col_payoffs, skip):
+            for p, k, weights in _pure.mixed_dominances(self._own_tables, skip):
                 labels = self.strategies[p]
                 mixture = tuple((labels[i], w) for i, w in weights.items())
                 found.append(
@@ -832,31 +1072,45 @@ class Game:
             removable = [d for d in found if game.shape[game.players.index(d.player)] > 1]
             if not removable:
                 return game, tuple(record)
-            keep = [list(game.strategies[0]), list(game.strategies[1])]
+            keep = [list(labels) for labels in game.strategies]
             for d in removable:
                 p = game.players.index(d.player)
                 if d.dominated in keep[p] and len(keep[p]) > 1:
                     keep[p].remove(d.dominated)
                     record.append(d)
-            game = game.restrict(keep[0], keep[1])
+            game = game.restrict(*keep)
 
-    def restrict(self, rows: Sequence[int | str], cols: Sequence[int | str]) -> Game:
+    def restrict(self, *keep: Sequence[int | str]) -> Game:
         """The game in which each player may use only the given strategies.
+
+        Parameters
+        ----------
+        *keep
+            One sequence of strategies (labels or indices) per player.
 
         Examples
         --------
         >>> Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D")).restrict(["D"], ["C", "D"]).shape
         (1, 2)
         """
-        ri = [self.index(0, r) for r in rows]
-        ci = [self.index(1, c) for c in cols]
+        if len(keep) != self.n_players:
+            raise InvalidGameError(
+                f"restrict() takes one sequence of strategies per player ({self.n_players}); "
+                f"got {len(keep)}"
+            )
+        indices = [[self.index(p, s) for s in strategies] for p, strategies in enumerate(keep)]
+        if any(not ix for ix in indices):
+            raise InvalidGameError("restrict() needs at least one strategy for each player")
+        selector = np.ix_(*indices)
+        tables = []
+        for u in self.payoffs:
+            full = np.array(u.tolist(), dtype=object).reshape(self.shape)
+            tables.append(full[selector].tolist())
         return Game(
-            self.row_payoffs.extract(ri, ci),
-            self.col_payoffs.extract(ri, ci),
+            *tables,
             players=self.players,
-            strategies=(
-                tuple(self.strategies[0][i] for i in ri),
-                tuple(self.strategies[1][j] for j in ci),
+            strategies=tuple(
+                tuple(self.strategies[p][i] for i in ix) for p, ix in enumerate(indices)
             ),
             name=self.name,
         )
@@ -867,7 +1121,8 @@ class Game:
         Parameters
         ----------
         profile
-            ``(row strategy, column strategy)`` as labels or indices.
+            One strategy per player (for two: ``(row strategy, column strategy)``),
+            as labels or indices.
 
         Returns
         -------
@@ -882,8 +1137,7 @@ class Game:
         >>> pd.equilibrium_conditions(("C", "C"))
         R >= T
         """
-        i, j = self._profile_indices(profile)
-        return _pure.pure_equilibrium_condition(self.row_payoffs, self.col_payoffs, i, j)
+        return _pure.profile_condition(self.payoffs, self._profile_indices(profile))
 
     def mixed_equilibrium(self) -> Equilibrium:
         """The fully mixed equilibrium of a 2x2 game in closed form.
@@ -904,8 +1158,9 @@ class Game:
         """
         if self.shape != (2, 2):
             raise InvalidGameError(
-                f"mixed_equilibrium() is the closed form for 2x2 games; this game is "
-                f"{self.shape[0]}x{self.shape[1]}: use equilibria() instead"
+                "mixed_equilibrium() is the closed form for 2x2 games; this game is "
+                + "x".join(str(k) for k in self.shape)
+                + ": use equilibria() instead"
             )
         row, col, condition = _mixed.mixed_2x2(self.row_payoffs, self.col_payoffs)
         if condition is sp.false:
@@ -917,33 +1172,35 @@ class Game:
                 sp.factor(sp.simplify((X * self.col_payoffs * Y)[0])),
             )
         return Equilibrium(
-            row,
-            col,
+            (row, col),
             payoffs,
-            self.strategies[0],
-            self.strategies[1],
+            self.strategies,
             "mixed_2x2",
             condition=condition,
             players=self.players,
-            strategies=self.strategies,
+            labels=self.strategies,
         )
 
     # ------------------------------------------------------------------ display / interop
     def to_latex(self) -> str:
-        """The bimatrix as a LaTeX ``array`` with player and strategy labels."""
-        return display.game_latex(self)
+        """The game as LaTeX ``array``s with player and strategy labels.
+
+        With three or more players, one array per profile of the third and
+        further players, as Gambit shows them.
+        """
+        return display.latex(self)
 
     def _repr_latex_(self) -> str:
-        return "$$" + display.game_latex(self) + "$$"
+        return "$$" + display.latex(self) + "$$"
 
     def _repr_html_(self) -> str:
-        return display.game_html(self)
+        return display.html(self)
 
     def __repr__(self) -> str:
-        return display.game_repr(self)
+        return display.short(self)
 
     def __str__(self) -> str:
-        return display.game_text(self)
+        return display.text(self)
 
     def to_nfg(self) -> str:
         """The game in Gambit's ``.nfg`` payoff-list format."""
@@ -952,63 +1209,73 @@ class Game:
         return write_nfg(self)
 
     def to_nashpy(self) -> nashpy.Game:
-        """A ``nashpy.Game`` with the same (numeric) payoffs."""
+        """A ``nashpy.Game`` with the same (numeric) payoffs (two-player games)."""
         import nashpy
 
+        self._two_player("to_nashpy()", "nashpy solves bimatrix games only")
         A, B = self.payoff_arrays()
         return nashpy.Game(A, B)
 
 
-def _decimal(value: sp.Expr) -> str:
-    return repr(float(value))
+def _expected(u: Any, strategies: Sequence[Any], *, exact: bool) -> Any:
+    """A player's expected payoff when each player mixes independently."""
+    if exact:
+        table = np.array(u.tolist(), dtype=object).reshape(tuple(len(s) for s in strategies))
+        for v in reversed(strategies):
+            table = table @ np.array(list(v), dtype=object)
+        return sp.nsimplify(table) if not isinstance(table, sp.Basic) else sp.expand(table)
+    value = np.asarray(u, dtype=float)
+    for v in reversed(strategies):
+        value = value @ v
+    return float(value)
 
 
-def _fraction_tables(M: sp.Matrix) -> list[list[Any]]:
-    return [[to_fraction(M[i, j]) for j in range(M.cols)] for i in range(M.rows)]
-
-
-def _exact_pure(A: list[list[Any]], B: list[list[Any]]) -> list[tuple[int, int]]:
-    m, n = len(A), len(A[0])
-    col_max = [max(A[i][j] for i in range(m)) for j in range(n)]
-    row_max = [max(B[i]) for i in range(m)]
-    return [
-        (i, j)
-        for i in range(m)
-        for j in range(n)
-        if A[i][j] == col_max[j] and B[i][j] == row_max[i]
-    ]
-
-
-def _check_players(players: Any) -> tuple[str, str]:
-    if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != 2:
-        raise InvalidGameError(f"players must be two names, e.g. ('US', 'China'); got {players!r}")
+def _check_players(players: Any, n: int) -> tuple[str, ...]:
+    if players is None:
+        return ("Row", "Column") if n == 2 else tuple(f"Player {k + 1}" for k in range(n))
+    if isinstance(players, str) or not isinstance(players, Sequence) or len(players) != n:
+        if n == 2:
+            raise InvalidGameError(
+                f"players must be two names, e.g. ('US', 'China'); got {players!r}"
+            )
+        raise InvalidGameError(
+            f"players must be {n} names, one per payoff table, e.g. ('US', 'China', 'EU'); "
+            f"got {players!r}"
+        )
     if not all(isinstance(p, str) and p for p in players):
         raise InvalidGameError(f"player names must be non-empty strings; got {players!r}")
-    if players[0] == players[1]:
-        raise InvalidGameError(f"the two players need different names; both are {players[0]!r}")
-    return (players[0], players[1])
+    if len(set(players)) != len(players):
+        dup = sorted({p for p in players if list(players).count(p) > 1})
+        if n == 2:
+            raise InvalidGameError(
+                f"the two players need different names; both are {players[0]!r}"
+            )
+        raise InvalidGameError(f"the players need different names; repeated: {', '.join(dup)}")
+    return tuple(players)
 
 
 def _check_strategies(
-    strategies: Any, shape: tuple[int, int], players: tuple[str, str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    m, n = shape
+    strategies: Any, shape: tuple[int, ...], players: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    n = len(shape)
     if strategies is None:
-        return (tuple(f"r{i}" for i in range(m)), tuple(f"c{j}" for j in range(n)))
-    if isinstance(strategies, str) or not isinstance(strategies, Sequence) or len(strategies) != 2:
+        if n == 2:
+            return (tuple(f"r{i}" for i in range(shape[0])), tuple(f"c{j}" for j in range(shape[1])))
+        return tuple(tuple(f"s{i}" for i in range(k)) for k in shape)
+    if isinstance(strategies, str) or not isinstance(strategies, Sequence) or len(strategies) != n:
         raise InvalidGameError(
             "strategies must be one tuple of labels per player, e.g. "
             f"(('Truce', 'Escalate'), ('Truce', 'Escalate')); got {strategies!r}"
         )
     out = []
-    for p, (labels, size) in enumerate(zip(strategies, (m, n), strict=True)):
+    for p, (labels, size) in enumerate(zip(strategies, shape, strict=True)):
         if isinstance(labels, str) or not isinstance(labels, Sequence):
             raise InvalidGameError(
                 f"{players[p]}'s strategies must be a tuple of labels; got {labels!r}"
             )
         labels = tuple(labels)
         if len(labels) != size:
-            what = "rows" if p == 0 else "columns"
+            what = ("rows", "columns")[p] if n == 2 else f"entries along axis {p}"
             raise InvalidGameError(
                 f"{players[p]} has {len(labels)} strategy labels but the payoffs have {size} {what}"
             )
@@ -1018,4 +1285,4 @@ def _check_strategies(
             dup = sorted({s for s in labels if labels.count(s) > 1})
             raise InvalidGameError(f"{players[p]} has duplicate strategy labels: {', '.join(dup)}")
         out.append(labels)
-    return (out[0], out[1])
+    return tuple(out)

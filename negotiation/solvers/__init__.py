@@ -1,1 +1,168 @@
-"""Solvers: pure-strategy analysis, exact and numeric enumeration, components."""
+"""The solvers, and the one table that says which solves what.
+
+:data:`SOLVERS` maps each method name of :meth:`negotiation.Game.equilibria`
+to a :class:`Solver`: the function that runs it and what it supports (how
+many players, exact arithmetic, degenerate games). :meth:`Game.equilibria`
+checks a request against this table and delegates; the error messages, the
+command line and the docs read their lists of methods from it. Solver
+functions take a :class:`~negotiation.solvers.tables.PayoffTables` and return
+:class:`Solved`: probability vectors, one per player, for each equilibrium.
+They are imported on first use, so ``import negotiation`` stays fast.
+
+Examples
+--------
+>>> from negotiation.solvers import SOLVERS, methods_for
+>>> SOLVERS["lemke_howson"].players
+2
+>>> methods_for(3)
+('support_enumeration', 'logit', 'pure')
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from negotiation.solvers.tables import PayoffTables
+
+__all__ = [
+    "DEFAULT_TOL",
+    "METHODS",
+    "SOLVERS",
+    "PayoffTables",
+    "Solved",
+    "Solver",
+    "methods_for",
+]
+
+#: The one default tolerance for float comparisons in every numeric solver.
+DEFAULT_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class Solved:
+    """What a solver found: one tuple of probability vectors per equilibrium.
+
+    ``method`` names the method that produced them (a solver may hand over to
+    another, e.g. Lemke-Howson to vertex enumeration when every path fails).
+    ``exact`` says whether the vectors hold sympy numbers (else float arrays).
+    """
+
+    profiles: list[tuple[Any, ...]]
+    method: str
+    exact: bool
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Solver:
+    """One entry of the solver table.
+
+    Attributes
+    ----------
+    name
+        The method name, as passed to ``Game.equilibria(method=...)``.
+    target
+        ``"module:function"``: the solver, imported on first use; it is called
+        as ``function(tables, exact=..., tol=...)`` and returns :class:`Solved`.
+    players
+        The number of players it accepts: ``2``, or ``None`` for any number.
+    exact
+        Whether it can return exact (rational or algebraic) probabilities.
+    degenerate
+        Whether it finds every extreme equilibrium of degenerate games.
+    finds
+        ``"all"`` (every extreme or isolated equilibrium), ``"one"`` or ``"pure"``.
+    summary
+        One line for the docs, the errors and the command line.
+    """
+
+    name: str
+    target: str
+    players: int | None
+    exact: bool
+    degenerate: bool
+    finds: str
+    summary: str
+    _function: list[Callable[..., Solved]] = field(default_factory=list, repr=False, compare=False)
+
+    def accepts(self, n_players: int) -> bool:
+        """Whether the solver works for games with ``n_players`` players."""
+        return self.players is None or self.players == n_players
+
+    def __call__(self, tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+        if not self._function:
+            module, name = self.target.split(":")
+            self._function.append(getattr(importlib.import_module(module), name))
+        return self._function[0](tables, exact=exact, tol=tol)
+
+
+_TABLE: Sequence[Solver] = (
+    Solver(
+        "vertex_enumeration",
+        "negotiation.solvers.exact:solve",
+        players=2,
+        exact=True,
+        degenerate=True,
+        finds="all",
+        summary="every extreme equilibrium of a two-player game, by exact vertex enumeration",
+    ),
+    Solver(
+        "support_enumeration",
+        "negotiation.solvers.support:solve",
+        players=None,
+        exact=True,
+        degenerate=False,
+        finds="all",
+        summary="every equilibrium with equal-size supports (two players), or of a game with "
+        "finitely many equilibria (three or more players, by polynomial systems)",
+    ),
+    Solver(
+        "lemke_howson",
+        "negotiation.solvers.numeric:solve_lemke_howson",
+        players=2,
+        exact=False,
+        degenerate=False,
+        finds="one",
+        summary="one equilibrium of a two-player game, by Lemke-Howson pivoting",
+    ),
+    Solver(
+        "logit",
+        "negotiation.solvers.logit:solve",
+        players=None,
+        exact=False,
+        degenerate=True,
+        finds="one",
+        summary="the limit of the logit quantal response equilibria (Turocy's path following)",
+    ),
+    Solver(
+        "pure",
+        "negotiation.solvers.pure:solve",
+        players=None,
+        exact=True,
+        degenerate=True,
+        finds="pure",
+        summary="every pure-strategy equilibrium, for any number of players",
+    ),
+)
+
+#: The table: method name -> :class:`Solver`.
+SOLVERS: dict[str, Solver] = {s.name: s for s in _TABLE}
+
+#: Every method name, in the table's order.
+METHODS: tuple[str, ...] = tuple(SOLVERS)
+
+
+def methods_for(n_players: int, *, exact: bool = False) -> tuple[str, ...]:
+    """The methods that solve games with ``n_players`` players (and exactly, if asked).
+
+    Examples
+    --------
+    >>> methods_for(2, exact=True)
+    ('vertex_enumeration', 'support_enumeration', 'pure')
+    """
+    return tuple(
+        s.name for s in _TABLE if s.accepts(n_players) and (s.exact or not exact)
+    )

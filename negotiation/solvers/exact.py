@@ -40,6 +40,15 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import numpy as np
+import sympy as sp
+
+from negotiation.solvers import Solved
+
+if TYPE_CHECKING:
+    from negotiation.solvers.tables import PayoffTables
 
 __all__ = ["Vertex", "best_response_vertices", "extreme_equilibria", "is_degenerate"]
 
@@ -243,3 +252,25 @@ def is_degenerate(A: Sequence[Sequence[Number]], B: Sequence[Sequence[Number]]) 
     m, n = len(A), len(A[0])
     P, Q = best_response_vertices(A, B)
     return any(v.label_count > m for v in P) or any(v.label_count > n for v in Q)
+
+
+def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """The solver-table entry ``"vertex_enumeration"``: every extreme equilibrium.
+
+    The search runs in exact arithmetic either way (floats read as the
+    decimals they print as); ``exact=False`` returns float vectors.
+    """
+    pairs = extreme_equilibria(*tables.fraction_lists)
+    if exact:
+        profiles = [(_rationals(x), _rationals(y)) for x, y in pairs]
+    else:
+        profiles = [(_floats(x), _floats(y)) for x, y in pairs]
+    return Solved(profiles, "vertex_enumeration", exact)
+
+
+def _rationals(v: Sequence[Fraction]) -> tuple[sp.Rational, ...]:
+    return tuple(sp.Rational(f.numerator, f.denominator) for f in v)
+
+
+def _floats(v: Sequence[Fraction]) -> np.ndarray:
+    return np.array([float(f) for f in v])

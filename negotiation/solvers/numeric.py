@@ -21,11 +21,21 @@ from __future__ import annotations
 
 import warnings
 from itertools import cycle
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-__all__ = ["is_equilibrium", "nashpy_equilibria", "pure_equilibria"]
+from negotiation.solvers import Solved
+
+if TYPE_CHECKING:
+    from negotiation.solvers.tables import PayoffTables
+
+__all__ = [
+    "is_equilibrium",
+    "nashpy_equilibria",
+    "solve_lemke_howson",
+    "solve_support_enumeration",
+]
 
 
 def is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> bool:
@@ -41,19 +51,6 @@ def is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, t
     return bool(
         x @ row_values >= row_values.max() - tol and col_values @ y >= col_values.max() - tol
     )
-
-
-def pure_equilibria(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[int, int]]:
-    """Index pairs of the pure equilibria, row-major order.
-
-    Examples
-    --------
-    >>> pure_equilibria(np.array([[3, 0], [5, 1]]), np.array([[3, 5], [0, 1]]), 1e-9)
-    [(1, 1)]
-    """
-    row_best = A >= A.max(axis=0, keepdims=True) - tol
-    col_best = B >= B.max(axis=1, keepdims=True) - tol
-    return [(int(i), int(j)) for i, j in zip(*np.nonzero(row_best & col_best), strict=True)]
 
 
 def nashpy_equilibria(
@@ -182,3 +179,27 @@ def _lemke_howson_path(
             return None
         seen.add(state)
     return None
+
+
+def solve_support_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """Two-player support enumeration on floats (nashpy's supports, each answer checked)."""
+    A, B = tables.floats
+    return Solved(nashpy_equilibria(A, B, "support_enumeration", tol), "support_enumeration", False)
+
+
+def solve_lemke_howson(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """The solver-table entry ``"lemke_howson"``: one equilibrium by pivoting.
+
+    Where pivoting fails from every starting label (nashpy's does on some
+    degenerate games and on every game with a single row or column), the
+    first extreme equilibrium is returned instead, labelled with the method
+    that found it: every game has an equilibrium.
+    """
+    A, B = tables.floats
+    found = nashpy_equilibria(A, B, "lemke_howson", tol)
+    if found:
+        return Solved(found, "lemke_howson", False)
+    from negotiation.solvers import exact as _exact
+
+    first = _exact.solve(tables, exact=False, tol=tol)
+    return Solved(first.profiles[:1], first.method, False)

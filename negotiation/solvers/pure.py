@@ -1,9 +1,12 @@
-"""Pure-strategy analysis that works while parameters are still free.
+"""Pure-strategy analysis for any number of players, symbolic or numeric.
 
-Each function takes sympy matrices (``A`` the row player's payoffs, ``B`` the
-column player's) and returns sympy Booleans: conjunctions of inequalities over
-the parameters, which collapse to ``true`` or ``false`` when the payoffs are
-numbers.
+The symbolic functions take sympy payoff arrays and return sympy Booleans:
+conjunctions of inequalities over the parameters, which collapse to ``true`` or
+``false`` when the payoffs are numbers. Dominance works on each player's *own
+table*: the player's strategies as rows, the profiles of the others as columns
+(:func:`own_tables`). :func:`pure_equilibrium_mask` is the one kernel that
+finds pure equilibria in numbers: for one game or a batch of games, in floats
+(with a tolerance) or exact fractions.
 
 References
 ----------
@@ -16,6 +19,8 @@ Examples
 >>> A = sp.Matrix([[R, S], [T, P]])
 >>> pure_equilibrium_condition(A, A.T, 1, 1)
 P >= S
+>>> profile_condition([A, A.T], (0, 0))
+R >= T
 """
 
 from __future__ import annotations
@@ -23,10 +28,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import product
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import sympy as sp
 
+from negotiation.solvers import Solved
 from negotiation.symbolic import tidy_condition
+
+if TYPE_CHECKING:
+    from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
     "Dominance",
@@ -34,7 +46,10 @@ __all__ = [
     "best_response_conditions",
     "dominances",
     "mixed_dominances",
+    "own_tables",
+    "profile_condition",
     "pure_equilibrium_condition",
+    "pure_equilibrium_mask",
 ]
 
 
@@ -105,19 +120,113 @@ def best_response_conditions(payoffs: sp.Matrix, against: Sequence[sp.Expr]) -> 
     ]
 
 
-def pure_equilibrium_condition(A: sp.Matrix, B: sp.Matrix, i: int, j: int) -> sp.Boolean:
-    """The condition under which the pure profile ``(i, j)`` is a Nash equilibrium.
+def profile_condition(payoffs: Sequence[Any], profile: Sequence[int]) -> sp.Boolean:
+    """The condition under which a pure profile is a Nash equilibrium, for any number of players.
 
-    Row ``i`` must be a best response to column ``j`` and vice versa.
+    Each player's strategy in ``profile`` must be a best response to the others'.
+
+    Parameters
+    ----------
+    payoffs
+        One payoff table per player (sympy matrices or N-dim arrays indexed by profile).
+    profile
+        One strategy index per player.
+
+    Examples
+    --------
+    >>> A = sp.Matrix([[3, 0], [5, 1]])
+    >>> profile_condition([A, A.T], (1, 1))
+    True
+    """
+    profile = tuple(profile)
+    conditions = []
+    for p, u in enumerate(payoffs):
+        size = u.shape[p]
+        here = u[profile]
+        for k in range(size):
+            if k != profile[p]:
+                other = (*profile[:p], k, *profile[p + 1 :])
+                conditions.append(at_least(here, u[other]))
+    return sp.And(*conditions)
+
+
+def pure_equilibrium_condition(A: sp.Matrix, B: sp.Matrix, i: int, j: int) -> sp.Boolean:
+    """The condition under which ``(i, j)`` is a Nash equilibrium of the bimatrix game ``(A, B)``.
 
     Examples
     --------
     >>> pure_equilibrium_condition(sp.Matrix([[3, 0], [5, 1]]), sp.Matrix([[3, 5], [0, 1]]), 0, 0)
     False
     """
-    row_ok = [at_least(A[i, j], A[k, j]) for k in range(A.rows) if k != i]
-    col_ok = [at_least(B[i, j], B[i, k]) for k in range(B.cols) if k != j]
-    return sp.And(*row_ok, *col_ok)
+    return profile_condition([A, B], (i, j))
+
+
+def own_tables(payoffs: Sequence[Any]) -> list[sp.Matrix]:
+    """Each player's payoffs with the player's own strategies as rows.
+
+    The columns are the profiles of the other players, in row-major order of
+    their strategy indices (for two players: the opponent's strategies).
+
+    Examples
+    --------
+    >>> A, B = sp.Matrix([[3, 0], [5, 1]]), sp.Matrix([[3, 5], [0, 1]])
+    >>> own_tables([A, B])[1]
+    Matrix([
+    [3, 0],
+    [5, 1]])
+    """
+    shape = tuple(payoffs[0].shape)
+    tables = []
+    for p, u in enumerate(payoffs):
+        others = [range(k) for q, k in enumerate(shape) if q != p]
+        rows = []
+        for own in range(shape[p]):
+            rows.append(
+                [u[(*rest[:p], own, *rest[p:])] for rest in product(*others)]
+            )
+        tables.append(sp.Matrix(rows))
+    return tables
+
+
+def pure_equilibrium_mask(
+    payoffs: Sequence[np.ndarray], tol: float = 0.0, *, batch: bool = False
+) -> np.ndarray:
+    """Which pure profiles are Nash equilibria: the one pure-equilibrium kernel.
+
+    A profile is an equilibrium when each player's payoff there is the maximum
+    over the player's own strategies. Works for any number of players, for
+    float arrays (payoffs within ``tol`` of the best count as best) and for
+    object arrays of exact fractions (``tol=0``), for one game or a batch.
+
+    Parameters
+    ----------
+    payoffs
+        One array per player of shape ``(n_1, ..., n_N)``, or ``(K, n_1, ..., n_N)``
+        for a batch of ``K`` games when ``batch=True``.
+    tol
+        Payoffs within ``tol`` of the best response count as best responses.
+    batch
+        Whether the first axis indexes games.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        The shape of one payoff array: true at the equilibrium profiles.
+
+    Examples
+    --------
+    >>> pd = np.array([[3.0, 0.0], [5.0, 1.0]])
+    >>> pure_equilibrium_mask([pd, pd.T]).astype(int).tolist()
+    [[0, 0], [0, 1]]
+    """
+    offset = 1 if batch else 0
+    mask: np.ndarray | None = None
+    for p, u in enumerate(payoffs):
+        best = u.max(axis=p + offset, keepdims=True)
+        here = u >= (best - tol if tol else best)
+        mask = here if mask is None else mask & here
+    assert mask is not None
+    return np.asarray(mask, dtype=bool)
 
 
 @dataclass(frozen=True)
@@ -130,8 +239,10 @@ class Dominance:
     strict: bool
 
 
-def dominances(A: sp.Matrix, B: sp.Matrix, *, strict: bool = True) -> list[Dominance]:
+def dominances(tables: Sequence[sp.Matrix], *, strict: bool = True) -> list[Dominance]:
     """Every pure strategy dominated by another pure strategy, where sympy can decide it.
+
+    ``tables`` holds each player's own table (see :func:`own_tables`).
 
     With ``strict=False`` weak dominance is reported too (at least as good
     against everything and better against something); strict dominances are
@@ -140,11 +251,11 @@ def dominances(A: sp.Matrix, B: sp.Matrix, *, strict: bool = True) -> list[Domin
     Examples
     --------
     >>> A = sp.Matrix([[3, 0], [5, 1]])
-    >>> dominances(A, A.T)
+    >>> dominances(own_tables([A, A.T]))
     [Dominance(player=0, dominated=0, by=1, strict=True), Dominance(player=1, dominated=0, by=1, strict=True)]
     """
     found: list[Dominance] = []
-    for player, M in ((0, A), (1, B.T)):
+    for player, M in enumerate(tables):
         n_own, n_other = M.shape
         for k in range(n_own):
             for i in range(n_own):
@@ -164,8 +275,7 @@ def dominances(A: sp.Matrix, B: sp.Matrix, *, strict: bool = True) -> list[Domin
 
 
 def mixed_dominances(
-    A: sp.Matrix,
-    B: sp.Matrix,
+    tables: Sequence[sp.Matrix],
     skip: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[int, int, dict[int, sp.Rational]]]:
     """Pure strategies strictly dominated by a *mixture* of the player's other strategies.
@@ -183,16 +293,15 @@ def mixed_dominances(
     Examples
     --------
     >>> A = sp.Matrix([[3, 0], [0, 3], [1, 1]])   # the middle-ground row is beaten by (1/2, 1/2)
-    >>> mixed_dominances(A, sp.zeros(3, 2))
+    >>> mixed_dominances(own_tables([A, sp.zeros(3, 2)]))
     [(0, 2, {0: 1/2, 1: 1/2})]
     """
-    import numpy as np
     from scipy.optimize import linprog
 
     from negotiation.symbolic import to_fraction
 
     found: list[tuple[int, int, dict[int, sp.Rational]]] = []
-    for player, M in ((0, A), (1, B.T)):
+    for player, M in enumerate(tables):
         n_own, n_other = M.shape
         if n_own < 3:  # with two strategies a mixture of "the others" is a pure strategy
             continue
@@ -233,3 +342,21 @@ def mixed_dominances(
                 }
                 found.append((player, k, mixture))
     return found
+
+
+def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """The solver-table entry ``"pure"``: every pure equilibrium, in row-major order."""
+    arrays = tables.fractions if exact else tables.floats
+    mask = pure_equilibrium_mask(arrays, 0.0 if exact else tol)
+    profiles = []
+    for profile in zip(*np.nonzero(mask), strict=True):
+        vectors: list[object] = []
+        for k, size in zip(profile, tables.shape, strict=True):
+            if exact:
+                vectors.append(tuple(sp.Integer(int(i == k)) for i in range(size)))
+            else:
+                v = np.zeros(size)
+                v[k] = 1.0
+                vectors.append(v)
+        profiles.append(tuple(vectors))
+    return Solved(profiles, "pure", exact)

@@ -1138,14 +1138,15 @@ class SweepResult:
             row_mask, col_mask = self.outcome_keys[code]
             out.append(
                 Equilibrium(
-                    x,
-                    y,
+                    (x, y),
                     (float(x @ A[0] @ y), float(x @ B[0] @ y)),
-                    tuple(labels[0][k] for k in _bits(row_mask)),
-                    tuple(labels[1][k] for k in _bits(col_mask)),
+                    (
+                        tuple(labels[0][k] for k in _bits(row_mask)),
+                        tuple(labels[1][k] for k in _bits(col_mask)),
+                    ),
                     self.method,
                     players=self.game.players,
-                    strategies=labels,
+                    labels=labels,
                 )
             )
         return out

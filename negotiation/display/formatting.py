@@ -1,0 +1,113 @@
+"""Number, label and table formatting shared by the text, HTML and LaTeX formatters.
+
+Examples
+--------
+>>> print(text_table(["a", "bb"], [["1", "2"]]))
+a   bb
+1   2
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+__all__ = ["fmt", "fmt_latex", "html_table", "latex_text", "text_table"]
+
+
+def fmt(value: Any, digits: int = 4) -> str:
+    """A short text form of a number or expression (floats to ``digits`` significant digits).
+
+    Examples
+    --------
+    >>> fmt(sp.Rational(1, 3)), fmt(0.333333333), fmt(sp.Float(0.55))
+    ('1/3', '0.3333', '0.55')
+    """
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.{digits}g}"
+    if isinstance(value, sp.Float):
+        return f"{float(value):.{max(digits, 6)}g}"
+    if isinstance(value, sp.Basic):
+        if value.is_Number and not value.is_Rational:
+            return f"{float(value):.{digits}g}"
+        return str(value)
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    return str(value)
+
+
+def fmt_latex(value: Any, digits: int = 4) -> str:
+    """A LaTeX form of a number or expression.
+
+    Examples
+    --------
+    >>> fmt_latex(sp.Rational(1, 3))
+    '\\\\frac{1}{3}'
+    """
+    if isinstance(value, float | np.floating | sp.Float):
+        return fmt(value, digits)
+    if isinstance(value, sp.Basic):
+        return sp.latex(value)
+    return fmt(value, digits)
+
+
+def latex_text(label: str) -> str:
+    r"""A label as LaTeX ``\text{...}`` with the special characters escaped."""
+    special = {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "_": r"\_",
+        "&": r"\&",
+        "%": r"\%",
+        "#": r"\#",
+        "$": r"\$",
+        "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}",
+    }
+    return r"\text{" + "".join(special.get(ch, ch) for ch in label) + "}"
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Left-aligned columns separated by three spaces.
+
+    Examples
+    --------
+    >>> print(text_table(["a", "bb"], [["1", "2"]]))
+    a   bb
+    1   2
+    """
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    lines = [
+        "   ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
+        for line in [header, *rows]
+    ]
+    return "\n".join(lines)
+
+
+def html_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None
+) -> str:
+    """An HTML table with escaped cells (cells may carry ``(text, css_style)`` pairs)."""
+
+    def cell(tag: str, c: Any) -> str:
+        if isinstance(c, tuple):
+            text, style = c
+            return f'<{tag} style="{style}">{html.escape(str(text))}</{tag}>'
+        return f"<{tag}>{html.escape(str(c))}</{tag}>"
+
+    parts = ['<table class="negotiation">']
+    if caption:
+        parts.append(f"<caption>{html.escape(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(cell("th", h) for h in header) + "</tr></thead>")
+    parts.append("<tbody>")
+    for row in rows:
+        parts.append(
+            "<tr>" + cell("th", row[0]) + "".join(cell("td", c) for c in row[1:]) + "</tr>"
+        )
+    parts.append("</tbody></table>")
+    return "".join(parts)

@@ -1,0 +1,58 @@
+"""HTML formatters: what a notebook shows for each model and result.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> ng.Game([[1]], [[2]], players=("US", "China"))._repr_html_()[:27]
+'<table class="negotiation">'
+"""
+
+from __future__ import annotations
+
+import html as _html
+
+import sympy as sp
+
+from negotiation.display import html
+from negotiation.display.formatting import fmt, html_table
+from negotiation.display.textfmt import game_blocks
+from negotiation.games.normal_form import Equilibrium, Game
+
+__all__: list[str] = []
+
+
+@html.register
+def _game_html(game: Game) -> str:
+    header = [f"{game.players[0]} \\ {game.players[1]}", *game.strategies[1]]
+    parts = []
+    for others, cells in game_blocks(game, fmt):
+        rows = [[label, *row] for label, row in zip(game.strategies[0], cells, strict=True)]
+        caption = ", ".join(f"{p} plays {s}" for p, s in others)
+        if game.name:
+            caption = f"{game.name}: {caption}" if caption else game.name
+        parts.append(html_table(header, rows, caption=caption or None))
+    out = "".join(parts)
+    if game.parameters:
+        out += "<p>Parameters: " + _html.escape(", ".join(p.name for p in game.parameters)) + "</p>"
+    return out
+
+
+@html.register
+def _equilibrium_html(eq: Equilibrium) -> str:
+    rows = []
+    for player, labels, probs, payoff in zip(
+        eq.players, eq.labels or [()] * len(eq.strategies), eq.strategies, eq.payoffs, strict=True
+    ):
+        names = labels or tuple(str(k) for k in range(len(probs)))
+        rows.append(
+            [
+                player,
+                ", ".join(f"{s}: {fmt(x)}" for s, x in zip(names, probs, strict=True)),
+                fmt(payoff),
+            ]
+        )
+    caption = f"Nash equilibrium ({'pure' if eq.is_pure else 'mixed'}; {eq.method})"
+    out = html_table(["player", "strategy", "payoff"], rows, caption=caption)
+    if eq.condition is not sp.true:
+        out += "<p>Valid when " + _html.escape(str(eq.condition)) + "</p>"
+    return out

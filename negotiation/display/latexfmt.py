@@ -1,0 +1,57 @@
+r"""LaTeX formatters: what a notebook typesets and ``to_latex()`` returns.
+
+Examples
+--------
+>>> import negotiation as ng
+>>> print(ng.Game([[1, 0]], [[0, 1]], players=("US", "China")).to_latex())
+\begin{array}{r|cc}
+\text{US} \backslash \text{China} & \text{c0} & \text{c1} \\ \hline
+\text{r0} & 1,\ 0 & 0,\ 1 \\
+\end{array}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from negotiation.display import latex
+from negotiation.display.formatting import fmt_latex, latex_text
+from negotiation.display.textfmt import game_blocks
+from negotiation.games.normal_form import Equilibrium, Game
+
+__all__: list[str] = []
+
+
+@latex.register
+def _game_latex(game: Game) -> str:
+    n = game.shape[1]
+    head = latex_text(game.players[0]) + r" \backslash " + latex_text(game.players[1])
+    arrays = []
+    for others, cells in game_blocks(game, fmt_latex):
+        lines = [r"\begin{array}{r|" + "c" * n + "}"]
+        lines.append(
+            head + " & " + " & ".join(latex_text(s) for s in game.strategies[1]) + r" \\ \hline"
+        )
+        for label, row in zip(game.strategies[0], cells, strict=True):
+            lines.append(
+                latex_text(label) + " & " + " & ".join(c.replace(", ", r",\ ") for c in row) + r" \\"
+            )
+        lines.append(r"\end{array}")
+        block = "\n".join(lines)
+        if others:
+            title = latex_text(", ".join(f"{p} plays {s}" for p, s in others))
+            block = r"\begin{array}{c}" + title + r" \\" + "\n" + block + "\n" + r"\end{array}"
+        arrays.append(block)
+    return r"\quad".join(arrays) if len(arrays) > 1 else arrays[0]
+
+
+@latex.register
+def _equilibrium_latex(eq: Equilibrium) -> str:
+    def vec(v: Any) -> str:
+        return r"\left(" + ", ".join(fmt_latex(x) for x in v) + r"\right)"
+
+    payoffs = r"u = \left(" + ", ".join(fmt_latex(u) for u in eq.payoffs) + r"\right)"
+    if len(eq.strategies) == 2:
+        return f"x = {vec(eq.strategies[0])},\\ y = {vec(eq.strategies[1])},\\ {payoffs}"
+    mixes = ",\\ ".join(f"\\sigma_{{{k + 1}}} = {vec(s)}" for k, s in enumerate(eq.strategies))
+    return f"{mixes},\\ {payoffs}"
