@@ -55,6 +55,7 @@ from itertools import combinations
 import numpy as np
 
 from negotiation.errors import InvalidGameError
+from negotiation.solvers.pure import pure_equilibrium_mask
 
 __all__ = [
     "DEFAULT_TOL",
@@ -209,7 +210,7 @@ def pure_equilibria(A: np.ndarray, B: np.ndarray, tol: float = DEFAULT_TOL) -> n
 
 
 def _pure_mask(A: np.ndarray, B: np.ndarray, tol: float) -> np.ndarray:
-    return (A >= A.max(axis=1, keepdims=True) - tol) & (B >= B.max(axis=2, keepdims=True) - tol)
+    return pure_equilibrium_mask((A, B), tol, batch=True)
 
 
 def _pure_ties(A: np.ndarray, B: np.ndarray, tol: float) -> np.ndarray:
