@@ -326,10 +326,42 @@ def test_to_game_averages_chance_moves():
     assert sp.simplify(game.row_payoffs[1, 0] - 3 * p) == 0
 
 
-def test_to_game_needs_two_players():
-    tree = ng.GameTree(ng.Decision("A", {"x": ng.Terminal((1, 2, 3))}), players=("A", "B", "C"))
-    with pytest.raises(ng.GameTreeError, match="two-player normal form; this tree has 3 players"):
-        tree.to_game()
+def test_to_game_of_a_three_player_tree():
+    # US moves, then China, then the EU moves without seeing China's choice
+    tree = ng.GameTree(
+        ng.Decision(
+            "US",
+            {
+                "Deal": ng.Decision(
+                    "China",
+                    {"Yes": ng.Terminal((2, 2, 1)), "No": ng.Terminal((0, 1, 0))},
+                ),
+                "Tariff": ng.Decision(
+                    "EU",
+                    {"Join": ng.Terminal((1, -1, -1)), "Stay out": ng.Terminal((-1, 0, 2))},
+                ),
+            },
+        ),
+        players=("US", "China", "EU"),
+    )
+    game = tree.to_game()
+    assert game.n_players == 3
+    assert game.shape == (2, 2, 2)
+    assert game.strategies == (("Deal", "Tariff"), ("Yes", "No"), ("Join", "Stay out"))
+    # (Deal, Yes, anything): the EU never moves, so its plan does not matter
+    for k in range(2):
+        assert [u[game.index(0, "Deal"), game.index(1, "Yes"), k] for u in game.payoffs] == [2, 2, 1]
+    # (Tariff, anything, Stay out)
+    for k in range(2):
+        assert [u[game.index(0, "Tariff"), k, game.index(2, "Stay out")] for u in game.payoffs] == [
+            -1,
+            0,
+            2,
+        ]
+    # subgame perfection picks Deal/Yes; every SPE outcome is a Nash equilibrium of the normal form
+    pure = {eq.profile for eq in game.equilibria(method="pure")}
+    assert ("Deal", "Yes", "Stay out") in pure
+    assert ("Tariff", "Yes", "Join") not in pure
 
 
 # ---------------------------------------------------------------------- display

@@ -56,10 +56,12 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Union
 
+import numpy as np
 import sympy as sp
 
 from negotiation.errors import (
@@ -86,6 +88,9 @@ __all__ = [
 
 #: How many pure strategies :meth:`GameTree.to_game` builds at most per player.
 MAX_STRATEGIES = 4096
+
+#: The most profiles (products of the players' numbers of strategies) ``to_game`` builds.
+MAX_PROFILES = 1_000_000
 DEFAULT_TOL = 1e-9
 
 Node = Union["Decision", "Chance", "Terminal"]
@@ -910,18 +915,18 @@ class GameTree:
         )
 
     def to_game(self) -> Game:
-        """The normal form of a two-player tree (a strategy is a plan at every own infoset).
+        """The normal form of the tree (a strategy is a plan at every own infoset).
 
-        The row player is ``players[0]``. Chance moves are averaged out, so the
-        payoffs are expected payoffs. The Nash equilibria of this game include
-        the subgame-perfect ones and also those that rest on threats the player
-        would not carry out (entry deterrence's "Fight").
+        Any number of players, in the order of ``players``. Chance moves are
+        averaged out, so the payoffs are expected payoffs. The Nash equilibria
+        of this game include the subgame-perfect ones and also those that rest
+        on threats the player would not carry out (entry deterrence's "Fight").
 
         Raises
         ------
         GameTreeError
-            If the tree does not have exactly two players, or a player would
-            have more than ``MAX_STRATEGIES`` pure strategies.
+            If a player would have more than ``MAX_STRATEGIES`` pure strategies,
+            or the normal form more than ``MAX_PROFILES`` profiles.
 
         Examples
         --------
@@ -936,12 +941,8 @@ class GameTree:
         """
         from negotiation.games.normal_form import Game
 
-        if len(self.players) != 2:
-            raise GameTreeError(
-                f"to_game() builds a two-player normal form; this tree has "
-                f"{len(self.players)} players {self.players}"
-            )
         space = self._plan_space()
+        sizes = []
         for p, sets in enumerate(space):
             size = 1
             for s in sets:
@@ -952,25 +953,28 @@ class GameTree:
                     f"{len(sets)} information sets), more than {MAX_STRATEGIES}; "
                     "solve the tree with subgame_perfect() instead"
                 )
+            sizes.append(size)
+        if math.prod(sizes) > MAX_PROFILES:
+            raise GameTreeError(
+                f"the normal form would have {math.prod(sizes):,} profiles "
+                f"({' x '.join(map(str, sizes))}), more than {MAX_PROFILES:,}; "
+                "solve the tree with subgame_perfect() instead"
+            )
         plans = [list(_plans(sets)) for sets in space]
         key = [[s.name for s in sets] for sets in space]
-        rows, cols = [], []
-        for plan_r in plans[0]:
-            row_r, row_c = [], []
-            for plan_c in plans[1]:
-                action = dict(zip(key[0], plan_r, strict=True))
-                action.update(zip(key[1], plan_c, strict=True))
-                values = _expected(self.root, (), action)
-                row_r.append(values[0])
-                row_c.append(values[1])
-            rows.append(row_r)
-            cols.append(row_c)
-        labels = self.strategies
+        n = len(self.players)
+        tables: list[np.ndarray] = [np.empty(sizes, dtype=object) for _ in range(n)]
+        for index in itertools.product(*(range(k) for k in sizes)):
+            action: dict[Any, Any] = {}
+            for p, k in enumerate(index):
+                action.update(zip(key[p], plans[p][k], strict=True))
+            values = _expected(self.root, (), action)
+            for p in range(n):
+                tables[p][index] = values[p]
         return Game(
-            rows,
-            cols,
-            players=(self.players[0], self.players[1]),
-            strategies=(labels[0], labels[1]),
+            *(t.tolist() for t in tables),
+            players=tuple(self.players),
+            strategies=tuple(self.strategies),
             name=self.name,
         )
 
