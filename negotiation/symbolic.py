@@ -298,7 +298,15 @@ def normalise_substitution(
     return out
 
 
-def require_numeric(model: Any, task: str, method: str = "subs") -> None:
+def require_numeric(
+    model: Any,
+    task: str,
+    method: str = "subs",
+    *,
+    name: str = "game",
+    subject: str = "the payoffs still depend",
+    alternative: str | None = None,
+) -> None:
     """Raise the one :class:`FreeParameterError` when a model still has free parameters.
 
     Every model calls this before a numeric step, so the message is the same
@@ -312,6 +320,13 @@ def require_numeric(model: Any, task: str, method: str = "subs") -> None:
         What needs numbers, e.g. ``"solving"``.
     method
         The method that substitutes values (``"subs"``, or e.g. ``"with_defaults"``).
+    name
+        What the user calls the model in the hint (``game``, ``tree``, ``problem``).
+    subject
+        What still depends on the parameters, with its verb.
+    alternative
+        Another way forward that works with free parameters, e.g. ``"use
+        tree.spe_conditions(path) for the conditions"``.
 
     Examples
     --------
@@ -322,15 +337,16 @@ def require_numeric(model: Any, task: str, method: str = "subs") -> None:
     negotiation.errors.FreeParameterError: solving needs numbers but the payoffs still depend on t; give values with game.subs(t=...)
     """
     parameters = getattr(model, "parameters", model)
-    if isinstance(parameters, Mapping):
-        parameters = tuple(parameters.values())
     if parameters:
         names = ", ".join(p.name for p in parameters)
         hint = ", ".join(f"{p.name}=..." for p in parameters)
-        raise FreeParameterError(
-            f"{task} needs numbers but the payoffs still depend on {names}; "
-            f"give values with game.{method}({hint})"
+        message = (
+            f"{task} needs numbers but {subject} on {names}; "
+            f"give values with {name}.{method}({hint})"
         )
+        if alternative:
+            message += f", or {alternative}"
+        raise FreeParameterError(message)
 
 
 def is_exact(expr: sp.Expr) -> bool:

@@ -65,13 +65,17 @@ import numpy as np
 import sympy as sp
 
 from negotiation.errors import (
-    FreeParameterError,
     GameTreeError,
     InvalidGameError,
     UnknownLabelError,
 )
 from negotiation.solvers import backward_induction as _bi
-from negotiation.symbolic import as_number, free_parameters, normalise_substitution
+from negotiation.symbolic import (
+    as_number,
+    free_parameters,
+    normalise_substitution,
+    require_numeric,
+)
 
 if TYPE_CHECKING:
     from negotiation.games.normal_form import Game
@@ -796,14 +800,13 @@ class GameTree:
         [('Escalate', 'Swerve')]
         """
         _check_tol(tol)
-        if self.parameters:
-            names = ", ".join(p.name for p in self.parameters)
-            hint = ", ".join(f"{p.name}=..." for p in self.parameters)
-            raise FreeParameterError(
-                f"subgame_perfect() needs numbers but the tree still depends on {names}; "
-                f"give values with tree.subs({hint}), or use tree.spe_conditions(path) "
-                "for the conditions on the parameters"
-            )
+        require_numeric(
+            self,
+            "subgame_perfect()",
+            name="tree",
+            subject="the tree still depends",
+            alternative="use tree.spe_conditions(path) for the conditions on the parameters",
+        )
         method = "backward_induction" if self.is_perfect_information else "subgame_decomposition"
         labels = self._plan_labels()
         results = []
