@@ -396,7 +396,8 @@ def tidy_condition(condition: sp.Basic) -> sp.Basic:
         return condition.func(*(tidy_condition(arg) for arg in condition.args), evaluate=False)
     if isinstance(condition, sp.core.relational.Relational):
         difference = sp.expand(condition.lhs - condition.rhs)
-        left, right = [], []
+        left: list[sp.Expr] = []
+        right: list[sp.Expr] = []
         for term in sp.Add.make_args(difference):
             (right if term.could_extract_minus_sign() else left).append(term)
         lhs = sp.Add(*left)

@@ -565,7 +565,7 @@ class GameTree:
     """
 
     root: Node
-    players: tuple[str, ...] = field(default=None, kw_only=True)  # type: ignore[assignment]
+    players: tuple[str, ...] = field(default=None, kw_only=True)  # type: ignore[arg-type]
     name: str | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:

@@ -772,14 +772,14 @@ class Game:
 
     def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
         if solved.exact:
-            strategies = tuple(tuple(v) for v in profile)
+            strategies: tuple[Vector, ...] = tuple(tuple(v) for v in profile)
             payoffs = tuple(_expected(u, strategies, exact=True) for u in self.payoffs)
             supports = tuple(
                 tuple(s for s, x in zip(labels, v, strict=True) if x != 0)
                 for labels, v in zip(self.strategies, strategies, strict=True)
             )
         else:
-            vectors = []
+            vectors: list[np.ndarray] = []
             for v in profile:
                 a = np.where(np.abs(v) <= tol, 0.0, np.asarray(v, dtype=float))
                 a.setflags(write=False)
@@ -1223,7 +1223,8 @@ def _expected(u: Any, strategies: Sequence[Any], *, exact: bool) -> Any:
         table = np.array(u.tolist(), dtype=object).reshape(tuple(len(s) for s in strategies))
         for v in reversed(strategies):
             table = table @ np.array(list(v), dtype=object)
-        return sp.nsimplify(table) if not isinstance(table, sp.Basic) else sp.expand(table)
+        value = sp.sympify(table)
+        return value if value.is_Rational else sp.expand(value)
     value = np.asarray(u, dtype=float)
     for v in reversed(strategies):
         value = value @ v

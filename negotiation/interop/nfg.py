@@ -242,7 +242,7 @@ def write_nfg(game: Game) -> str:
             return str(v)
         return repr(float(v))
 
-    values = []
+    values: list[str] = []
     for k in range(math.prod(game.shape)):
         profile = np.unravel_index(k, game.shape, order="F")
         values.extend(number(u[tuple(int(i) for i in profile)]) for u in game.payoffs)
