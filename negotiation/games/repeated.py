@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from negotiation.bargaining.geometry import clip_polygon, convex_hull
 from negotiation.errors import (
     FreeParameterError,
     InvalidGameError,
@@ -849,8 +850,8 @@ class RepeatedGame:
         """
         hull = self.feasible_set()
         m0, m1 = self.minmax_values(mixed=mixed)
-        clipped = _clip(list(hull), lambda u: u[0] - m0)
-        clipped = _clip(clipped, lambda u: u[1] - m1)
+        clipped = clip_polygon(list(hull), lambda u: u[0] - m0)
+        clipped = clip_polygon(clipped, lambda u: u[1] - m1)
         return convex_hull(clipped)
 
     # ------------------------------------------------------------------ simulation
@@ -1010,56 +1011,3 @@ def _argmin(values: list[sp.Expr], decider: _Decider) -> int | None:
 def _min(values: list[sp.Expr], decider: _Decider) -> sp.Expr:
     k = _argmin(values, decider)
     return values[k] if k is not None else sp.Min(*values)
-
-
-def convex_hull(points: Iterable[tuple[Any, Any]]) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
-    """The vertices of the convex hull of 2-D points, counter-clockwise, exactly.
-
-    Starts at the lowest point (the leftmost of the lowest); collinear points
-    are dropped. A
-    single point or a segment gives one or two vertices.
-
-    Examples
-    --------
-    >>> convex_hull([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2), (1, 0)])
-    ((0, 0), (2, 0), (2, 2), (0, 2))
-    """
-    pts = sorted({(sp.sympify(x), sp.sympify(y)) for x, y in points}, key=lambda p: (p[0], p[1]))
-    if len(pts) <= 1:
-        return tuple(pts)
-
-    def cross(o: Any, a: Any, b: Any) -> Any:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[Any] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    upper: list[Any] = []
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    hull = lower[:-1] + upper[:-1]
-    start = min(range(len(hull)), key=lambda k: (hull[k][1], hull[k][0]))
-    return tuple(hull[start:] + hull[:start])
-
-
-def _clip(polygon: list[Any], signed: Any) -> list[Any]:
-    """Sutherland-Hodgman: keep the part of a convex polygon where ``signed(u) >= 0``."""
-    if not polygon:
-        return []
-    if len(polygon) == 1:
-        return polygon if signed(polygon[0]) >= 0 else []
-    out = []
-    n = len(polygon)
-    for k in range(n):
-        a, b = polygon[k], polygon[(k + 1) % n]
-        sa, sb = signed(a), signed(b)
-        if sa >= 0:
-            out.append(a)
-        if (sa >= 0) != (sb >= 0):
-            t = sa / (sa - sb)
-            out.append((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
-    return out
