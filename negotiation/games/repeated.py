@@ -81,8 +81,11 @@ __all__ = [
     "STRATEGIES",
     "Incentives",
     "RepeatedGame",
+    "check_discount",
     "convex_hull",
+    "default_punishment",
     "grim_trigger_threshold",
+    "profile_indices",
     "punishment_threshold",
     "tit_for_tat_threshold",
 ]
@@ -408,7 +411,7 @@ class RepeatedGame:
             raise RepeatedGameError(
                 f"the stage game must be a negotiation.Game; got {type(self.stage_game).__name__}"
             )
-        object.__setattr__(self, "discount", _check_discount(self.discount))
+        object.__setattr__(self, "discount", check_discount(self.discount))
 
     # ------------------------------------------------------------------ basics
     @property
@@ -750,7 +753,7 @@ class RepeatedGame:
         delta**2 + delta >= 1
         """
         periods = _check_periods(strategy, periods)
-        delta = self.discount if discount is None else _check_discount(discount)
+        delta = self.discount if discount is None else check_discount(discount)
         decider = _Decider(assuming, tol)
         incentives = self._incentives(profile, strategy, punishment, decider)
         conditions = []
@@ -913,8 +916,32 @@ class RepeatedGame:
         )
 
 
+def profile_indices(
+    game: RepeatedGame, profile: Sequence[int | str], what: str = "profile"
+) -> tuple[int, int]:
+    """A profile of the stage game (labels or indices) as a pair of indices.
+
+    Raises
+    ------
+    UnknownLabelError
+        For anything but a pair of strategies of the stage game; ``what`` names it.
+    """
+    return game._profile(profile, what)
+
+
+def default_punishment(game: RepeatedGame) -> tuple[int, int]:
+    """The punishment profile of trigger strategies, as indices.
+
+    Each player punishes with its action in the pure stage equilibrium worst
+    for the other player.
+    """
+    punishers = game._default_punishers(True, _Decider())
+    return (punishers[1], punishers[0])  # player k punishes the other, who is deviator 1 - k
+
+
 # ---------------------------------------------------------------------- helpers
-def _check_discount(value: Any) -> sp.Expr:
+def check_discount(value: Any) -> sp.Expr:
+    """A discount factor as a sympy number or expression, checked to lie in (0, 1)."""
     try:
         delta = as_number(value, "the discount factor")
     except InvalidGameError as err:
