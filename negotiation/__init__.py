@@ -1,4 +1,4 @@
-# ruff: noqa: I001  (imports are grouped by capability, one section per issue)
+# ruff: noqa: I001  (imports are grouped by capability, one section each)
 """Game-theoretic models of international negotiations, symbolic and numeric.
 
 The public API is re-exported here; nothing else is public.
@@ -12,7 +12,7 @@ Examples
 [('Defect', 'Defect')]
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import types as _types
 
 # --- errors -------------------------------------------------------------
 from negotiation.errors import (
@@ -30,7 +30,7 @@ from negotiation.errors import (
     UnsafeExpressionError,
 )
 
-# --- core game model (issue 2) ------------------------------------------
+# --- core game model ----------------------------------------------------
 from negotiation.games.normal_form import (
     Domination,
     Equilibrium,
@@ -38,7 +38,7 @@ from negotiation.games.normal_form import (
     Game,
 )
 
-# --- sequential and repeated games (issue 5) ----------------------------
+# --- sequential and repeated games --------------------------------------
 from negotiation.games.extensive import (
     Chance,
     Decision,
@@ -49,7 +49,7 @@ from negotiation.games.extensive import (
 from negotiation.games.repeated import RepeatedGame
 from negotiation.games.simulation import Simulation, simulate
 
-# --- scenarios, expressions, timeline, command line (issue 3) -----------
+# --- scenarios, expressions, timeline, command line ---------------------
 from negotiation.expressions import parse_expression
 from negotiation.scenarios import (
     AverageTariff,
@@ -72,7 +72,8 @@ from negotiation.scenarios import (
     scenarios,
     timeline,
 )
-# --- bargaining (issue 4) -----------------------------------------------
+
+# --- bargaining ---------------------------------------------------------
 from negotiation.bargaining import (
     BargainingOutcome,
     BargainingProblem,
@@ -94,15 +95,47 @@ from negotiation.bargaining import (
     rubinstein_finite,
     rubinstein_outside_options,
 )
-# --- sweeps (issue 7) ---------------------------------------------------
+
+# --- sweeps -------------------------------------------------------------
 from negotiation.sweeps import SweepResult, sweep
-# --- live exploration (issue 6) -----------------------------------------
+
+# --- live exploration ---------------------------------------------------
 from negotiation.explore import explore
 
-try:
-    __version__ = version("negotiation")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("negotiation")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
+
+
+__version__ = _version()
+del _version
+
+#: Subpackages imported on first use (``ng.plotting``), so ``import negotiation``
+#: does not import matplotlib.
+_LAZY_SUBPACKAGES = ("plotting",)
+
+
+def __getattr__(name: str) -> _types.ModuleType:
+    if name in _LAZY_SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"negotiation.{name}")
+    raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    subpackages = {
+        name
+        for name, value in globals().items()
+        if isinstance(value, _types.ModuleType) and value.__name__ == f"negotiation.{name}"
+    }
+    return sorted({*__all__, *subpackages, *_LAZY_SUBPACKAGES})
+
 
 __all__ = [
     "AverageTariff",

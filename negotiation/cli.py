@@ -62,7 +62,7 @@ import sympy as sp
 from negotiation.display import fmt, text_table
 from negotiation.errors import NegotiationError, ScenarioError, UnknownLabelError
 from negotiation.scenarios import Scenario, diff, load, scenarios
-from negotiation.scenarios.model import exact_number
+from negotiation.scenarios.values import exact_number
 from negotiation.symbolic import tidy_condition
 
 __all__ = ["COMMANDS", "build_parser", "main", "tidy_condition"]

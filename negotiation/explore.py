@@ -454,7 +454,7 @@ class Dashboard:
             self.image.value = b""
             return
         from negotiation.plotting import plot_best_responses, plot_game, plot_regions
-        from negotiation.plotting._style import new_axes
+        from negotiation.plotting.style import new_axes
 
         ax = new_axes(None)
         try:

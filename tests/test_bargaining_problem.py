@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 import negotiation as ng
-from negotiation.bargaining.problem import Lottery
+from negotiation.bargaining.outcome import Lottery
 
 GAME_B = ng.Game(
     [[3, -2, -6], [4, -1, -4], [1, -3, -7]],

@@ -185,7 +185,8 @@ def test_text_html_latex_one_block_per_third_player_strategy():
     assert "P1 \\ P2" in text
     assert "1, 2, 2" in text  # P1 volunteers alone: 1 for P1, 2 for the others
     html = g._repr_html_()
-    assert html.count("<table") == 2 and "P3 plays Wait" in html
+    assert html.count("<table") == 2
+    assert "P3 plays Wait" in html
     latex = g.to_latex()
     assert latex.count(r"\begin{array}{r|cc}") == 2
     eq = g.equilibria(method="pure", exact=True)[0]
@@ -200,7 +201,7 @@ def test_nfg_round_trip_three_players():
 
 
 def test_from_payoff_function_bad_input():
-    with pytest.raises(ng.InvalidGameError, match="returned 2 payoffs .* but there are 3 players"):
+    with pytest.raises(ng.InvalidGameError, match=r"returned 2 payoffs .* but there are 3 players"):
         ng.Game.from_payoff_function(("a", "b", "c"), [("x",)] * 3, lambda *p: [1, 2])
     with pytest.raises(ng.InvalidGameError, match=r"failed at the profile \('x', 'x'\)"):
         ng.Game.from_payoff_function(("a", "b"), [("x",)] * 2, lambda *p: 1 / 0)

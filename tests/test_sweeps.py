@@ -1,4 +1,4 @@
-"""Tests of parameter sweeps (negotiation.sweeps.sweep).
+"""Tests of parameter sweeps (negotiation.sweeps).
 
 Known regimes first (the October game of chicken, the tariff dilemma, the
 London framework scenario), then the property that a sweep's equilibria at any

@@ -1,13 +1,16 @@
 """Bargaining: how a deal splits the gains.
 
-* :mod:`~negotiation.bargaining.problem`: :class:`BargainingProblem` (packages,
+* :mod:`~negotiation.bargaining.feasible`: :class:`BargainingProblem` (packages,
   lotteries or a frontier curve, and a disagreement point) and its solutions;
+* :mod:`~negotiation.bargaining.outcome`: :class:`BargainingOutcome`, :class:`Lottery`;
+* :mod:`~negotiation.bargaining.geometry`: convex hulls and polygon clipping;
 * :mod:`~negotiation.bargaining.solutions`: the solution concepts as free functions;
 * :mod:`~negotiation.bargaining.rubinstein`: alternating offers;
 * :mod:`~negotiation.bargaining.linkage`: issue linkage and pooled enforcement;
 * :mod:`~negotiation.bargaining.ratification`: Putnam's two-level games.
 """
 
+from negotiation.bargaining.feasible import BargainingProblem, ParetoFrontier
 from negotiation.bargaining.linkage import (
     Linkage,
     PooledEnforcement,
@@ -16,13 +19,7 @@ from negotiation.bargaining.linkage import (
     link_issues,
     pooled_enforcement,
 )
-from negotiation.bargaining.problem import (
-    BargainingOutcome,
-    BargainingProblem,
-    Lottery,
-    ParetoCheck,
-    ParetoFrontier,
-)
+from negotiation.bargaining.outcome import BargainingOutcome, Lottery, ParetoCheck
 from negotiation.bargaining.ratification import TwoLevelGame, WinSetShift
 from negotiation.bargaining.rubinstein import (
     RubinsteinConvergence,

@@ -56,11 +56,12 @@ import sympy as sp
 
 from negotiation import display
 from negotiation.bargaining import solutions as _sol
-from negotiation.bargaining.problem import (
+from negotiation.bargaining.feasible import (
     BargainingProblem,
     as_utility,
     check_unit_interval,
     exact,
+    exact_points,
 )
 from negotiation.errors import BargainingError, FreeParameterError
 
@@ -157,7 +158,7 @@ def _tidy(cond: sp.Basic) -> sp.Basic:
 
 
 def _zopa(name: str, problem: BargainingProblem) -> Zopa:
-    pts, d = problem._exact_points()
+    pts, d = exact_points(problem)
     conds = tuple(
         (label, _tidy(sp.And(x > d[0], y > d[1])))
         for label, (x, y) in zip(problem.labels, pts, strict=True)

@@ -41,21 +41,16 @@ easing visas; China ratifies anything that gives it something.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy as sp
 
 from negotiation import display
-from negotiation.bargaining import solutions as _sol
-from negotiation.bargaining.problem import (
-    HALF,
-    BargainingOutcome,
-    BargainingProblem,
-    Lottery,
-    exact,
-)
+from negotiation.bargaining.feasible import BargainingProblem, exact, exact_points, require_points
+from negotiation.bargaining.geometry import clip_polygon, convex_hull_indices
+from negotiation.bargaining.outcome import HALF, BargainingOutcome, Lottery
 from negotiation.errors import BargainingError, FreeParameterError
 from negotiation.symbolic import free_parameters, normalise_substitution
 
@@ -294,7 +289,7 @@ class TwoLevelGame:
         FreeParameterError
             When the answer for some package depends on free parameters.
         """
-        self.problem._require_points("list the ratifiable packages")
+        require_points(self.problem, "list the ratifiable packages")
         out = []
         for label in self.problem.labels:
             verdict = sp.And(self.ratifies(0, label), self.ratifies(1, label))
@@ -483,11 +478,11 @@ class TwoLevelGame:
                     "so there is no deal (Putnam); widen a win-set"
                 )
             return problem.restrict(labels), {s: {s: sp.Integer(1)} for s in labels}
-        pts, _ = problem._exact_points()
-        hull = _sol.convex_hull(pts)
+        pts, _ = exact_points(problem)
+        hull = convex_hull_indices(pts)
         polygon = [(pts[i], {problem.labels[i]: sp.Integer(1)}) for i in hull]
         for plane in planes:
-            polygon = _clip(polygon, *plane)
+            polygon = clip_polygon(polygon, _signed(*plane), _between)
         corners: dict[str, dict[str, sp.Expr]] = {}
         points = {}
         for point, weights in polygon:
@@ -629,27 +624,23 @@ def _halfplanes(
     return planes
 
 
-def _clip(
-    polygon: list[tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]]],
-    a1: sp.Expr,
-    a2: sp.Expr,
-    c: sp.Expr,
-) -> list[tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]]]:
-    """Cut a convex polygon (corners with their lotteries) by ``a1*x + a2*y + c >= 0``."""
-    out = []
-    n = len(polygon)
-    for k in range(n):
-        (p, wp), (q, wq) = polygon[k], polygon[(k + 1) % n]
-        fp = a1 * p[0] + a2 * p[1] + c
-        fq = a1 * q[0] + a2 * q[1] + c
-        if fp >= 0:
-            out.append((p, wp))
-        if (fp > 0 and fq < 0) or (fp < 0 and fq > 0):
-            t = fp / (fp - fq)
-            point = (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
-            weights = {s: (1 - t) * wp.get(s, 0) + t * wq.get(s, 0) for s in {*wp, *wq}}
-            out.append((point, {s: v for s, v in weights.items() if v != 0}))
-    return out
+def _signed(
+    a1: sp.Expr, a2: sp.Expr, c: sp.Expr
+) -> Callable[[tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]]], sp.Expr]:
+    """The half-plane ``a1*x + a2*y + c >= 0`` as a function of a corner with its lottery."""
+    return lambda corner: a1 * corner[0][0] + a2 * corner[0][1] + c
+
+
+def _between(
+    a: tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]],
+    b: tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]],
+    t: sp.Expr,
+) -> tuple[tuple[sp.Expr, sp.Expr], dict[str, sp.Expr]]:
+    """The corner a fraction ``t`` of the way from ``a`` to ``b``, with its lottery."""
+    (p, wp), (q, wq) = a, b
+    point = (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+    weights = {s: (1 - t) * wp.get(s, 0) + t * wq.get(s, 0) for s in {*wp, *wq}}
+    return point, {s: v for s, v in weights.items() if v != 0}
 
 
 def _lottery_label(weights: dict[str, sp.Expr]) -> str:

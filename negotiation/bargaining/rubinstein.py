@@ -48,12 +48,8 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
-from negotiation.bargaining.problem import (
-    BargainingOutcome,
-    BargainingProblem,
-    as_utility,
-    check_unit_interval,
-)
+from negotiation.bargaining.feasible import BargainingProblem, as_utility, check_unit_interval
+from negotiation.bargaining.outcome import BargainingOutcome
 from negotiation.errors import BargainingError, FreeParameterError
 from negotiation.symbolic import free_parameters
 

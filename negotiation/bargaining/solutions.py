@@ -42,6 +42,8 @@ from typing import Any, NamedTuple
 
 import sympy as sp
 
+from negotiation.bargaining.geometry import convex_hull_indices as convex_hull
+from negotiation.bargaining.geometry import cross, distinct
 from negotiation.errors import BargainingError
 
 __all__ = [
@@ -89,48 +91,6 @@ class Solution(NamedTuple):
     condition: sp.Basic = sp.true
 
 
-# =========================================================================== geometry
-def _cross(o: Point, a: Point, b: Point) -> sp.Expr:
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-
-def _distinct(points: Sequence[Point]) -> list[int]:
-    seen: set[Point] = set()
-    out = []
-    for i, p in enumerate(points):
-        if p not in seen:
-            seen.add(p)
-            out.append(i)
-    return out
-
-
-def convex_hull(points: Sequence[Point]) -> list[int]:
-    """Indices of the convex hull's vertices, counter-clockwise (Andrew's monotone chain).
-
-    Collinear points are dropped; of equal points the first is kept.
-
-    Examples
-    --------
-    >>> P = [(0, 0), (2, 0), (1, 1), (0, 2), (2, 2)]
-    >>> convex_hull([(sp.Integer(x), sp.Integer(y)) for x, y in P])
-    [0, 1, 4, 3]
-    """
-    idx = sorted(_distinct(points), key=lambda i: (points[i][0], points[i][1]))
-    if len(idx) <= 2:
-        return idx
-
-    def chain(order: list[int]) -> list[int]:
-        out: list[int] = []
-        for i in order:
-            while len(out) >= 2 and _cross(points[out[-2]], points[out[-1]], points[i]) <= 0:
-                out.pop()
-            out.append(i)
-        return out
-
-    lower, upper = chain(idx), chain(idx[::-1])
-    return lower[:-1] + upper[:-1]
-
-
 def pareto_indices(points: Sequence[Point], *, lotteries: bool) -> list[int]:
     """Indices of the packages on the (strong) Pareto frontier, by increasing ``u1``.
 
@@ -144,14 +104,14 @@ def pareto_indices(points: Sequence[Point], *, lotteries: bool) -> list[int]:
     >>> pareto_indices(P, lotteries=True)
     [1, 0, 2]
     """
-    idx = _distinct(points)
+    idx = distinct(points)
     if not lotteries:
         keep = [i for i in idx if not any(_dominates(points[j], points[i]) for j in idx)]
         return sorted(keep, key=lambda i: points[i][0])
     order = sorted(idx, key=lambda i: (points[i][0], points[i][1]))
     hull: list[int] = []
     for i in order:
-        while len(hull) >= 2 and _cross(points[hull[-2]], points[hull[-1]], points[i]) >= 0:
+        while len(hull) >= 2 and cross(points[hull[-2]], points[hull[-1]], points[i]) >= 0:
             hull.pop()
         hull.append(i)
     top = max(points[i][1] for i in hull)

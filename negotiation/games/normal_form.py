@@ -609,7 +609,7 @@ class Game:
         ``player`` is an index (0, 1, ...), a player's name, or for two
         players ``"row"`` or ``"column"``/``"col"``.
         """
-        p = self._player_index(player)
+        p = self.player_index(player)
         labels = self.strategies[p]
         if isinstance(strategy, int | np.integer) and not isinstance(strategy, bool):
             if 0 <= int(strategy) < len(labels):
@@ -624,7 +624,14 @@ class Game:
             + ", ".join(repr(s) for s in labels)
         )
 
-    def _player_index(self, player: int | str) -> int:
+    def player_index(self, player: int | str) -> int:
+        """The index of ``player``: an index, a name, or ``"row"``/``"column"`` for two players.
+
+        Examples
+        --------
+        >>> Game([[1]], [[1]], players=("US", "China")).player_index("China")
+        1
+        """
         n = self.n_players
         if (
             isinstance(player, int | np.integer)
@@ -909,7 +916,7 @@ class Game:
         >>> g.best_response_conditions("row", "x")
         {'a': 1 >= t, 'b': t >= 1}
         """
-        p = self._player_index(player)
+        p = self.player_index(player)
         own = self._own_tables[p]
         weights = self._others_weights(p, against)
         conditions = _pure.best_response_conditions(own, weights)
@@ -957,7 +964,7 @@ class Game:
         >>> bos.best_responses("column", [0.6, 0.4])
         ('c0', 'c1')
         """
-        p = self._player_index(player)
+        p = self.player_index(player)
         weights = self._others_weights(p, against)
         own = self._own_tables[p]
         if (

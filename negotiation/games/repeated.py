@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from negotiation.bargaining.geometry import clip_polygon, convex_hull
 from negotiation.errors import (
     FreeParameterError,
     InvalidGameError,
@@ -80,8 +81,11 @@ __all__ = [
     "STRATEGIES",
     "Incentives",
     "RepeatedGame",
+    "check_discount",
     "convex_hull",
+    "default_punishment",
     "grim_trigger_threshold",
+    "profile_indices",
     "punishment_threshold",
     "tit_for_tat_threshold",
 ]
@@ -407,7 +411,7 @@ class RepeatedGame:
             raise RepeatedGameError(
                 f"the stage game must be a negotiation.Game; got {type(self.stage_game).__name__}"
             )
-        object.__setattr__(self, "discount", _check_discount(self.discount))
+        object.__setattr__(self, "discount", check_discount(self.discount))
 
     # ------------------------------------------------------------------ basics
     @property
@@ -749,7 +753,7 @@ class RepeatedGame:
         delta**2 + delta >= 1
         """
         periods = _check_periods(strategy, periods)
-        delta = self.discount if discount is None else _check_discount(discount)
+        delta = self.discount if discount is None else check_discount(discount)
         decider = _Decider(assuming, tol)
         incentives = self._incentives(profile, strategy, punishment, decider)
         conditions = []
@@ -849,8 +853,8 @@ class RepeatedGame:
         """
         hull = self.feasible_set()
         m0, m1 = self.minmax_values(mixed=mixed)
-        clipped = _clip(list(hull), lambda u: u[0] - m0)
-        clipped = _clip(clipped, lambda u: u[1] - m1)
+        clipped = clip_polygon(list(hull), lambda u: u[0] - m0)
+        clipped = clip_polygon(clipped, lambda u: u[1] - m1)
         return convex_hull(clipped)
 
     # ------------------------------------------------------------------ simulation
@@ -912,8 +916,32 @@ class RepeatedGame:
         )
 
 
+def profile_indices(
+    game: RepeatedGame, profile: Sequence[int | str], what: str = "profile"
+) -> tuple[int, int]:
+    """A profile of the stage game (labels or indices) as a pair of indices.
+
+    Raises
+    ------
+    UnknownLabelError
+        For anything but a pair of strategies of the stage game; ``what`` names it.
+    """
+    return game._profile(profile, what)
+
+
+def default_punishment(game: RepeatedGame) -> tuple[int, int]:
+    """The punishment profile of trigger strategies, as indices.
+
+    Each player punishes with its action in the pure stage equilibrium worst
+    for the other player.
+    """
+    punishers = game._default_punishers(True, _Decider())
+    return (punishers[1], punishers[0])  # player k punishes the other, who is deviator 1 - k
+
+
 # ---------------------------------------------------------------------- helpers
-def _check_discount(value: Any) -> sp.Expr:
+def check_discount(value: Any) -> sp.Expr:
+    """A discount factor as a sympy number or expression, checked to lie in (0, 1)."""
     try:
         delta = as_number(value, "the discount factor")
     except InvalidGameError as err:
@@ -1010,56 +1038,3 @@ def _argmin(values: list[sp.Expr], decider: _Decider) -> int | None:
 def _min(values: list[sp.Expr], decider: _Decider) -> sp.Expr:
     k = _argmin(values, decider)
     return values[k] if k is not None else sp.Min(*values)
-
-
-def convex_hull(points: Iterable[tuple[Any, Any]]) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
-    """The vertices of the convex hull of 2-D points, counter-clockwise, exactly.
-
-    Starts at the lowest point (the leftmost of the lowest); collinear points
-    are dropped. A
-    single point or a segment gives one or two vertices.
-
-    Examples
-    --------
-    >>> convex_hull([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2), (1, 0)])
-    ((0, 0), (2, 0), (2, 2), (0, 2))
-    """
-    pts = sorted({(sp.sympify(x), sp.sympify(y)) for x, y in points}, key=lambda p: (p[0], p[1]))
-    if len(pts) <= 1:
-        return tuple(pts)
-
-    def cross(o: Any, a: Any, b: Any) -> Any:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[Any] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    upper: list[Any] = []
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    hull = lower[:-1] + upper[:-1]
-    start = min(range(len(hull)), key=lambda k: (hull[k][1], hull[k][0]))
-    return tuple(hull[start:] + hull[:start])
-
-
-def _clip(polygon: list[Any], signed: Any) -> list[Any]:
-    """Sutherland-Hodgman: keep the part of a convex polygon where ``signed(u) >= 0``."""
-    if not polygon:
-        return []
-    if len(polygon) == 1:
-        return polygon if signed(polygon[0]) >= 0 else []
-    out = []
-    n = len(polygon)
-    for k in range(n):
-        a, b = polygon[k], polygon[(k + 1) % n]
-        sa, sb = signed(a), signed(b)
-        if sa >= 0:
-            out.append(a)
-        if (sa >= 0) != (sb >= 0):
-            t = sa / (sa - sb)
-            out.append((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
-    return out

@@ -4,7 +4,8 @@
 with two strategies and returns a :class:`Simulation`: the history of play,
 the per-round payoffs (arrays, for plotting) and the discounted payoffs.
 
-Strategies are names or callables. Every built-in strategy knows two
+Strategies are names or callables; the names stand for the classes of
+:mod:`negotiation.games.strategies`. Every built-in strategy knows two
 actions per player: the *target* (cooperative) action and the *punishment*
 action.
 
@@ -65,18 +66,19 @@ import sympy as sp
 
 from negotiation.errors import FreeParameterError, RepeatedGameError
 from negotiation.games.normal_form import Game
-from negotiation.games.repeated import DELTA, RepeatedGame, _check_discount, _Decider
+from negotiation.games.repeated import (
+    DELTA,
+    RepeatedGame,
+    check_discount,
+    default_punishment,
+    profile_indices,
+)
+from negotiation.games.strategies import BY_NAME, GenerousTitForTat
 
 __all__ = ["BUILTIN_STRATEGIES", "Simulation", "simulate"]
 
 #: The names :func:`simulate` understands.
-BUILTIN_STRATEGIES = (
-    "always_cooperate",
-    "always_defect",
-    "generous_tit_for_tat",
-    "grim_trigger",
-    "tit_for_tat",
-)
+BUILTIN_STRATEGIES = tuple(sorted(BY_NAME))
 
 History = tuple[tuple[str, str], ...]
 
@@ -291,7 +293,7 @@ def simulate(
             f"simulate() needs numeric payoffs but they depend on {names}; give values with "
             f"game.subs({', '.join(p.name + '=...' for p in stage.parameters)})"
         )
-    delta = repeated.discount if discount is None else _check_discount(discount)
+    delta = repeated.discount if discount is None else check_discount(discount)
     if delta.free_symbols:
         raise FreeParameterError(
             f"simulate() needs a numeric discount factor but it is {delta}; pass discount=0.9 "
@@ -320,14 +322,13 @@ def simulate(
         _check_int(deadline, "deadline", 1)
 
     labels = stage.strategies
-    tgt = repeated._profile(target, "target") if target is not None else (0, 0)
+    tgt = profile_indices(repeated, target, "target") if target is not None else (0, 0)
     needs_punishment = any(s in BUILTIN_STRATEGIES and s != "always_cooperate" for s in strategies)
     pun: tuple[int, int] | None = None
     if punishment is not None:
-        pun = repeated._profile(punishment, "punishment")
+        pun = profile_indices(repeated, punishment, "punishment")
     elif needs_punishment:
-        punishers = repeated._default_punishers(True, _Decider())
-        pun = (punishers[1], punishers[0])  # player k punishes the other, who is deviator 1 - k
+        pun = default_punishment(repeated)
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     target_labels = (labels[0][tgt[0]], labels[1][tgt[1]])
     punish_labels = (labels[0][pun[0]], labels[1][pun[1]]) if pun is not None else None
@@ -435,35 +436,6 @@ def _strategy(
 ) -> Callable[[History, int, np.random.Generator], Any]:
     if callable(spec):
         return spec
-    other = 1 - player
-    own_target = target[player]
-    own_punish = punish[player] if punish is not None else own_target
-
-    def always_cooperate(history: History, k: int, rng: np.random.Generator) -> str:
-        return own_target
-
-    def always_defect(history: History, k: int, rng: np.random.Generator) -> str:
-        return own_punish
-
-    def grim_trigger(history: History, k: int, rng: np.random.Generator) -> str:
-        betrayed = any(profile[other] != target[other] for profile in history)
-        return own_punish if betrayed else own_target
-
-    def tit_for_tat(history: History, k: int, rng: np.random.Generator) -> str:
-        if not history or history[-1][other] == target[other]:
-            return own_target
-        return own_punish
-
-    def generous_tit_for_tat(history: History, k: int, rng: np.random.Generator) -> str:
-        if not history or history[-1][other] == target[other]:
-            return own_target
-        return own_target if rng.random() < generosity else own_punish
-
-    table = {
-        "always_cooperate": always_cooperate,
-        "always_defect": always_defect,
-        "grim_trigger": grim_trigger,
-        "tit_for_tat": tit_for_tat,
-        "generous_tit_for_tat": generous_tit_for_tat,
-    }
-    return table[spec]
+    if spec == GenerousTitForTat.name:
+        return GenerousTitForTat(player, target, punish, generosity=generosity)
+    return BY_NAME[spec](player, target, punish)

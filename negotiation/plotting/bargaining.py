@@ -39,7 +39,7 @@ import sympy as sp
 from negotiation.bargaining import BargainingOutcome, BargainingProblem
 from negotiation.display import fmt
 from negotiation.errors import BargainingError
-from negotiation.plotting._style import (
+from negotiation.plotting.style import (
     OKABE_ITO,
     PLAYER_COLOURS,
     category_colour,

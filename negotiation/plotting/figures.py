@@ -72,7 +72,7 @@ def sequential_tree(game: Game, first: str | int | None = None) -> GameTree:
     >>> tree.root.player, [spe.path for spe in tree.subgame_perfect()]
     ('China', [('D', 'D')])
     """
-    p = 0 if first is None else game._player_index(first)
+    p = 0 if first is None else game.player_index(first)
     q = 1 - p
     A, B = game.row_payoffs, game.col_payoffs
 

@@ -38,7 +38,7 @@ import sympy as sp
 from negotiation.display import fmt
 from negotiation.errors import InvalidGameError
 from negotiation.games.normal_form import Domination, Game
-from negotiation.plotting._style import (
+from negotiation.plotting.style import (
     OKABE_ITO,
     PLAYER_COLOURS,
     new_axes,

@@ -32,7 +32,7 @@ import sympy as sp
 
 from negotiation.errors import FreeParameterError, InvalidGameError, UnknownLabelError
 from negotiation.games.normal_form import Game
-from negotiation.plotting._style import OKABE_ITO, category_colour, new_axes, wrap_title
+from negotiation.plotting.style import OKABE_ITO, category_colour, new_axes, wrap_title
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -41,7 +41,7 @@ from negotiation.display import fmt
 from negotiation.errors import RepeatedGameError
 from negotiation.games.repeated import RepeatedGame
 from negotiation.games.simulation import Simulation
-from negotiation.plotting._style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
+from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

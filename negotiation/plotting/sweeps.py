@@ -27,7 +27,7 @@ import numpy as np
 
 from negotiation.display import fmt
 from negotiation.errors import SweepError
-from negotiation.plotting._style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
+from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
 from negotiation.sweeps import SweepResult
 
 if TYPE_CHECKING:

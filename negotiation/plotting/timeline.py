@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from negotiation.errors import UnknownLabelError
-from negotiation.plotting._style import OKABE_ITO, PLAYER_COLOURS, new_axes
+from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -31,7 +31,7 @@ import numpy as np
 from negotiation.display import fmt
 from negotiation.errors import GameTreeError, InvalidGameError
 from negotiation.games.extensive import Chance, Decision, GameTree, SubgamePerfect, Terminal
-from negotiation.plotting._style import (
+from negotiation.plotting.style import (
     OKABE_ITO,
     PLAYER_COLOURS,
     category_colour,

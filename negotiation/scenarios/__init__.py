@@ -7,20 +7,11 @@ escalation, Geneva, London, Busan) plus the textbook tariff dilemma; see
 exports and students is :func:`timeline`.
 """
 
-from negotiation.scenarios.model import (
-    Concession,
-    Interaction,
-    Issue,
-    IssueChange,
-    Level,
-    Parameter,
-    Party,
-    Scenario,
-    ScenarioDiff,
-    Strategy,
-    diff,
-)
+from negotiation.scenarios.diff import IssueChange, ScenarioDiff, diff
+from negotiation.scenarios.issues import Issue, Level
+from negotiation.scenarios.parties import Concession, Interaction, Party, Strategy
 from negotiation.scenarios.registry import load, scenarios
+from negotiation.scenarios.scenario import Parameter, Scenario
 from negotiation.scenarios.timeline import (
     AverageTariff,
     KeyFigure,

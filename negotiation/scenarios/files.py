@@ -43,15 +43,9 @@ import sympy as sp
 
 from negotiation.errors import ScenarioError, ScenarioFileError, UnsafeExpressionError
 from negotiation.expressions import expression_text
-from negotiation.scenarios.model import (
-    Interaction,
-    Issue,
-    Level,
-    Parameter,
-    Party,
-    Scenario,
-    Strategy,
-)
+from negotiation.scenarios.issues import Issue, Level
+from negotiation.scenarios.parties import Interaction, Party, Strategy
+from negotiation.scenarios.scenario import Parameter, Scenario
 
 __all__ = ["dumps", "load_file", "loads", "save"]
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from negotiation.errors import UnknownLabelError
 from negotiation.scenarios.files import load_file, loads
-from negotiation.scenarios.model import Scenario
+from negotiation.scenarios.scenario import Scenario
 
 __all__ = ["load", "scenarios"]
 

@@ -7,6 +7,8 @@ chunks, optionally on a process pool or a Dask cluster. It returns a
 :class:`SweepResult`.
 """
 
-from negotiation.sweeps.sweep import DISTRIBUTIONS, OutcomeShares, SweepResult, sweep
+from negotiation.sweeps.design import DISTRIBUTIONS
+from negotiation.sweeps.execute import sweep
+from negotiation.sweeps.result import OutcomeShares, SweepResult
 
 __all__ = ["DISTRIBUTIONS", "OutcomeShares", "SweepResult", "sweep"]

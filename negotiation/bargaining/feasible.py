@@ -40,7 +40,7 @@ BargainingOutcome(method='nash', utilities=(3, 3), package='L/D')
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -48,29 +48,29 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.bargaining import geometry
 from negotiation.bargaining import solutions as _sol
+from negotiation.bargaining.outcome import (
+    HALF,
+    PLAYERS,
+    BargainingOutcome,
+    Lottery,
+    ParetoCheck,
+)
 from negotiation.errors import BargainingError, FreeParameterError, InvalidGameError
 from negotiation.symbolic import as_number, free_parameters, normalise_substitution, to_fraction
 
 __all__ = [
-    "BargainingOutcome",
     "BargainingProblem",
-    "Lottery",
-    "ParetoCheck",
     "ParetoFrontier",
+    "as_utility",
+    "check_unit_interval",
+    "exact",
+    "exact_points",
+    "require_points",
 ]
 
-HALF = sp.Rational(1, 2)
-PLAYERS = ("Player 1", "Player 2")
-METHOD_TITLES = {
-    "nash": "Nash bargaining solution",
-    "kalai_smorodinsky": "Kalai-Smorodinsky solution",
-    "egalitarian": "egalitarian solution",
-    "utilitarian": "utilitarian solution",
-}
 
-
-# =========================================================================== conversion
 def as_utility(value: Any, what: str) -> sp.Expr:
     """One utility (number, fraction or sympy expression) as a sympy expression.
 
@@ -162,182 +162,24 @@ def _pair(value: Any, what: str) -> tuple[sp.Expr, sp.Expr]:
     return as_utility(value[0], f"{what}[0]"), as_utility(value[1], f"{what}[1]")
 
 
-# =========================================================================== lottery
-@dataclass(frozen=True)
-class Lottery(Mapping):
-    """A lottery over packages: each label with its probability.
-
-    Behaves as a read-only mapping ``label -> probability``.
-
-    Examples
-    --------
-    >>> lot = Lottery((("L/D", sp.Rational(3, 4)), ("H/D", sp.Rational(1, 4))))
-    >>> lot["L/D"], str(lot)
-    (3/4, 'L/D (3/4), H/D (1/4)')
-    """
-
-    weights: tuple[tuple[str, sp.Expr], ...]
-
-    def __getitem__(self, label: str) -> sp.Expr:
-        for name, p in self.weights:
-            if name == label:
-                return p
-        raise KeyError(label)
-
-    def __iter__(self) -> Iterator[str]:
-        return (name for name, _ in self.weights)
-
-    def __len__(self) -> int:
-        return len(self.weights)
-
-    def __str__(self) -> str:
-        return ", ".join(f"{name} ({display.fmt(p)})" for name, p in self.weights)
-
-    def __repr__(self) -> str:
-        return f"Lottery({self})"
-
-    def _repr_latex_(self) -> str:
-        terms = [
-            display.fmt_latex(p) + r"\cdot" + display.latex_text(name) for name, p in self.weights
-        ]
-        return "$" + " + ".join(terms) + "$"
-
-
-# =========================================================================== outcome
-@dataclass(frozen=True)
-class BargainingOutcome:
-    """A solution of a bargaining problem.
-
-    Attributes
-    ----------
-    utilities
-        The two players' utilities (sympy numbers; expressions on a symbolic
-        problem; floats when the input had floats).
-    method
-        ``"nash"``, ``"kalai_smorodinsky"``, ``"egalitarian"`` or ``"utilitarian"``.
-    package
-        The package label achieving it, a :class:`Lottery` over labels when it
-        takes a mix, or ``None`` (a frontier curve, or a symbolic answer).
-    disagreement
-        The disagreement point it was computed from.
-    beta
-        The first player's bargaining power (Nash only; ``None`` otherwise).
-    condition
-        Where a symbolic answer is valid (``sympy.true`` when unconditional).
-    players
-        The players' names, for display.
-
-    Examples
-    --------
-    >>> import negotiation as ng
-    >>> out = ng.BargainingProblem.from_points({"a": (4, 0), "b": (0, 2)}, (0, 0)).nash()
-    >>> out.utilities, out.package
-    ((2, 1), Lottery(a (1/2), b (1/2)))
-    >>> out.gains
-    (2, 1)
-    """
-
-    utilities: tuple[sp.Expr, sp.Expr]
-    method: str
-    package: str | Lottery | None = None
-    disagreement: tuple[sp.Expr, sp.Expr] = (sp.Integer(0), sp.Integer(0))
-    beta: sp.Expr | None = None
-    condition: sp.Basic = sp.true
-    players: tuple[str, str] = PLAYERS
-
-    @property
-    def lottery(self) -> Lottery | None:
-        """The package as a :class:`Lottery` (probability 1 for a single package), or ``None``."""
-        if isinstance(self.package, str):
-            return Lottery(((self.package, sp.Integer(1)),))
-        return self.package
-
-    @property
-    def gains(self) -> tuple[sp.Expr, sp.Expr]:
-        """Each player's gain over the disagreement point."""
-        return (
-            sp.simplify(self.utilities[0] - self.disagreement[0]),
-            sp.simplify(self.utilities[1] - self.disagreement[1]),
+def require_points(problem: BargainingProblem, task: str) -> None:
+    """Raise a BargainingError naming ``task`` unless ``problem`` is built from packages."""
+    if problem.frontier is not None:
+        raise BargainingError(
+            f"cannot {task} on a frontier curve; this needs a problem built from packages "
+            "(BargainingProblem.from_points, from_game or from_scenario)"
         )
 
-    @property
-    def parameters(self) -> tuple[sp.Symbol, ...]:
-        """The free symbols of the utilities and condition, ordered by name."""
-        return free_parameters(*self.utilities, self.condition)
 
-    def subs(self, values: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> BargainingOutcome:
-        """The outcome with parameters replaced by values (the package is kept).
-
-        Examples
-        --------
-        >>> import sympy as sp, negotiation as ng
-        >>> u, s = sp.symbols("u1 s", positive=True)
-        >>> out = ng.BargainingProblem.from_frontier(s - u, u, (0, s), (0, 0)).nash()
-        >>> out.subs(s=4).utilities
-        (2, 2)
-        """
-        mapping = normalise_substitution(self.parameters, values, kwargs)
-        return replace(
-            self,
-            utilities=(
-                sp.simplify(self.utilities[0].subs(mapping)),
-                sp.simplify(self.utilities[1].subs(mapping)),
-            ),
-            disagreement=(self.disagreement[0].subs(mapping), self.disagreement[1].subs(mapping)),
-            beta=None if self.beta is None else self.beta.subs(mapping),
-            condition=self.condition.subs(mapping),
-        )
-
-    def __repr__(self) -> str:
-        u = ", ".join(display.fmt(x) for x in self.utilities)
-        text = f"BargainingOutcome(method={self.method!r}, utilities=({u})"
-        if self.package is not None:
-            pkg = repr(self.package) if isinstance(self.package, str) else f"'{self.package}'"
-            text += f", package={pkg}"
-        if self.beta is not None and self.beta != HALF:
-            text += f", beta={display.fmt(self.beta)}"
-        if self.condition is not sp.true:
-            text += f", condition={self.condition}"
-        return text + ")"
-
-    def __str__(self) -> str:
-        title = METHOD_TITLES.get(self.method, self.method)
-        if self.beta is not None and self.beta != HALF:
-            title += f" (beta = {display.fmt(self.beta)})"
-        text = (
-            f"{title}: {self.players[0]} gets {display.fmt(self.utilities[0])}, "
-            f"{self.players[1]} gets {display.fmt(self.utilities[1])}"
-        )
-        if self.package is not None:
-            text += f" (package {self.package})"
-        if self.condition is not sp.true:
-            text += f"; valid when {self.condition}"
-        return text
-
-    def _repr_html_(self) -> str:
-        title = METHOD_TITLES.get(self.method, self.method)
-        if self.beta is not None and self.beta != HALF:
-            title += f" (β = {display.fmt(self.beta)})"
-        rows = [
-            [self.players[k], display.fmt(self.utilities[k]), display.fmt(self.disagreement[k])]
-            for k in range(2)
-        ]
-        out = display.html_table(["player", "utility", "disagreement"], rows, caption=title)
-        if self.package is not None:
-            out += "<p>Package: " + html.escape(str(self.package)) + "</p>"
-        if self.condition is not sp.true:
-            out += "<p>Valid when " + html.escape(str(self.condition)) + "</p>"
-        return out
-
-    def _repr_latex_(self) -> str:
-        u = ", ".join(display.fmt_latex(x) for x in self.utilities)
-        text = r"u = \left(" + u + r"\right)"
-        if self.condition is not sp.true:
-            text += r"\quad \text{if } " + sp.latex(self.condition)
-        return "$" + text + "$"
+def exact_points(
+    problem: BargainingProblem,
+) -> tuple[list[tuple[sp.Expr, sp.Expr]], tuple[sp.Expr, sp.Expr]]:
+    """The packages' utility pairs and the disagreement point, floats made exact."""
+    pts = [(exact(x), exact(y)) for x, y in problem.points]
+    d = (exact(problem.disagreement[0]), exact(problem.disagreement[1]))
+    return pts, d
 
 
-# =========================================================================== frontier
 @dataclass(frozen=True)
 class ParetoFrontier:
     """The Pareto frontier of a bargaining problem.
@@ -431,59 +273,6 @@ class ParetoFrontier:
         return display.html_table(["package", "u1", "u2"], rows, caption=caption)
 
 
-@dataclass(frozen=True)
-class ParetoCheck:
-    """Whether a package is Pareto-efficient and, if not, what dominates it.
-
-    Attributes
-    ----------
-    package
-        The label checked (``None`` when a utility pair was given).
-    utilities
-        Its utilities.
-    efficient
-        ``True`` when nothing feasible gives one player more and the other no less.
-    dominated_by
-        The labels of the packages that dominate it.
-    improvement
-        A point on the Pareto frontier that dominates it (``None`` when efficient).
-    improvement_package
-        The package or :class:`Lottery` achieving ``improvement``, where there is one.
-
-    Examples
-    --------
-    >>> import negotiation as ng
-    >>> p = ng.BargainingProblem.from_points({"a": (3, 3), "b": (1, 1), "c": (2, 0)}, (0, 0))
-    >>> check = p.pareto_check("b")
-    >>> check.efficient, check.dominated_by
-    (False, ('a',))
-    """
-
-    package: str | None
-    utilities: tuple[sp.Expr, sp.Expr]
-    efficient: bool
-    dominated_by: tuple[str, ...] = ()
-    improvement: tuple[sp.Expr, sp.Expr] | None = None
-    improvement_package: str | Lottery | None = None
-
-    def __repr__(self) -> str:
-        what = repr(self.package) if self.package is not None else "the point"
-        u = f"({display.fmt(self.utilities[0])}, {display.fmt(self.utilities[1])})"
-        if self.efficient:
-            return f"ParetoCheck({what} {u} is Pareto-efficient)"
-        text = f"ParetoCheck({what} {u} is dominated"
-        if self.dominated_by:
-            text += " by " + ", ".join(self.dominated_by)
-        elif self.improvement is not None:
-            imp = f"({display.fmt(self.improvement[0])}, {display.fmt(self.improvement[1])})"
-            text += f" by the lottery {self.improvement_package} giving {imp}"
-        return text + ")"
-
-    def _repr_html_(self) -> str:
-        return "<p>" + html.escape(repr(self)) + "</p>"
-
-
-# =========================================================================== problem
 @dataclass(frozen=True, kw_only=True)
 class BargainingProblem:
     """A two-player bargaining problem: a feasible set of utility pairs and a disagreement point.
@@ -848,7 +637,7 @@ class BargainingProblem:
         BargainingError
             For a frontier problem, an unknown label or an empty subset.
         """
-        self._require_points("restrict")
+        require_points(self, "restrict")
         unknown = [s for s in labels if s not in self.labels]
         if unknown:
             raise BargainingError(
@@ -869,7 +658,7 @@ class BargainingProblem:
         BargainingError
             For an unknown label (the message lists the packages).
         """
-        self._require_points("look up a package")
+        require_points(self, "look up a package")
         if package not in self.labels:
             raise BargainingError(
                 f"no package {package!r}; the packages are " + ", ".join(self.labels)
@@ -877,13 +666,6 @@ class BargainingProblem:
         return self.points[self.labels.index(package)]
 
     # ------------------------------------------------------------------ checks
-    def _require_points(self, task: str) -> None:
-        if self.frontier is not None:
-            raise BargainingError(
-                f"cannot {task} on a frontier curve; this needs a problem built from packages "
-                "(BargainingProblem.from_points, from_game or from_scenario)"
-            )
-
     def _require_numeric(self, task: str) -> None:
         if self.parameters:
             names = ", ".join(p.name for p in self.parameters)
@@ -892,11 +674,6 @@ class BargainingProblem:
                 f"{task} needs numbers but the problem still depends on {names}; "
                 f"give values with problem.subs({hint})"
             )
-
-    def _exact_points(self) -> tuple[list[tuple[sp.Expr, sp.Expr]], tuple[sp.Expr, sp.Expr]]:
-        pts = [(exact(x), exact(y)) for x, y in self.points]
-        d = (exact(self.disagreement[0]), exact(self.disagreement[1]))
-        return pts, d
 
     def _exact_curve(self) -> tuple[sp.Expr, sp.Symbol, sp.Expr, sp.Expr, tuple]:
         assert self.frontier is not None
@@ -924,7 +701,7 @@ class BargainingProblem:
         a > 0
         """
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             return _sol.gains_condition_points(pts, d, lotteries=self.lotteries)
         f, u, low, high, d = self._exact_curve()
         return _sol.gains_condition_curve(f, u, low, high, d)
@@ -954,7 +731,7 @@ class BargainingProblem:
 
     def _status(self) -> str:
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             return _sol.status_points(pts, d, lotteries=self.lotteries)
         f, u, low, high, d = self._exact_curve()
         return _sol.status_curve(f, u, low, high, d)
@@ -1032,7 +809,7 @@ class BargainingProblem:
         self._prepare("the Nash solution")
         b_exact = exact(b)
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             sol = _sol.nash_points(pts, d, b_exact, lotteries=self.lotteries)
         else:
             f, u, low, high, d = self._exact_curve()
@@ -1054,7 +831,7 @@ class BargainingProblem:
         """
         self._prepare("the Kalai-Smorodinsky solution")
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             sol = _sol.kalai_smorodinsky_points(pts, d, lotteries=self.lotteries)
         else:
             sol = _sol.kalai_smorodinsky_curve(*self._exact_curve())
@@ -1070,7 +847,7 @@ class BargainingProblem:
         """
         self._prepare("the egalitarian solution")
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             sol = _sol.egalitarian_points(pts, d, lotteries=self.lotteries)
         else:
             sol = _sol.egalitarian_curve(*self._exact_curve())
@@ -1088,7 +865,7 @@ class BargainingProblem:
         """
         self._prepare("the utilitarian solution")
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             sol = _sol.utilitarian_points(pts, d, lotteries=self.lotteries)
         else:
             sol = _sol.utilitarian_curve(*self._exact_curve())
@@ -1116,7 +893,7 @@ class BargainingProblem:
         self._prepare("the ideal point")
         inexact = not self.is_exact
         if self.frontier is None:
-            pts, d = self._exact_points()
+            pts, d = exact_points(self)
             x, y = _sol.ideal_point_points(pts, d, lotteries=self.lotteries)
         else:
             x, y = _sol.ideal_point_curve(*self._exact_curve())
@@ -1137,7 +914,7 @@ class BargainingProblem:
                 curve=self.frontier, variable=self.variable, domain=self.domain, lotteries=True
             )
         self._require_numeric("the Pareto frontier")
-        pts, _ = self._exact_points()
+        pts, _ = exact_points(self)
         idx = _sol.pareto_indices(pts, lotteries=self.lotteries)
         return ParetoFrontier(
             points=tuple(self.points[i] for i in idx),
@@ -1166,7 +943,7 @@ class BargainingProblem:
             return self._pareto_check_curve(_pair(package, "package"))
         self._require_numeric("a Pareto check")
         u = self.utilities_of(label) if label is not None else _pair(package, "package")
-        pts, _ = self._exact_points()
+        pts, _ = exact_points(self)
         x, y = exact(u[0]), exact(u[1])
         if label is None and _sol.status_points(pts, (x, y), lotteries=self.lotteries) == "outside":
             raise BargainingError(
@@ -1243,8 +1020,8 @@ class BargainingProblem:
         """
         self._require_numeric("the feasible set's vertices")
         if self.frontier is None:
-            pts, _ = self._exact_points()
-            idx = _sol.convex_hull(pts) if self.lotteries else list(range(len(pts)))
+            pts, _ = exact_points(self)
+            idx = geometry.convex_hull_indices(pts) if self.lotteries else list(range(len(pts)))
             return np.array([[float(pts[i][0]), float(pts[i][1])] for i in idx], dtype=float)
         xs, ys = self.pareto_frontier().arrays(num)
         bottom = min(float(self.disagreement[1]), float(ys[-1]))

@@ -11,7 +11,7 @@ and presentations that are friendly to colorblind people", https://jfly.uni-koel
 
 Examples
 --------
->>> from negotiation.plotting._style import new_axes, OKABE_ITO
+>>> from negotiation.plotting.style import new_axes, OKABE_ITO
 >>> ax = new_axes(None)
 >>> ax.figure.get_size_inches().tolist()
 [6.4, 4.8]

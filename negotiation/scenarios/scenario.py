@@ -1,4 +1,4 @@
-"""Negotiations as data: parameters, issues and their levels, parties, bundles, scenarios.
+"""Scenarios: a negotiation as data (parameters, issues, parties, bundles), turning into a game.
 
 A :class:`Scenario` describes a negotiation the way an economist would: the
 *issues* on the table (the US tariff on Chinese goods, rare-earth licences,
@@ -43,11 +43,8 @@ Matrix([
 from __future__ import annotations
 
 import datetime as _dt
-import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from fractions import Fraction
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,151 +52,23 @@ import sympy as sp
 
 from negotiation.errors import ScenarioError, UnknownLabelError, UnsafeExpressionError
 from negotiation.expressions import canonical, check_name, parse_expression
+from negotiation.scenarios.issues import Issue
+from negotiation.scenarios.parties import Concession, Party, Strategy
+from negotiation.scenarios.values import (
+    FrozenMap,
+    check_mapping,
+    check_text,
+    exact_number,
+    optional_number,
+    scenario_error,
+)
 
 if TYPE_CHECKING:
     from negotiation.games.normal_form import Game
 
-__all__ = [
-    "Concession",
-    "Interaction",
-    "Issue",
-    "IssueChange",
-    "Level",
-    "Parameter",
-    "Party",
-    "Scenario",
-    "ScenarioDiff",
-    "Strategy",
-    "diff",
-    "exact_number",
-]
+__all__ = ["Parameter", "Scenario"]
 
 
-# ---------------------------------------------------------------------- helpers
-def _error(message: str, key: str | None = None) -> ScenarioError:
-    """A ScenarioError that remembers the dotted file key it is about (for file errors)."""
-    err = ScenarioError(message)
-    err.key = key  # type: ignore[attr-defined]
-    return err
-
-
-def exact_number(value: Any, what: str = "value") -> sp.Rational:
-    """Convert a number to an exact sympy rational.
-
-    Integers, fractions, decimals and sympy rationals convert exactly; a float is
-    read as the decimal it prints as (``0.55`` becomes ``11/20``); a string may
-    be a decimal or a fraction (``"0.55"``, ``"1/3"``).
-
-    Raises
-    ------
-    ScenarioError
-        For anything that is not a finite number.
-
-    Examples
-    --------
-    >>> exact_number(0.55), exact_number("1/3"), exact_number(2)
-    (11/20, 1/3, 2)
-    """
-    if isinstance(value, bool):
-        raise ScenarioError(f"{what} is the boolean {value!r}; give a number")
-    if isinstance(value, sp.Basic):
-        if value.is_Rational:
-            return value
-        if value.is_Float:
-            return sp.Rational(str(value))
-        raise ScenarioError(f"{what} is {value}, which is not a number")
-    if isinstance(value, int):
-        return sp.Integer(value)
-    if isinstance(value, Fraction):
-        return sp.Rational(value.numerator, value.denominator)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ScenarioError(f"{what} is {value}; give a finite number")
-        return sp.Rational(str(value))
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ScenarioError(f"{what} is {value}; give a finite number")
-        return sp.Rational(repr(value))
-    if isinstance(value, str):
-        try:
-            parsed = parse_expression(value, (), what=what)
-        except UnsafeExpressionError as err:
-            raise ScenarioError(
-                f"{what} is {value!r}, which is not a number (write e.g. 0.55 or 1/3)"
-            ) from err
-        if parsed.is_Rational:
-            return parsed
-        raise ScenarioError(f"{what} is {value!r}, which is not a rational number")
-    if hasattr(value, "__index__"):
-        return sp.Integer(int(value))
-    if hasattr(value, "__float__"):  # numpy floats
-        return exact_number(float(value), what)
-    raise ScenarioError(f"{what} is a {type(value).__name__} ({value!r}); give a number")
-
-
-def _optional_number(value: Any, what: str) -> sp.Rational | None:
-    return None if value is None else exact_number(value, what)
-
-
-def _text(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        raise ScenarioError(f"{what} must be text, not {type(value).__name__} ({value!r})")
-    return value
-
-
-def _label(value: Any, what: str) -> str:
-    if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise ScenarioError(
-            f"{what} must be a non-empty name without surrounding spaces; got {value!r}"
-        )
-    return value
-
-
-class FrozenMap(Mapping[Any, Any]):
-    """A read-only, hashable dictionary (equal to a ``dict`` with the same items).
-
-    Examples
-    --------
-    >>> m = FrozenMap({"a": 1})
-    >>> m == {"a": 1}, m["a"], hash(m) == hash(FrozenMap({"a": 1}))
-    (True, 1, True)
-    """
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: Mapping[Any, Any] | Iterable[tuple[Any, Any]] = ()) -> None:
-        self._data = dict(data)
-
-    def __getitem__(self, key: Any) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._data == dict(other.items())
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return repr(self._data)
-
-
-def _mapping(value: Any, what: str) -> Mapping[Any, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise ScenarioError(f"{what} must be a mapping (a table), not {type(value).__name__}")
-    return value
-
-
-# ---------------------------------------------------------------------- parameters
 @dataclass(frozen=True)
 class Parameter:
     """A named number in a scenario's payoffs, with its default, unit and source.
@@ -238,7 +107,7 @@ class Parameter:
         try:
             check_name(self.name, "parameter")
         except UnsafeExpressionError as err:
-            raise _error(str(err), f"parameters.{self.name}") from None
+            raise scenario_error(str(err), f"parameters.{self.name}") from None
         key = f"parameters.{self.name}"
         numbers = {}
         for attr, words in (
@@ -247,27 +116,27 @@ class Parameter:
             ("high", "the high end"),
         ):
             try:
-                numbers[attr] = _optional_number(
+                numbers[attr] = optional_number(
                     getattr(self, attr), f"{words} of parameter {self.name!r}"
                 )
             except ScenarioError as err:
-                raise _error(str(err), f"{key}.{attr}") from None
+                raise scenario_error(str(err), f"{key}.{attr}") from None
         for attr in ("unit", "description", "source"):
             try:
-                _text(getattr(self, attr), f"parameter {self.name!r}'s {attr}")
+                check_text(getattr(self, attr), f"parameter {self.name!r}'s {attr}")
             except ScenarioError as err:
-                raise _error(str(err), f"{key}.{attr}") from None
+                raise scenario_error(str(err), f"{key}.{attr}") from None
         default, low, high = numbers["default"], numbers["low"], numbers["high"]
         if default is None:
-            raise _error(f"parameter {self.name!r} needs a default value", f"{key}.default")
+            raise scenario_error(f"parameter {self.name!r} needs a default value", f"{key}.default")
         if not isinstance(self.stylised, bool):
-            raise _error(
+            raise scenario_error(
                 f"parameter {self.name!r}: stylised must be true or false", f"{key}.stylised"
             )
         if low is not None and high is not None and low >= high:
-            raise _error(f"parameter {self.name!r} has low = {low} >= high = {high}", key)
+            raise scenario_error(f"parameter {self.name!r} has low = {low} >= high = {high}", key)
         if (low is not None and default < low) or (high is not None and default > high):
-            raise _error(
+            raise scenario_error(
                 f"parameter {self.name!r} has default {default} outside its range "
                 f"[{low if low is not None else '-inf'}, {high if high is not None else 'inf'}]",
                 key,
@@ -287,312 +156,6 @@ class Parameter:
         return (self.low, self.high)
 
 
-# ---------------------------------------------------------------------- issues
-@dataclass(frozen=True)
-class Level:
-    """One position on an issue, e.g. the 30% US tariff of the Geneva truce.
-
-    Parameters
-    ----------
-    name
-        A short key, e.g. ``"truce"``.
-    label
-        A human-readable name, e.g. ``"30% (10% reciprocal + 20% fentanyl)"``.
-    value, unit
-        The level's figure where it has one (a tariff rate), exact.
-    description, source
-        What the level means and where its figure comes from.
-
-    Examples
-    --------
-    >>> Level("truce", "Geneva truce", value=30, unit="%").value
-    30
-    """
-
-    name: str
-    label: str = ""
-    value: sp.Rational | None = None
-    unit: str = ""
-    description: str = ""
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        _label(self.name, "a level name")
-        for attr in ("label", "unit", "description", "source"):
-            _text(getattr(self, attr), f"level {self.name!r}'s {attr}")
-        object.__setattr__(
-            self, "value", _optional_number(self.value, f"the value of level {self.name!r}")
-        )
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A negotiable dimension with named levels, controlled by one party.
-
-    Parameters
-    ----------
-    name
-        A short key, e.g. ``"rare_earths"``.
-    levels
-        The levels, as :class:`Level` objects or plain names.
-    status_quo
-        The name of the level in force when nobody moves (the disagreement point).
-    controlled_by
-        The party whose strategies set this issue.
-    title, description, source
-        Human-readable texts.
-
-    Examples
-    --------
-    >>> issue = Issue("student_visas", ("restricted", "eased"), status_quo="restricted",
-    ...               controlled_by="US")
-    >>> issue.level_names, issue.level("eased").name
-    (('restricted', 'eased'), 'eased')
-    """
-
-    name: str
-    levels: tuple[Level, ...]
-    status_quo: str
-    controlled_by: str
-    title: str = ""
-    description: str = ""
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        key = f"issues.{self.name}"
-        try:
-            _label(self.name, "an issue name")
-            for attr in ("title", "description", "source"):
-                _text(getattr(self, attr), f"issue {self.name!r}'s {attr}")
-            _label(self.controlled_by, f"issue {self.name!r}'s controlled_by")
-        except ScenarioError as err:
-            raise _error(str(err), key) from None
-        if isinstance(self.levels, str | Mapping) or not isinstance(self.levels, Iterable):
-            raise _error(
-                f"issue {self.name!r}: levels must be a sequence of Level objects or names",
-                key,
-            )
-        try:
-            levels = tuple(
-                level if isinstance(level, Level) else Level(level) for level in self.levels
-            )
-        except ScenarioError as err:
-            raise _error(f"issue {self.name!r}: {err}", f"{key}.levels") from None
-        names = [level.name for level in levels]
-        if len(levels) < 2:
-            raise _error(
-                f"issue {self.name!r} has {len(levels)} level(s); an issue needs at least two",
-                f"{key}.levels",
-            )
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
-            raise _error(
-                f"issue {self.name!r} has duplicate levels: {', '.join(duplicates)}",
-                f"{key}.levels",
-            )
-        if self.status_quo not in names:
-            raise _error(
-                f"issue {self.name!r}: the status quo {self.status_quo!r} is not one of its "
-                f"levels ({', '.join(names)})",
-                f"{key}.status_quo",
-            )
-        object.__setattr__(self, "levels", levels)
-
-    @property
-    def level_names(self) -> tuple[str, ...]:
-        """The names of the levels, in order."""
-        return tuple(level.name for level in self.levels)
-
-    def level(self, name: str) -> Level:
-        """The level called ``name``.
-
-        Raises
-        ------
-        UnknownLabelError
-            Listing the issue's levels.
-        """
-        for level in self.levels:
-            if level.name == name:
-                return level
-        raise UnknownLabelError(
-            f"issue {self.name!r} has no level {name!r}; its levels are "
-            + ", ".join(self.level_names)
-        )
-
-
-# ---------------------------------------------------------------------- parties
-@dataclass(frozen=True)
-class Interaction:
-    """A payoff term that applies only when several issues are at given levels.
-
-    Parameters
-    ----------
-    when
-        ``{issue: level}``; the term applies when every issue is at its level.
-    value
-        The term: a sympy expression, a number, or an expression string
-        (parsed against the scenario's parameters).
-    description
-        Why the term is there.
-
-    Examples
-    --------
-    >>> Interaction({"student_visas": "eased", "rare_earths": "withheld"}, -1).value
-    -1
-    """
-
-    when: Mapping[str, str]
-    value: Any
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        when = _mapping(self.when, "an interaction's 'when'")
-        if not when:
-            raise ScenarioError(
-                "an interaction needs at least one condition in 'when', e.g. "
-                "{'rare_earths': 'withheld'}"
-            )
-        for issue, level in when.items():
-            _label(issue, "an issue in an interaction's 'when'")
-            _label(level, f"the level of {issue!r} in an interaction's 'when'")
-        _text(self.description, "an interaction's description")
-        object.__setattr__(self, "when", FrozenMap(when))
-        object.__setattr__(self, "value", _payoff_value(self.value, "an interaction's value"))
-
-    def applies(self, outcome: Mapping[str, str]) -> bool:
-        """Whether every condition holds in ``outcome`` (``{issue: level}``)."""
-        return all(outcome.get(issue) == level for issue, level in self.when.items())
-
-
-def _payoff_value(value: Any, what: str) -> Any:
-    """Numbers become exact sympy numbers; strings wait to be parsed by the scenario."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, sp.Basic):
-        if not isinstance(value, sp.Expr):
-            raise ScenarioError(f"{what} is {value}, which is not an algebraic expression")
-        floats = value.atoms(sp.Float)
-        return value.xreplace({f: sp.Rational(str(f)) for f in floats}) if floats else value
-    return exact_number(value, what)
-
-
-@dataclass(frozen=True)
-class Party:
-    """A negotiating party and how it values each level of each issue.
-
-    Parameters
-    ----------
-    name
-        The party's name; it becomes a player name of the game.
-    valuations
-        ``{issue: {level: value}}``; a value is a sympy expression, a number or
-        an expression string such as ``"-m*re_loss_us"`` (parsed with the
-        scenario's parameters by :func:`~negotiation.parse_expression`).
-        Levels left out are worth 0.
-    interactions
-        Extra terms that apply to particular combinations of levels.
-    title, description
-        Human-readable texts.
-
-    Examples
-    --------
-    >>> us = Party("US", valuations={"rare_earths": {"withheld": "-m*re_loss_us"}})
-    >>> us.valuations["rare_earths"]["withheld"]
-    '-m*re_loss_us'
-    """
-
-    name: str
-    valuations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    interactions: tuple[Interaction, ...] = ()
-    title: str = ""
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        _label(self.name, "a party name")
-        _text(self.title, f"party {self.name!r}'s title")
-        _text(self.description, f"party {self.name!r}'s description")
-        key = f"parties.{self.name}.valuations"
-        valuations = {}
-        for issue, levels in _mapping(self.valuations, f"{self.name}'s valuations").items():
-            _label(issue, f"an issue in {self.name}'s valuations")
-            table = {}
-            for level, value in _mapping(levels, f"{self.name}'s valuation of {issue}").items():
-                _label(level, f"a level in {self.name}'s valuation of {issue!r}")
-                try:
-                    table[level] = _payoff_value(value, f"{self.name}'s value of {issue}={level}")
-                except ScenarioError as err:
-                    raise _error(str(err), f"{key}.{issue}.{level}") from None
-            valuations[issue] = FrozenMap(table)
-        if isinstance(self.interactions, Interaction) or not isinstance(
-            self.interactions, Iterable
-        ):
-            raise ScenarioError(f"{self.name}'s interactions must be a sequence of Interaction")
-        interactions = tuple(self.interactions)
-        for item in interactions:
-            if not isinstance(item, Interaction):
-                raise ScenarioError(
-                    f"{self.name}'s interactions must be Interaction objects, not {item!r}"
-                )
-        object.__setattr__(self, "valuations", FrozenMap(valuations))
-        object.__setattr__(self, "interactions", interactions)
-
-    def value(self, issue: str, level: str) -> Any:
-        """The party's valuation of ``issue`` at ``level`` (0 where none is given)."""
-        return self.valuations.get(issue, {}).get(level, sp.Integer(0))
-
-
-@dataclass(frozen=True)
-class Strategy:
-    """A bundle: the levels a party sets on the issues it controls.
-
-    Issues the bundle leaves out stay at their status quo. A bundle that moves
-    nothing is the party's status-quo strategy.
-
-    Parameters
-    ----------
-    name
-        The strategy label in the game, e.g. ``"L"``.
-    moves
-        ``{issue: level}`` for issues the party controls.
-    title, description
-        Human-readable texts, e.g. ``"Implement London"``.
-
-    Examples
-    --------
-    >>> Strategy("L", {"export_controls": "lifted"}, title="Implement London").moves
-    {'export_controls': 'lifted'}
-    """
-
-    name: str
-    moves: Mapping[str, str] = field(default_factory=dict)
-    title: str = ""
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        _label(self.name, "a strategy name")
-        moves = _mapping(self.moves, f"strategy {self.name!r}'s moves")
-        for issue, level in moves.items():
-            _label(issue, f"an issue in strategy {self.name!r}'s moves")
-            _label(level, f"the level of {issue!r} in strategy {self.name!r}")
-        _text(self.title, f"strategy {self.name!r}'s title")
-        _text(self.description, f"strategy {self.name!r}'s description")
-        object.__setattr__(self, "moves", FrozenMap(moves))
-
-
-@dataclass(frozen=True)
-class Concession:
-    """A party's move on one issue from the status-quo level to another level."""
-
-    party: str
-    issue: str
-    from_level: str
-    to_level: str
-
-    def __str__(self) -> str:
-        return f"{self.party}: {self.issue} {self.from_level} -> {self.to_level}"
-
-
-# ---------------------------------------------------------------------- scenarios
 @dataclass(frozen=True)
 class Scenario:
     """A negotiation: parties, issues, parameters and bundles, turning into a game.
@@ -685,78 +248,90 @@ class Scenario:
             or not self.name
             or not all(c.isalnum() or c in "_-" for c in self.name)
         ):
-            raise _error(
+            raise scenario_error(
                 f"a scenario name is letters, digits, '_' or '-' (e.g. 'london_framework'); "
                 f"got {self.name!r}",
                 "scenario.name",
             )
         for attr in ("title", "description", "payoff_unit"):
             try:
-                _text(getattr(self, attr), f"the scenario's {attr}")
+                check_text(getattr(self, attr), f"the scenario's {attr}")
             except ScenarioError as err:
-                raise _error(str(err), f"scenario.{attr}") from None
+                raise scenario_error(str(err), f"scenario.{attr}") from None
         date = self.date
         if isinstance(date, str):
             try:
                 date = _dt.date.fromisoformat(date)
             except ValueError:
-                raise _error(
+                raise scenario_error(
                     f"the scenario's date {self.date!r} is not an ISO date such as 2025-06-10",
                     "scenario.date",
                 ) from None
         if isinstance(date, _dt.datetime):
             date = date.date()
         if date is not None and not isinstance(date, _dt.date):
-            raise _error(f"the scenario's date must be a date, not {date!r}", "scenario.date")
+            raise scenario_error(
+                f"the scenario's date must be a date, not {date!r}", "scenario.date"
+            )
         object.__setattr__(self, "date", date)
         if isinstance(self.sources, str) or not isinstance(self.sources, Iterable):
-            raise _error("the scenario's sources must be a list of texts", "scenario.sources")
+            raise scenario_error(
+                "the scenario's sources must be a list of texts", "scenario.sources"
+            )
         sources = tuple(self.sources)
         for s in sources:
-            _text(s, "a scenario source")
+            check_text(s, "a scenario source")
         object.__setattr__(self, "sources", sources)
 
     def _check_parties(self) -> tuple[Party, Party]:
         parties = tuple(self.parties) if isinstance(self.parties, Iterable) else ()
         if len(parties) != 2 or not all(isinstance(p, Party) for p in parties):
-            raise _error(
+            raise scenario_error(
                 f"a scenario has exactly two parties (Party objects); got {self.parties!r}",
                 "parties",
             )
         if parties[0].name == parties[1].name:
-            raise _error(f"the two parties are both called {parties[0].name!r}", "parties")
+            raise scenario_error(f"the two parties are both called {parties[0].name!r}", "parties")
         return (parties[0], parties[1])
 
     def _check_parameters(self) -> tuple[Parameter, ...]:
         if isinstance(self.parameter_info, Parameter) or not isinstance(
             self.parameter_info, Iterable
         ):
-            raise _error("parameter_info must be a sequence of Parameter objects", "parameters")
+            raise scenario_error(
+                "parameter_info must be a sequence of Parameter objects", "parameters"
+            )
         parameters = tuple(self.parameter_info)
         seen: set[str] = set()
         for p in parameters:
             if not isinstance(p, Parameter):
-                raise _error(f"parameter_info must hold Parameter objects, not {p!r}", "parameters")
+                raise scenario_error(
+                    f"parameter_info must hold Parameter objects, not {p!r}", "parameters"
+                )
             if p.name in seen:
-                raise _error(f"parameter {p.name!r} is declared twice", f"parameters.{p.name}")
+                raise scenario_error(
+                    f"parameter {p.name!r} is declared twice", f"parameters.{p.name}"
+                )
             seen.add(p.name)
         return parameters
 
     def _check_issues(self, names: tuple[str, str]) -> tuple[Issue, ...]:
         if isinstance(self.issues, Issue) or not isinstance(self.issues, Iterable):
-            raise _error("issues must be a sequence of Issue objects", "issues")
+            raise scenario_error("issues must be a sequence of Issue objects", "issues")
         issues = tuple(self.issues)
         if not issues:
-            raise _error("a scenario needs at least one issue", "issues")
+            raise scenario_error("a scenario needs at least one issue", "issues")
         seen: set[str] = set()
         for issue in issues:
             if not isinstance(issue, Issue):
-                raise _error(f"issues must be Issue objects, not {issue!r}", "issues")
+                raise scenario_error(f"issues must be Issue objects, not {issue!r}", "issues")
             if issue.name in seen:
-                raise _error(f"issue {issue.name!r} is declared twice", f"issues.{issue.name}")
+                raise scenario_error(
+                    f"issue {issue.name!r} is declared twice", f"issues.{issue.name}"
+                )
             seen.add(issue.name)
             if issue.controlled_by not in names:
-                raise _error(
+                raise scenario_error(
                     f"issue {issue.name!r} is controlled by {issue.controlled_by!r}, which is "
                     f"not a party; the parties are {names[0]!r} and {names[1]!r}",
                     f"issues.{issue.name}.controlled_by",
@@ -764,10 +339,10 @@ class Scenario:
         return issues
 
     def _check_strategies(self, names: tuple[str, str], issues: tuple[Issue, ...]) -> FrozenMap:
-        given = _mapping(self.strategies, "strategies")
+        given = check_mapping(self.strategies, "strategies")
         unknown = [k for k in given if k not in names]
         if unknown:
-            raise _error(
+            raise scenario_error(
                 f"strategies are given for {unknown[0]!r}, which is not a party; the parties "
                 f"are {names[0]!r} and {names[1]!r}",
                 f"parties.{unknown[0]}.strategies",
@@ -778,34 +353,38 @@ class Scenario:
             key = f"parties.{party}.strategies"
             bundles = given.get(party, ())
             if isinstance(bundles, Strategy) or not isinstance(bundles, Iterable):
-                raise _error(f"{party}'s strategies must be a sequence of Strategy objects", key)
+                raise scenario_error(
+                    f"{party}'s strategies must be a sequence of Strategy objects", key
+                )
             bundles = tuple(bundles)
             if not bundles:
-                raise _error(f"{party} has no strategies; give at least one bundle", key)
+                raise scenario_error(f"{party} has no strategies; give at least one bundle", key)
             labels = [b.name for b in bundles if isinstance(b, Strategy)]
             if len(labels) != len(bundles):
-                raise _error(f"{party}'s strategies must be Strategy objects", key)
+                raise scenario_error(f"{party}'s strategies must be Strategy objects", key)
             duplicates = sorted({s for s in labels if labels.count(s) > 1})
             if duplicates:
-                raise _error(f"{party} has duplicate strategies: {', '.join(duplicates)}", key)
+                raise scenario_error(
+                    f"{party} has duplicate strategies: {', '.join(duplicates)}", key
+                )
             for bundle in bundles:
                 for issue_name, level in bundle.moves.items():
                     where = f"{key}.{bundle.name}.moves.{issue_name}"
                     if issue_name not in by_issue:
-                        raise _error(
+                        raise scenario_error(
                             f"{party}'s strategy {bundle.name!r} moves {issue_name!r}, which is "
                             f"not an issue; the issues are {', '.join(by_issue)}",
                             where,
                         )
                     issue = by_issue[issue_name]
                     if issue.controlled_by != party:
-                        raise _error(
+                        raise scenario_error(
                             f"{party}'s strategy {bundle.name!r} moves {issue_name!r}, but that "
                             f"issue is controlled by {issue.controlled_by}",
                             where,
                         )
                     if level not in issue.level_names:
-                        raise _error(
+                        raise scenario_error(
                             f"{party}'s strategy {bundle.name!r} sets {issue_name!r} to "
                             f"{level!r}, which is not one of its levels "
                             f"({', '.join(issue.level_names)})",
@@ -822,7 +401,7 @@ class Scenario:
         for issue_name, table in party.valuations.items():
             key = f"parties.{party.name}.valuations.{issue_name}"
             if issue_name not in by_issue:
-                raise _error(
+                raise scenario_error(
                     f"{party.name} values {issue_name!r}, which is not an issue; the issues "
                     f"are {', '.join(by_issue)}",
                     key,
@@ -831,7 +410,7 @@ class Scenario:
             resolved = {}
             for level, value in table.items():
                 if level not in issue.level_names:
-                    raise _error(
+                    raise scenario_error(
                         f"{party.name} values level {level!r} of {issue_name!r}, which has "
                         f"only the levels {', '.join(issue.level_names)}",
                         f"{key}.{level}",
@@ -843,13 +422,13 @@ class Scenario:
             key = f"parties.{party.name}.interactions[{k}]"
             for issue_name, level in item.when.items():
                 if issue_name not in by_issue:
-                    raise _error(
+                    raise scenario_error(
                         f"an interaction of {party.name} refers to {issue_name!r}, which is not "
                         f"an issue; the issues are {', '.join(by_issue)}",
                         f"{key}.when",
                     )
                 if level not in by_issue[issue_name].level_names:
-                    raise _error(
+                    raise scenario_error(
                         f"an interaction of {party.name} needs {issue_name} = {level!r}, which "
                         f"is not one of its levels ({', '.join(by_issue[issue_name].level_names)})",
                         f"{key}.when",
@@ -869,7 +448,7 @@ class Scenario:
         free = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
         undeclared = sorted(s.name for s in free if s.name not in symbols)
         if undeclared:
-            raise _error(
+            raise scenario_error(
                 f"{key} uses {', '.join(undeclared)}, which is not a declared parameter; "
                 f"declared: {', '.join(sorted(symbols)) or 'none'}",
                 key,
@@ -890,14 +469,14 @@ class Scenario:
         if self.status_quo_profile is not None:
             profile = self.status_quo_profile
             if isinstance(profile, str) or not isinstance(profile, Sequence) or len(profile) != 2:
-                raise _error(
+                raise scenario_error(
                     f"status_quo_profile must be a pair of strategy names; got {profile!r}",
                     "scenario.status_quo_profile",
                 )
             for party, label in zip(names, profile, strict=True):
                 labels = [s.name for s in strategies[party]]
                 if label not in labels:
-                    raise _error(
+                    raise scenario_error(
                         f"status_quo_profile names {label!r}, which is not a strategy of "
                         f"{party} ({', '.join(labels)})",
                         "scenario.status_quo_profile",
@@ -912,7 +491,7 @@ class Scenario:
             ]
             if len(idle) != 1:
                 what = "no bundle" if not idle else f"{len(idle)} bundles ({', '.join(idle)})"
-                raise _error(
+                raise scenario_error(
                     f"{party} has {what} leaving every issue at the status quo, so the status "
                     "quo profile is not clear; give status_quo_profile = [row, column]",
                     "scenario.status_quo_profile",
@@ -1260,190 +839,3 @@ def _summary(s: Scenario) -> str:
     table = str(s.game()).splitlines()[1:]  # drop the title line
     lines += ["  " + line for line in table]
     return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------- diff
-@dataclass(frozen=True)
-class IssueChange:
-    """How one issue present in both scenarios differs."""
-
-    issue: str
-    changes: tuple[str, ...]
-
-    def __str__(self) -> str:
-        return f"{self.issue}: " + "; ".join(self.changes)
-
-
-@dataclass(frozen=True)
-class ScenarioDiff:
-    """What differs between two scenarios: issues, levels, parameters, bundles, valuations.
-
-    ``bool(d)`` is ``True`` when anything differs; ``str(d)`` lists the differences.
-    """
-
-    a: str
-    b: str
-    parties_added: tuple[str, ...] = ()
-    parties_removed: tuple[str, ...] = ()
-    issues_added: tuple[str, ...] = ()
-    issues_removed: tuple[str, ...] = ()
-    issues_changed: tuple[IssueChange, ...] = ()
-    issues_unchanged: tuple[str, ...] = ()
-    parameters_added: tuple[str, ...] = ()
-    parameters_removed: tuple[str, ...] = ()
-    parameters_changed: tuple[tuple[str, str, Any, Any], ...] = ()
-    strategies_added: tuple[tuple[str, str], ...] = ()
-    strategies_removed: tuple[tuple[str, str], ...] = ()
-    strategies_changed: tuple[tuple[str, str], ...] = ()
-    valuations_changed: tuple[tuple[str, str], ...] = ()
-
-    def __bool__(self) -> bool:
-        return any(
-            getattr(self, f)
-            for f in self.__dataclass_fields__
-            if f not in ("a", "b", "issues_unchanged")
-        )
-
-    @property
-    def changed_issues(self) -> tuple[str, ...]:
-        """Every issue added, removed or changed, in that order."""
-        return self.issues_added + self.issues_removed + tuple(c.issue for c in self.issues_changed)
-
-    def __str__(self) -> str:
-        lines = [f"{self.a} -> {self.b}"]
-
-        def add(title: str, items: Iterable[Any]) -> None:
-            items = list(items)
-            if items:
-                lines.append(f"  {title}: " + ", ".join(str(i) for i in items))
-
-        add("parties added", self.parties_added)
-        add("parties removed", self.parties_removed)
-        add("issues added", self.issues_added)
-        add("issues removed", self.issues_removed)
-        for change in self.issues_changed:
-            lines.append(f"  issue changed: {change}")
-        add("issues unchanged", self.issues_unchanged)
-        add("parameters added", self.parameters_added)
-        add("parameters removed", self.parameters_removed)
-        grouped: dict[str, list[str]] = {}
-        for name, what, old, new in self.parameters_changed:
-            shown = f"{what} {old} -> {new}" if what in ("default", "unit", "low", "high") else what
-            grouped.setdefault(name, []).append(shown)
-        for name, changes in grouped.items():
-            lines.append(f"  parameter {name}: " + ", ".join(changes))
-        add("strategies added", (f"{p} {s}" for p, s in self.strategies_added))
-        add("strategies removed", (f"{p} {s}" for p, s in self.strategies_removed))
-        add("strategies changed", (f"{p} {s}" for p, s in self.strategies_changed))
-        add(
-            "valuations changed",
-            (
-                f"{p} {i}" if i == "interactions" else f"{p} on {i}"
-                for p, i in self.valuations_changed
-            ),
-        )
-        if not self:
-            lines.append("  no differences")
-        return "\n".join(lines)
-
-
-def _issue_changes(old: Issue, new: Issue) -> tuple[str, ...]:
-    changes = []
-    added = [n for n in new.level_names if n not in old.level_names]
-    removed = [n for n in old.level_names if n not in new.level_names]
-    if added:
-        changes.append("levels added: " + ", ".join(added))
-    if removed:
-        changes.append("levels removed: " + ", ".join(removed))
-    if old.status_quo != new.status_quo:
-        changes.append(f"status quo {old.status_quo} -> {new.status_quo}")
-    if old.controlled_by != new.controlled_by:
-        changes.append(f"controlled by {old.controlled_by} -> {new.controlled_by}")
-    for name in new.level_names:
-        if name in old.level_names:
-            a, b = old.level(name), new.level(name)
-            if (a.value, a.unit) != (b.value, b.unit):
-                changes.append(f"level {name}: {a.value}{a.unit} -> {b.value}{b.unit}")
-            elif a != b:
-                changes.append(f"level {name}: label, description or source")
-    if not changes and old != new:
-        changes.append("title, description or source")
-    return tuple(changes)
-
-
-def diff(a: Scenario, b: Scenario) -> ScenarioDiff:
-    """Which parties, issues, levels, parameters, bundles and valuations differ from a to b.
-
-    Parameters
-    ----------
-    a, b
-        Two scenarios, e.g. the Geneva consensus and the London framework.
-
-    Returns
-    -------
-    ScenarioDiff
-
-    Examples
-    --------
-    >>> import negotiation as ng
-    >>> d = ng.diff(ng.load("geneva_consensus"), ng.load("london_framework"))
-    >>> d.issues_added, d.issues_unchanged
-    (('export_controls', 'student_visas'), ('us_tariff', 'china_tariff'))
-    >>> [c.issue for c in d.issues_changed]
-    ['rare_earths']
-    """
-    if not isinstance(a, Scenario) or not isinstance(b, Scenario):
-        raise ScenarioError("diff(a, b) compares two Scenario objects, e.g. from negotiation.load")
-    a_issues = {i.name: i for i in a.issues}
-    b_issues = {i.name: i for i in b.issues}
-    changed, unchanged = [], []
-    for name, issue in b_issues.items():
-        if name in a_issues:
-            what = _issue_changes(a_issues[name], issue)
-            if what:
-                changed.append(IssueChange(name, what))
-            else:
-                unchanged.append(name)
-    a_params = {p.name: p for p in a.parameter_info}
-    b_params = {p.name: p for p in b.parameter_info}
-    param_changes = []
-    for name, new in b_params.items():
-        old = a_params.get(name)
-        if old is None:
-            continue
-        for attr in ("default", "unit", "description", "source", "stylised", "low", "high"):
-            if getattr(old, attr) != getattr(new, attr):
-                param_changes.append((name, attr, getattr(old, attr), getattr(new, attr)))
-    a_strats = {(p, s.name): s for p in a.players for s in a.strategies[p]}
-    b_strats = {(p, s.name): s for p in b.players for s in b.strategies[p]}
-    valuations = []
-    for party in b.parties:
-        if party.name not in a.players:
-            continue
-        other = a.party(party.name)
-        for issue in b_issues:
-            if issue in a_issues and dict(other.valuations.get(issue, {})) != dict(
-                party.valuations.get(issue, {})
-            ):
-                valuations.append((party.name, issue))
-        if other.interactions != party.interactions:
-            valuations.append((party.name, "interactions"))
-    return ScenarioDiff(
-        a=a.name,
-        b=b.name,
-        parties_added=tuple(p for p in b.players if p not in a.players),
-        parties_removed=tuple(p for p in a.players if p not in b.players),
-        issues_added=tuple(n for n in b_issues if n not in a_issues),
-        issues_removed=tuple(n for n in a_issues if n not in b_issues),
-        issues_changed=tuple(changed),
-        issues_unchanged=tuple(unchanged),
-        parameters_added=tuple(n for n in b_params if n not in a_params),
-        parameters_removed=tuple(n for n in a_params if n not in b_params),
-        parameters_changed=tuple(param_changes),
-        strategies_added=tuple(k for k in b_strats if k not in a_strats),
-        strategies_removed=tuple(k for k in a_strats if k not in b_strats),
-        strategies_changed=tuple(
-            k for k in b_strats if k in a_strats and a_strats[k] != b_strats[k]
-        ),
-        valuations_changed=tuple(valuations),
-    )

@@ -1,0 +1,428 @@
+"""Running a sweep: the points in chunks, in this process, on an executor or on Dask.
+
+An economist rarely solves one game. She asks over which ranges of tariff,
+leverage and patience a deal holds, and how likely each outcome is when those
+numbers are uncertain. :func:`sweep` answers both questions in one call. It
+compiles the game's payoffs once with :func:`sympy.lambdify`, evaluates them on
+whole arrays of parameter values, and finds every equilibrium at every point
+with the batched kernels of :mod:`negotiation.sweeps.kernels`. Points are
+processed in chunks, so memory stays bounded, and the chunks can be run by any
+:class:`concurrent.futures.Executor`: a process pool, or a Dask cluster
+(``distributed.Client(...).get_executor()``).
+
+Examples
+--------
+>>> import numpy as np, sympy as sp
+>>> import negotiation as ng
+>>> C = sp.Symbol("C")  # the cost of a collision in the October game of chicken
+>>> chicken = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("Swerve", "Escalate"))
+>>> result = ng.sweep(chicken, grid={"C": np.linspace(0, 20, 201)})
+>>> len(result), result.outcomes
+(201, ('(Swerve, Escalate)', '(Escalate, Swerve)', '(Escalate, Escalate)', '(Swerve+Escalate, Swerve+Escalate)'))
+>>> result.where("(Escalate, Escalate)")["C"].max()   # escalation is dominant while C <= 3
+np.float64(3.0)
+>>> int(result.degenerate.sum())                      # C = 3 exactly is a tie
+1
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import deque
+from collections.abc import Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass
+from numbers import Real
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from negotiation.errors import SweepError
+from negotiation.sweeps import kernels
+from negotiation.sweeps.compile import CompiledPayoffs
+from negotiation.sweeps.design import Design, grid_design, monte_carlo_design, resolve_model
+from negotiation.sweeps.result import SweepResult, bits
+
+__all__ = ["sweep"]
+
+METHODS = kernels.METHODS
+
+#: Working memory aimed at per chunk (bytes); the chunk size is derived from it.
+_CHUNK_BUDGET = 96 * 2**20
+#: At most this many chunks are submitted to an executor and not yet collected.
+_MAX_IN_FLIGHT = 32
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """One chunk of points, self-contained so an executor can run it anywhere."""
+
+    payoffs: CompiledPayoffs
+    method: str
+    tol: float
+    start: int
+    stop: int
+    axes: tuple[np.ndarray, ...] | None  # grid: the axes; the points are start..stop-1
+    values: np.ndarray | None  # Monte Carlo: (p, stop - start) sampled values
+
+    def columns(self) -> list[np.ndarray]:
+        if self.axes is not None:
+            shape = tuple(len(a) for a in self.axes)
+            index = np.unravel_index(np.arange(self.start, self.stop), shape)
+            return [axis[i] for axis, i in zip(self.axes, index, strict=True)]
+        assert self.values is not None
+        return list(self.values)
+
+
+@dataclass(frozen=True)
+class _ChunkResult:
+    counts: np.ndarray  # (c,) equilibria per point
+    degenerate: np.ndarray  # (c,)
+    keys: tuple[tuple[int, int], ...]  # the chunk's outcomes as (row, col) support masks
+    codes: np.ndarray  # (E,) index into keys
+    mixed_row: np.ndarray
+    mixed_col: np.ndarray
+
+
+def _run_chunk(chunk: _Chunk) -> _ChunkResult:
+    """Evaluate the payoffs of one chunk and find its equilibria (runs in a worker)."""
+    size = chunk.stop - chunk.start
+    payoffs = chunk.payoffs(chunk.columns(), size)
+    A = payoffs[0].transpose(2, 0, 1)  # (size, m, n) views of batch-last arrays
+    B = payoffs[1].transpose(2, 0, 1)
+    solved = kernels._solve(A, B, chunk.method, chunk.tol)
+    keys, codes = _encode(solved.row_support, solved.col_support, *chunk.payoffs.shape)
+    return _ChunkResult(
+        counts=solved.counts.astype(
+            np.uint16 if solved.counts.max(initial=0) < 2**16 else np.int64
+        ),
+        degenerate=np.asarray(solved.degenerate, dtype=bool),
+        keys=keys,
+        codes=codes,
+        # the last probability is 1 minus the others: store the others only
+        mixed_row=np.ascontiguousarray(solved.mixed_row[:, :-1]),
+        mixed_col=np.ascontiguousarray(solved.mixed_col[:, :-1]),
+    )
+
+
+def _encode(
+    row_support: np.ndarray, col_support: np.ndarray, m: int, n: int
+) -> tuple[tuple[tuple[int, int], ...], np.ndarray]:
+    """Number the distinct (row support, column support) pairs of a chunk."""
+    if m + n <= 16:
+        combined = (row_support.astype(np.int64) << n) | col_support.astype(np.int64)
+        present = np.bincount(combined, minlength=1 << (m + n)) > 0
+        found = np.flatnonzero(present)
+        lookup = np.cumsum(present) - 1
+        keys = tuple((int(c >> n), int(c & ((1 << n) - 1))) for c in found)
+        return keys, lookup.astype(_code_dtype(len(keys)))[combined]
+    pairs = np.stack([row_support.astype(np.uint64), col_support.astype(np.uint64)], axis=1)
+    found, codes = np.unique(pairs, axis=0, return_inverse=True)
+    keys = tuple((int(r), int(c)) for r, c in found)
+    return keys, codes.reshape(-1).astype(_code_dtype(len(keys)))
+
+
+def _code_dtype(count: int) -> type[np.unsignedinteger]:
+    """The smallest unsigned type that numbers ``count`` outcomes."""
+    return np.uint8 if count <= 2**8 else np.uint16 if count <= 2**16 else np.uint32
+
+
+def _outcome_order(key: tuple[int, int]) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
+    """Pure profiles first in row-major order, then mixed outcomes by support size."""
+    rows, cols = bits(key[0]), bits(key[1])
+    return (len(rows) + len(cols), rows, cols)
+
+
+def _default_chunk_size(shape: tuple[int, int], method: str) -> int:
+    m, n = shape
+    if method == "pure":
+        per_point = 80 * m * n
+    elif shape == (2, 2):
+        per_point = 400
+    else:
+        candidates = math.comb(m + n, m) - 1
+        per_point = 160 * candidates * (m + n)
+    size = max(1024, _CHUNK_BUDGET // per_point)
+    return 1 << (size.bit_length() - 1)  # a power of two
+
+
+def _interactive() -> bool:
+    if "ipykernel" in sys.modules:
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress_bar(progress: bool | None, total: int, chunks: int) -> Any:
+    """A tqdm bar, or None: on when asked, or (by default) when interactive and long."""
+    if progress is False or (progress is None and (chunks < 2 or not _interactive())):
+        return None
+    try:
+        if "ipykernel" in sys.modules:
+            from tqdm.auto import tqdm
+        else:
+            from tqdm import tqdm
+    except ImportError as err:
+        if progress is None:
+            return None
+        raise ImportError("progress=True needs tqdm: pip install 'negotiation[sweeps]'") from err
+    # delay: the bar appears only for sweeps that take more than a couple of seconds
+    return tqdm(total=total, unit="pt", unit_scale=True, delay=0 if progress else 2, leave=False)
+
+
+def _chunks(
+    design: Design, payoffs: CompiledPayoffs, method: str, tol: float, size: int
+) -> Iterator[_Chunk]:
+    for start in range(0, design.size, size):
+        stop = min(start + size, design.size)
+        values = design.values[:, start:stop] if design.values is not None else None
+        yield _Chunk(payoffs, method, tol, start, stop, design.axes, values)
+
+
+def _execute(
+    chunks: Iterator[_Chunk], executor: Executor | None, bar: Any
+) -> list[_ChunkResult | None]:
+    results: list[_ChunkResult | None] = []
+    if executor is None:
+        for chunk in chunks:
+            results.append(_run_chunk(chunk))
+            if bar is not None:
+                bar.update(chunk.stop - chunk.start)
+        return results
+    slots: dict[Future[_ChunkResult], int] = {}
+    done_results: dict[int, _ChunkResult] = {}
+    pending = deque(enumerate(chunks))
+    sizes: dict[int, int] = {}
+    try:
+        while pending or slots:
+            while pending and len(slots) < _MAX_IN_FLIGHT:
+                k, chunk = pending.popleft()
+                sizes[k] = chunk.stop - chunk.start
+                slots[executor.submit(_run_chunk, chunk)] = k
+            finished, _ = wait(list(slots), return_when=FIRST_COMPLETED)
+            for future in finished:
+                k = slots.pop(future)
+                done_results[k] = future.result()
+                if bar is not None:
+                    bar.update(sizes[k])
+    except BaseException:
+        for future in slots:
+            future.cancel()
+        raise
+    return [done_results[k] for k in range(len(done_results))]
+
+
+def _assemble(
+    results: list[_ChunkResult | None],
+) -> tuple[tuple[tuple[int, int], ...], dict[str, np.ndarray]]:
+    """Join the chunks' results in order, releasing each chunk once it is copied."""
+    chunks = [r for r in results if r is not None]
+    keys = sorted({key for r in chunks for key in r.keys}, key=_outcome_order)
+    index = {key: k for k, key in enumerate(keys)}
+    code_dtype = _code_dtype(len(keys))
+    points = sum(len(r.counts) for r in chunks)
+    entries = sum(len(r.codes) for r in chunks)
+    mixed = sum(len(r.mixed_row) for r in chunks)
+    count_dtype = np.result_type(*(r.counts.dtype for r in chunks))
+    out = {
+        "counts": np.empty(points, dtype=count_dtype),
+        "degenerate": np.empty(points, dtype=bool),
+        "codes": np.empty(entries, dtype=code_dtype),
+        "mixed_row": np.empty((mixed, chunks[0].mixed_row.shape[1])),
+        "mixed_col": np.empty((mixed, chunks[0].mixed_col.shape[1])),
+    }
+    del chunks
+    at = {"points": 0, "entries": 0, "mixed": 0}
+    for k, r in enumerate(results):
+        assert r is not None
+        results[k] = None  # the chunk's memory is freed as soon as it is copied
+        p, e, m = len(r.counts), len(r.codes), len(r.mixed_row)
+        lookup = np.array([index[key] for key in r.keys], dtype=code_dtype)
+        out["counts"][at["points"] : at["points"] + p] = r.counts
+        out["degenerate"][at["points"] : at["points"] + p] = r.degenerate
+        out["codes"][at["entries"] : at["entries"] + e] = lookup[r.codes] if e else 0
+        out["mixed_row"][at["mixed"] : at["mixed"] + m] = r.mixed_row
+        out["mixed_col"][at["mixed"] : at["mixed"] + m] = r.mixed_col
+        at["points"] += p
+        at["entries"] += e
+        at["mixed"] += m
+    for a in out.values():
+        a.setflags(write=False)
+    return tuple(keys), out
+
+
+def sweep(
+    model: Any,
+    grid: Mapping[Any, Any] | None = None,
+    *,
+    samples: int | None = None,
+    distributions: Mapping[Any, Any] | None = None,
+    seed: int | np.random.Generator | None = None,
+    method: str = "vertex_enumeration",
+    tol: float = kernels.DEFAULT_TOL,
+    chunk_size: int | None = None,
+    executor: Executor | None = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    """The equilibria of a game at every point of a parameter grid or Monte Carlo sample.
+
+    Parameters
+    ----------
+    model
+        A :class:`negotiation.Game` with free parameters, or a scenario (any
+        object with ``.game(symbolic=True)``; its ``.defaults`` fill in the
+        parameters that are not swept).
+    grid
+        ``{parameter: values}``: one-dimensional arrays of values (a single
+        number holds a parameter fixed). The sweep covers their Cartesian
+        product, the first parameter varying slowest. Keys are names or
+        sympy symbols.
+    samples
+        The number of Monte Carlo draws (instead of ``grid``).
+    distributions
+        ``{parameter: distribution}`` for Monte Carlo, each one of
+        ``("uniform", low, high)``, ``("normal", mean, sd)``,
+        ``("triangular", low, mode, high)``, ``("empirical", values)``
+        (resampled with replacement), an array of exactly ``samples`` values
+        (used in order, so correlated draws can be passed in), or a number (a
+        constant). Parameters are drawn in order of name.
+    seed
+        Seed for the draws (an integer or a :class:`numpy.random.Generator`);
+        with ``None`` a fresh seed is drawn and recorded in
+        :attr:`SweepResult.seed`, so any run can be repeated.
+    method
+        ``"vertex_enumeration"`` (default): every extreme equilibrium, as
+        :meth:`negotiation.Game.equilibria` returns, for games up to 4x4.
+        ``"pure"``: pure equilibria only, for any size.
+    tol
+        Payoffs within ``tol`` tie and make a point degenerate; probabilities
+        within ``tol`` of zero are zero.
+    chunk_size
+        Points per chunk (default: chosen from the game's size, about 100 MB of
+        working memory). Results do not depend on it.
+    executor
+        Any :class:`concurrent.futures.Executor` to run the chunks, e.g. a
+        ``ProcessPoolExecutor`` or ``distributed.Client(...).get_executor()``.
+        Default: in this process.
+    progress
+        Show a tqdm progress bar: ``True``, ``False``, or ``None`` (default) for
+        one that appears when the session is interactive and the sweep takes
+        more than two seconds.
+
+    Returns
+    -------
+    SweepResult
+
+    Raises
+    ------
+    SweepError
+        For a parameter the game does not have, a parameter with no value, an
+        empty grid, invalid distribution arguments, or payoffs that are not
+        finite at some point.
+
+    See Also
+    --------
+    negotiation.Game.equilibria : the same answer at one point.
+    negotiation.sweeps.kernels : the batched solvers.
+
+    Examples
+    --------
+    A game of chicken (stylised payoffs) whose collision cost ``C`` is uncertain:
+
+    >>> import sympy as sp, negotiation as ng
+    >>> C = sp.Symbol("C")
+    >>> chicken = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("Swerve", "Escalate"))
+    >>> mc = ng.sweep(chicken, samples=10_000, distributions={C: ("uniform", 0, 10)}, seed=1)
+    >>> shares = mc.share()
+    >>> shares.outcomes
+    ('(Swerve, Escalate)', '(Escalate, Swerve)', '(Escalate, Escalate)', '(Swerve+Escalate, Swerve+Escalate)')
+    >>> round(shares["(Escalate, Escalate)"], 1)   # C < 3: escalating is dominant
+    0.3
+    >>> mc.seed
+    1
+    """
+    if grid is not None and (samples is not None or distributions is not None):
+        raise SweepError(
+            "give either grid= (a grid sweep) or samples= and distributions= (Monte Carlo), "
+            "not both"
+        )
+    if grid is None and distributions is None:
+        if samples is not None:
+            raise SweepError(
+                "samples= needs distributions=, e.g. distributions={'t': ('uniform', 0.0, 1.0)}"
+            )
+        raise SweepError(
+            "give grid={'t': values, ...} for a grid sweep, or samples=N and "
+            "distributions={'t': ('uniform', low, high), ...} for Monte Carlo"
+        )
+    if method not in METHODS:
+        raise SweepError(
+            f"unknown method {method!r}; choose one of " + ", ".join(repr(m) for m in METHODS)
+        )
+    if isinstance(tol, bool) or not isinstance(tol, Real) or not tol >= 0:
+        raise SweepError(f"tol must be a non-negative number; got {tol!r}")
+    if chunk_size is not None and (
+        isinstance(chunk_size, bool)
+        or not isinstance(chunk_size, int | np.integer)
+        or chunk_size < 1
+    ):
+        raise SweepError(f"chunk_size must be a positive whole number; got {chunk_size!r}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise SweepError(
+            f"executor must be a concurrent.futures.Executor (with .submit); got "
+            f"{type(executor).__name__}"
+        )
+    if progress not in (None, True, False):
+        raise SweepError(f"progress must be True, False or None; got {progress!r}")
+    game, defaults = resolve_model(model)
+    m, n = game.shape
+    if method == "vertex_enumeration" and max(m, n) > kernels.MAX_SIZE:
+        raise SweepError(
+            f"sweeps find every equilibrium of games up to {kernels.MAX_SIZE}x{kernels.MAX_SIZE}; "
+            f"this game is {m}x{n}: use method='pure', or remove dominated strategies first "
+            "(Game.eliminate_dominated)"
+        )
+    if method == "pure" and max(m, n) > 64:
+        raise SweepError(f"sweeps handle at most 64 strategies per player; this game is {m}x{n}")
+    if grid is not None:
+        design = grid_design(game, defaults, grid)
+    else:
+        design = monte_carlo_design(game, defaults, samples, distributions, seed)
+    exprs = tuple(
+        sp.sympify(e).xreplace(design.fixed_exact)
+        for M in (game.row_payoffs, game.col_payoffs)
+        for e in M
+    )
+    payoffs = CompiledPayoffs(exprs, design.symbols, (m, n))
+    size = int(chunk_size) if chunk_size is not None else _default_chunk_size((m, n), method)
+    n_chunks = -(-design.size // size)
+    bar = _progress_bar(progress, design.size, n_chunks)
+    try:
+        results = _execute(_chunks(design, payoffs, method, float(tol), size), executor, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    keys, arrays = _assemble(results)  # empties `results` as it goes
+    return SweepResult(
+        game=game,
+        kind=design.kind,
+        parameters=design.names,
+        fixed=design.fixed,
+        axes=dict(zip(design.names, design.axes, strict=True)) if design.axes else None,
+        samples=design.values,
+        seed=design.seed,
+        distributions=design.distributions,
+        method=method,
+        tol=float(tol),
+        n_equilibria=arrays["counts"],
+        degenerate=arrays["degenerate"],
+        outcome_keys=keys,
+        codes=arrays["codes"],
+        mixed_row=arrays["mixed_row"],
+        mixed_col=arrays["mixed_col"],
+        compiled_payoffs=payoffs,
+    )

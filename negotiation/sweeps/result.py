@@ -1,0 +1,587 @@
+"""The result of a sweep: :class:`SweepResult` and the outcome shares it reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import NormalDist
+from typing import Any
+
+import numpy as np
+
+from negotiation.errors import SweepError, UnknownLabelError
+from negotiation.games.normal_form import Equilibrium, Game
+from negotiation.sweeps.compile import CompiledPayoffs
+
+__all__ = ["OutcomeShares", "SweepResult", "bits"]
+
+
+def bits(mask: int) -> tuple[int, ...]:
+    """The strategy indices in a support bit mask, e.g. ``0b101`` -> ``(0, 2)``."""
+    return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
+
+
+@dataclass(frozen=True, eq=False)
+class OutcomeShares:
+    """How often each outcome is an equilibrium across a sweep's points.
+
+    A point with several equilibria counts for each, so shares need not sum
+    to one.
+
+    Attributes
+    ----------
+    outcomes
+        Outcome labels, pure profiles first (see :attr:`SweepResult.outcomes`).
+    counts
+        The number of points at which each outcome is an equilibrium.
+    n_points
+        The number of points swept.
+    share
+        ``counts / n_points``.
+    low, high
+        The confidence interval: Wilson's score interval for a Monte Carlo
+        sweep (the share is an estimate); for a grid the share is the exact
+        fraction of grid points, so ``low == high == share``.
+    confidence
+        The confidence level of ``low`` and ``high``.
+    interval
+        ``"wilson"`` or ``"exact"``.
+    """
+
+    outcomes: tuple[str, ...]
+    counts: np.ndarray
+    n_points: int
+    share: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    confidence: float
+    interval: str
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    def __getitem__(self, outcome: str) -> float:
+        """The share of one outcome, by label."""
+        try:
+            return float(self.share[self.outcomes.index(outcome)])
+        except ValueError:
+            raise UnknownLabelError(
+                f"no outcome {outcome!r} in this sweep; the outcomes are: "
+                + ", ".join(self.outcomes)
+            ) from None
+
+    def as_dict(self) -> dict[str, float]:
+        """``{outcome: share}``."""
+        return {o: float(s) for o, s in zip(self.outcomes, self.share, strict=True)}
+
+    def to_pandas(self) -> Any:
+        """A DataFrame with one row per outcome (needs pandas)."""
+        pd = _pandas()
+        return pd.DataFrame(
+            {
+                "outcome": list(self.outcomes),
+                "points": self.counts,
+                "share": self.share,
+                "low": self.low,
+                "high": self.high,
+            }
+        )
+
+    def _rows(self) -> list[list[str]]:
+        rows = []
+        for k, outcome in enumerate(self.outcomes):
+            row = [outcome, str(int(self.counts[k])), f"{self.share[k]:.4f}"]
+            if self.interval == "wilson":
+                row.append(f"[{self.low[k]:.4f}, {self.high[k]:.4f}]")
+            rows.append(row)
+        return rows
+
+    def _header(self) -> list[str]:
+        header = ["outcome", "points", "share"]
+        if self.interval == "wilson":
+            header.append(f"{self.confidence:.0%} interval")
+        return header
+
+    def __str__(self) -> str:
+        from negotiation.display import text_table
+
+        return text_table(self._header(), self._rows()) + f"\n({self.n_points} points)"
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        from negotiation.display import html_table
+
+        return html_table(self._header(), self._rows(), caption=f"{self.n_points} points")
+
+
+def _complete(probs: np.ndarray) -> np.ndarray:
+    """Mixed strategies from all but their last probability."""
+    return np.concatenate([probs, 1.0 - probs.sum(axis=1, keepdims=True)], axis=1)
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise ImportError("this needs pandas: pip install 'negotiation[sweeps]'") from err
+    return pd
+
+
+def _wilson(counts: np.ndarray, n: int, confidence: float) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson's score interval for binomial proportions (Wilson 1927)."""
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    p = counts / n
+    denom = 1 + z**2 / n
+    centre = (p + z**2 / (2 * n)) / denom
+    half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+@dataclass(frozen=True, eq=False)
+class SweepResult:
+    """The equilibria of a game at every point of a parameter sweep.
+
+    Built by :func:`negotiation.sweep`. Points are numbered ``0 .. len - 1``
+    (for a grid in C order: the first parameter varies slowest). Each point
+    has zero or more equilibria; an *outcome* is the pair of supports of an
+    equilibrium, labelled ``"(Truce, Escalate)"`` for a pure profile and
+    ``"(Truce+Escalate, Truce+Escalate)"`` for a mixed one.
+
+    Attributes
+    ----------
+    game
+        The symbolic game that was swept.
+    kind
+        ``"grid"`` or ``"monte_carlo"``.
+    parameters
+        The names of the swept parameters, in order.
+    fixed
+        Values of the parameters held fixed (scenario defaults, constants).
+    axes
+        For a grid, ``{name: values}``; otherwise ``None``.
+    samples
+        For Monte Carlo, the draws, shape ``(len(parameters), len(self))``.
+    seed, distributions
+        For Monte Carlo, how the draws were made (repeat with the same seed).
+    method, tol
+        How the equilibria were found.
+    n_equilibria
+        ``(N,)`` the number of equilibria at each point.
+    degenerate
+        ``(N,)`` whether each point is a degenerate game (within ``tol``): a
+        tie between best responses, typically on a boundary between regimes.
+        Its extreme equilibria are still reported in full.
+    outcome_keys
+        Each outcome's supports as ``(row bit mask, column bit mask)``.
+    codes, mixed_row, mixed_col, compiled_payoffs
+        The compact storage behind the accessors: each equilibrium's outcome
+        (an index into ``outcome_keys``, point by point), the mixed strategies
+        of the equilibria that are not pure, without their last probability
+        (one minus the others), and the compiled payoffs, which recompute
+        payoffs on demand rather than storing them.
+    """
+
+    game: Game
+    kind: str
+    parameters: tuple[str, ...]
+    fixed: dict[str, float]
+    axes: dict[str, np.ndarray] | None
+    samples: np.ndarray | None
+    seed: Any
+    distributions: dict[str, tuple[Any, ...]] | None
+    method: str
+    tol: float
+    n_equilibria: np.ndarray
+    degenerate: np.ndarray
+    outcome_keys: tuple[tuple[int, int], ...]
+    codes: np.ndarray = field(repr=False)
+    mixed_row: np.ndarray = field(repr=False)
+    mixed_col: np.ndarray = field(repr=False)
+    compiled_payoffs: CompiledPayoffs = field(repr=False)
+
+    # ------------------------------------------------------------------ basics
+    def __len__(self) -> int:
+        return len(self.n_equilibria)
+
+    def __repr__(self) -> str:
+        if self.kind == "grid" and self.axes is not None:
+            where = " x ".join(str(len(a)) for a in self.axes.values()) + " grid"
+        else:
+            where = "Monte Carlo"
+        return (
+            f"SweepResult({where} over {', '.join(self.parameters)}: {len(self)} points, "
+            f"{len(self.codes)} equilibria, {len(self.outcomes)} outcomes, "
+            f"{int(self.degenerate.sum())} degenerate points)"
+        )
+
+    @property
+    def shape(self) -> tuple[int, ...] | None:
+        """The grid's shape (one length per parameter), or ``None`` for Monte Carlo."""
+        if self.axes is None:
+            return None
+        return tuple(len(a) for a in self.axes.values())
+
+    @property
+    def outcomes(self) -> tuple[str, ...]:
+        """Labels of the outcomes found anywhere, pure profiles first (row-major)."""
+        return tuple(self._label(key) for key in self.outcome_keys)
+
+    def _label(self, key: tuple[int, int]) -> str:
+        rows, cols = self.game.strategies
+        row = "+".join(rows[i] for i in bits(key[0]))
+        col = "+".join(cols[j] for j in bits(key[1]))
+        return f"({row}, {col})"
+
+    @property
+    def points(self) -> dict[str, np.ndarray]:
+        """``{name: values}``: each swept parameter's value at every point."""
+        return self._values_at(np.arange(len(self)))
+
+    def _values_at(self, index: np.ndarray) -> dict[str, np.ndarray]:
+        if self.axes is not None:
+            axes = list(self.axes.values())
+            unravelled = np.unravel_index(index, tuple(len(a) for a in axes))
+            return {
+                name: axis[i]
+                for name, axis, i in zip(self.parameters, axes, unravelled, strict=True)
+            }
+        assert self.samples is not None
+        return {name: self.samples[k][index] for k, name in enumerate(self.parameters)}
+
+    def _index(self, i: int) -> int:
+        if isinstance(i, bool) or not isinstance(i, int | np.integer):
+            raise TypeError(f"a point index must be an integer; got {i!r}")
+        if not -len(self) <= i < len(self):
+            raise IndexError(f"point {i} is out of range; the sweep has {len(self)} points")
+        return int(i) % len(self)
+
+    def point(self, i: int) -> dict[str, float]:
+        """Every parameter's value at point ``i`` (swept and fixed), for ``game.subs``.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> t = sp.Symbol("t")
+        >>> r = ng.sweep(ng.Game([[t, 0], [0, 1]], [[1, 0], [0, t]]), grid={"t": [1.0, 2.0]})
+        >>> r.point(1)
+        {'t': 2.0}
+        """
+        i = self._index(i)
+        values = {name: float(v[0]) for name, v in self._values_at(np.array([i])).items()}
+        return {**values, **self.fixed}
+
+    # ------------------------------------------------------------------ per-equilibrium data
+    def _offsets(self) -> np.ndarray:
+        offsets = np.zeros(len(self) + 1, dtype=np.int64)
+        np.cumsum(self.n_equilibria, out=offsets[1:])
+        return offsets
+
+    def _key_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        m, n = self.game.shape
+        rows = np.zeros((len(self.outcome_keys), m))
+        cols = np.zeros((len(self.outcome_keys), n))
+        for k, (r, c) in enumerate(self.outcome_keys):
+            rows[k, list(bits(r))] = 1.0
+            cols[k, list(bits(c))] = 1.0
+        mixed = (rows.sum(axis=1) > 1) | (cols.sum(axis=1) > 1)
+        return rows, cols, mixed
+
+    def _strategies(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Mixed strategies of the equilibria ``start .. stop - 1`` (in the flat order)."""
+        rows, cols, mixed = self._key_arrays()
+        codes = self.codes[start:stop]
+        row = rows[codes]
+        col = cols[codes]
+        is_mixed = mixed[codes]
+        first = int(np.count_nonzero(mixed[self.codes[:start]]))
+        last = first + int(np.count_nonzero(is_mixed))
+        # outside the support a probability is exactly zero (the stored form drops the last one)
+        row[is_mixed] = _complete(self.mixed_row[first:last]) * (rows[codes[is_mixed]] > 0)
+        col[is_mixed] = _complete(self.mixed_col[first:last]) * (cols[codes[is_mixed]] > 0)
+        return row, col
+
+    def _payoff_arrays(self, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        values = self._values_at(index)
+        out = self.compiled_payoffs([values[name] for name in self.parameters], len(index))
+        return out[0].transpose(2, 0, 1), out[1].transpose(2, 0, 1)
+
+    def equilibria_at(self, i: int) -> list[Equilibrium]:
+        """The equilibria at point ``i``, as :class:`negotiation.Equilibrium` objects.
+
+        They match ``game.subs(result.point(i)).equilibria(method=result.method)``
+        up to ``tol`` and order.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> t = sp.Symbol("t")
+        >>> r = ng.sweep(ng.Game([[t, 0], [0, 1]], [[1, 0], [0, t]]), grid={"t": [2.0]})
+        >>> [eq.row.round(4).tolist() for eq in r.equilibria_at(0)]
+        [[1.0, 0.0], [0.0, 1.0], [0.6667, 0.3333]]
+        """
+        i = self._index(i)
+        offsets = self._offsets()
+        start, stop = int(offsets[i]), int(offsets[i + 1])
+        row, col = self._strategies(start, stop)
+        A, B = self._payoff_arrays(np.array([i]))
+        labels = self.game.strategies
+        out = []
+        for x, y, code in zip(row, col, self.codes[start:stop], strict=True):
+            x.setflags(write=False)
+            y.setflags(write=False)
+            row_mask, col_mask = self.outcome_keys[code]
+            out.append(
+                Equilibrium(
+                    (x, y),
+                    (float(x @ A[0] @ y), float(x @ B[0] @ y)),
+                    (
+                        tuple(labels[0][k] for k in bits(row_mask)),
+                        tuple(labels[1][k] for k in bits(col_mask)),
+                    ),
+                    self.method,
+                    players=self.game.players,
+                    labels=labels,
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ outcomes
+    def _outcome_code(self, outcome: Any) -> int | None:
+        """The code of an outcome (label, pure profile or pair of supports); None if absent."""
+        rows, cols = self.game.strategies
+        if isinstance(outcome, str):
+            labels = self.outcomes
+            if outcome in labels:
+                return labels.index(outcome)
+            for i in range(len(rows)):
+                for j in range(len(cols)):
+                    if self._label((1 << i, 1 << j)) == outcome:
+                        return None
+            raise UnknownLabelError(
+                f"no outcome {outcome!r} in this sweep; the outcomes found are: "
+                + ", ".join(labels)
+                + " (or give a profile as a pair of labels, e.g. "
+                f"({rows[0]!r}, {cols[0]!r}))"
+            )
+        if not (isinstance(outcome, Sequence) and len(outcome) == 2):
+            raise UnknownLabelError(
+                f"an outcome is a label such as {self._label((1, 1))!r}, a pure profile "
+                f"({rows[0]!r}, {cols[0]!r}) or a pair of supports; got {outcome!r}"
+            )
+        masks = []
+        for p, part in enumerate(outcome):
+            parts = (part,) if isinstance(part, str | int | np.integer) else tuple(part)
+            if not parts:
+                raise UnknownLabelError("a support needs at least one strategy")
+            mask = 0
+            for s in parts:
+                mask |= 1 << self.game.index(p, s)
+            masks.append(mask)
+        key = (masks[0], masks[1])
+        return self.outcome_keys.index(key) if key in self.outcome_keys else None
+
+    def _any_per_point(self, hits: np.ndarray) -> np.ndarray:
+        """For each point, whether any of its equilibria is a hit (a segmented any)."""
+        counts = self.n_equilibria
+        if len(hits) == 0:
+            return np.zeros(len(self), dtype=bool)
+        offsets = self._offsets()[:-1]
+        padded = np.append(hits, False)
+        out = np.logical_or.reduceat(padded, np.minimum(offsets, len(hits)))
+        return out & (counts > 0)
+
+    def outcome_mask(self, outcome: Any) -> np.ndarray:
+        """``(N,)`` bool: where ``outcome`` is an equilibrium.
+
+        Parameters
+        ----------
+        outcome
+            A label from :attr:`outcomes`, a pure profile ``(row_label,
+            col_label)``, or a pair of supports ``(("a", "b"), ("x", "y"))``.
+        """
+        code = self._outcome_code(outcome)
+        if code is None:
+            return np.zeros(len(self), dtype=bool)
+        return self._any_per_point(self.codes == code)
+
+    def where(self, outcome: Any) -> dict[str, np.ndarray]:
+        """The parameter values of the points where ``outcome`` is an equilibrium.
+
+        Returns
+        -------
+        dict
+            ``{name: values}`` for each swept parameter (arrays of equal length).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> t = sp.Symbol("t")
+        >>> pd = ng.Game([[3, 0], [t, 1]], [[3, t], [0, 1]], strategies=(("C", "D"), ("C", "D")))
+        >>> ng.sweep(pd, grid={"t": [2.0, 4.0]}).where(("C", "C"))
+        {'t': array([2.])}
+        """
+        mask = self.outcome_mask(outcome)
+        return self._values_at(np.flatnonzero(mask))
+
+    def share(self, confidence: float = 0.95) -> OutcomeShares:
+        """The share of points at which each outcome is an equilibrium.
+
+        Parameters
+        ----------
+        confidence
+            The level of the Wilson score interval reported for Monte Carlo
+            sweeps (for a grid the share is exact).
+
+        Returns
+        -------
+        OutcomeShares
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> print(ng.sweep(g, grid={"C": range(0, 11)}).share())
+        outcome    points   share
+        (S, E)     8        0.7273
+        (E, S)     8        0.7273
+        (E, E)     4        0.3636
+        (S+E, S+E) 7        0.6364
+        (11 points)
+        """
+        if not (isinstance(confidence, float | int) and 0 < confidence < 1):
+            raise SweepError(f"confidence must lie strictly between 0 and 1; got {confidence!r}")
+        K = len(self.outcome_keys)
+        counts = np.bincount(self.codes, minlength=K).astype(np.int64)
+        if self.degenerate.any():
+            # an outcome can occur twice at a degenerate point; count points, not equilibria
+            at_degenerate = np.repeat(self.degenerate, self.n_equilibria)
+            points = np.repeat(np.flatnonzero(self.degenerate), self.n_equilibria[self.degenerate])
+            codes = self.codes[at_degenerate].astype(np.int64)
+            distinct = np.unique(points * K + codes)
+            counts -= np.bincount(codes, minlength=K) - np.bincount(distinct % K, minlength=K)
+        n = len(self)
+        share = counts / n
+        if self.kind == "monte_carlo":
+            low, high = _wilson(counts, n, float(confidence))
+            interval = "wilson"
+        else:
+            low, high = share.copy(), share.copy()
+            interval = "exact"
+        return OutcomeShares(
+            outcomes=self.outcomes,
+            counts=counts,
+            n_points=n,
+            share=share,
+            low=low,
+            high=high,
+            confidence=float(confidence),
+            interval=interval,
+        )
+
+    def outcome_sets(self) -> tuple[np.ndarray, tuple[str, ...]]:
+        """Which set of outcomes holds at each point, for maps of regimes.
+
+        Returns
+        -------
+        codes : numpy.ndarray of int, shape ``(N,)``
+            An index into ``labels`` for each point.
+        labels : tuple of str
+            Each distinct set of outcomes, joined by ``" & "`` (``"none"`` for
+            a point without equilibria).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> codes, labels = ng.sweep(g, grid={"C": [1.0, 5.0]}).outcome_sets()
+        >>> [labels[c] for c in codes]
+        ['(E, E)', '(S, E) & (E, S) & (S+E, S+E)']
+        """
+        K = len(self.outcome_keys)
+        words = max(1, -(-K // 64))
+        bits = np.zeros((len(self), words), dtype=np.uint64)
+        codes = self.codes.astype(np.int64)
+        for w in range(words):
+            in_word = (codes // 64) == w
+            flags = np.where(in_word, np.uint64(1) << (codes % 64).astype(np.uint64), np.uint64(0))
+            if len(flags):
+                offsets = np.minimum(self._offsets()[:-1], len(flags))
+                padded = np.append(flags, np.uint64(0))
+                bits[:, w] = np.bitwise_or.reduceat(padded, offsets) * (self.n_equilibria > 0)
+        distinct, inverse = np.unique(bits, axis=0, return_inverse=True)
+        names = self.outcomes
+        labels = []
+        for row in distinct:
+            members = [k for k in range(K) if int(row[k // 64]) >> (k % 64) & 1]
+            labels.append(" & ".join(names[k] for k in members) or "none")
+        return inverse.reshape(-1), tuple(labels)
+
+    # ------------------------------------------------------------------ tables
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The tidy table as ``{column: array}``, one entry per point and equilibrium.
+
+        Columns: ``point``; each swept parameter; ``outcome``; ``row`` and
+        ``col`` (the support labels, ``"a+b"`` when mixed); ``row[<label>]``
+        and ``col[<label>]`` (each strategy's probability); ``row_payoff`` and
+        ``col_payoff``; ``degenerate``.
+        """
+        point = np.repeat(np.arange(len(self)), self.n_equilibria)
+        out: dict[str, np.ndarray] = {"point": point}
+        out.update(self._values_at(point))
+        names = np.array(self.outcomes, dtype=object)
+        out["outcome"] = names[self.codes] if len(names) else np.empty(0, dtype=object)
+        rows_l, cols_l = self.game.strategies
+        col_names = np.array(
+            ["+".join(cols_l[j] for j in bits(c)) for _, c in self.outcome_keys], dtype=object
+        )
+        row_names = np.array(
+            ["+".join(rows_l[i] for i in bits(r)) for r, _ in self.outcome_keys], dtype=object
+        )
+        out["row"] = row_names[self.codes] if len(row_names) else np.empty(0, dtype=object)
+        out["col"] = col_names[self.codes] if len(col_names) else np.empty(0, dtype=object)
+        row, col = self._strategies(0, len(self.codes))
+        for k, label in enumerate(rows_l):
+            out[f"row[{label}]"] = row[:, k]
+        for k, label in enumerate(cols_l):
+            out[f"col[{label}]"] = col[:, k]
+        payoffs = np.empty((len(point), 2))
+        step = 1 << 18
+        for s in range(0, len(point), step):
+            A, B = self._payoff_arrays(point[s : s + step])
+            x, y = row[s : s + step], col[s : s + step]
+            payoffs[s : s + step, 0] = np.einsum("em,emn,en->e", x, A, y)
+            payoffs[s : s + step, 1] = np.einsum("em,emn,en->e", x, B, y)
+        out["row_payoff"] = payoffs[:, 0]
+        out["col_payoff"] = payoffs[:, 1]
+        out["degenerate"] = self.degenerate[point]
+        return out
+
+    def to_pandas(self) -> Any:
+        """The tidy table as a :class:`pandas.DataFrame` (needs pandas).
+
+        One row per point and equilibrium: see :meth:`to_arrays` for the
+        columns; ``outcome``, ``row`` and ``col`` are categorical.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> t = sp.Symbol("t")
+        >>> pd_game = ng.Game([[3, 0], [t, 1]], [[3, t], [0, 1]],
+        ...                   strategies=(("C", "D"), ("C", "D")))
+        >>> df = ng.sweep(pd_game, grid={"t": [2.0, 4.0]}).to_pandas()
+        >>> df[["t", "outcome", "row[C]", "row_payoff"]]
+             t     outcome  row[C]  row_payoff
+        0  2.0      (C, C)     1.0         3.0
+        1  2.0      (D, D)     0.0         1.0
+        2  2.0  (C+D, C+D)     0.5         1.5
+        3  4.0      (D, D)     0.0         1.0
+        """
+        pd = _pandas()
+        data = self.to_arrays()
+        data["outcome"] = pd.Categorical(data["outcome"], categories=list(self.outcomes))
+        for column in ("row", "col"):
+            data[column] = pd.Categorical(data[column])
+        return pd.DataFrame(data)
