@@ -1,4 +1,4 @@
-"""Tests of the batched equilibrium kernels (negotiation.sweeps.kernels).
+"""Tests of the batched equilibrium kernels (negotiation.solvers.batched).
 
 Known answers first (textbook games, then Gambit's reference equilibria), then
 cross-checks: the 2x2 closed forms against batched vertex enumeration, and
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import negotiation as ng
-from negotiation.sweeps import kernels as K
+from negotiation.solvers import batched as K
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 

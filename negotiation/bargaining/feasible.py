@@ -22,7 +22,8 @@ M. J. Osborne and A. Rubinstein (1994), *A Course in Game Theory*, chapter 15.
 
 Examples
 --------
-Game B of the domain brief ("Implementing Geneva"): from the May standoff
+The stylised "Implementing Geneva" game (US: implement London, hold countermeasures or
+re-escalate; China: deliver, slow-walk or withhold): from the May standoff
 ``d = (-1, -1)`` both Nash and Kalai-Smorodinsky pick the London deal (3, 3).
 
 >>> import negotiation as ng

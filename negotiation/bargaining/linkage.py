@@ -600,8 +600,7 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
 
     References
     ----------
-    Bernheim and Whinston (1990); Bagwell and Staiger (2002), chapter 6;
-    domain brief, model M4(b).
+    Bernheim and Whinston (1990); Bagwell and Staiger (2002), chapter 6.
 
     Examples
     --------

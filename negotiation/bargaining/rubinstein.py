@@ -29,7 +29,7 @@ A. Muthoo (1999), *Bargaining Theory with Applications*, chapters 3-5.
 
 Examples
 --------
-The domain brief's impatience lesson: with ``delta_US = 0.90`` and
+Impatience matters: with ``delta_US = 0.90`` and
 ``delta_CN = 0.95`` the US, proposing first, gets about 0.345.
 
 >>> import negotiation as ng

@@ -2,7 +2,7 @@
 
 :func:`sweep` evaluates a game's payoffs on whole arrays of parameter values
 (a grid or a Monte Carlo sample) and finds every equilibrium at every point
-with the batched numpy kernels of :mod:`negotiation.sweeps.kernels`, in
+with the batched numpy kernels of :mod:`negotiation.solvers.batched`, in
 chunks, optionally on a process pool or a Dask cluster. It returns a
 :class:`SweepResult`.
 """

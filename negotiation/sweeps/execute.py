@@ -5,7 +5,7 @@ leverage and patience a deal holds, and how likely each outcome is when those
 numbers are uncertain. :func:`sweep` answers both questions in one call. It
 compiles the game's payoffs once with :func:`sympy.lambdify`, evaluates them on
 whole arrays of parameter values, and finds every equilibrium at every point
-with the batched kernels of :mod:`negotiation.sweeps.kernels`. Points are
+with the batched kernels of :mod:`negotiation.solvers.batched`. Points are
 processed in chunks, so memory stays bounded, and the chunks can be run by any
 :class:`concurrent.futures.Executor`: a process pool, or a Dask cluster
 (``distributed.Client(...).get_executor()``).
@@ -40,7 +40,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation.errors import SweepError
-from negotiation.sweeps import kernels
+from negotiation.solvers import batched as kernels
 from negotiation.sweeps.compile import CompiledPayoffs
 from negotiation.sweeps.design import Design, grid_design, monte_carlo_design, resolve_model
 from negotiation.sweeps.result import SweepResult, bits
@@ -92,7 +92,7 @@ def _run_chunk(chunk: _Chunk) -> _ChunkResult:
     payoffs = chunk.payoffs(chunk.columns(), size)
     A = payoffs[0].transpose(2, 0, 1)  # (size, m, n) views of batch-last arrays
     B = payoffs[1].transpose(2, 0, 1)
-    solved = kernels._solve(A, B, chunk.method, chunk.tol)
+    solved = kernels.solve_batch(A, B, chunk.method, chunk.tol)
     keys, codes = _encode(solved.row_support, solved.col_support, *chunk.payoffs.shape)
     return _ChunkResult(
         counts=solved.counts.astype(
@@ -327,7 +327,7 @@ def sweep(
     See Also
     --------
     negotiation.Game.equilibria : the same answer at one point.
-    negotiation.sweeps.kernels : the batched solvers.
+    negotiation.solvers.batched : the batched solvers.
 
     Examples
     --------

@@ -55,24 +55,25 @@ from itertools import combinations
 import numpy as np
 
 from negotiation.errors import InvalidGameError
+from negotiation.solvers import DEFAULT_TOL
 from negotiation.solvers.pure import pure_equilibrium_mask
 
 __all__ = [
     "DEFAULT_TOL",
     "MAX_SIZE",
     "BatchEquilibria",
+    "CompactEquilibria",
     "equilibria",
     "is_degenerate",
     "mixed_equilibria_2x2",
     "pure_equilibria",
+    "solve_batch",
 ]
 
 #: The largest number of strategies per player that :func:`equilibria` accepts
 #: with ``method="vertex_enumeration"`` (candidate vertices grow as C(m+n, m)).
 MAX_SIZE = 4
 
-#: The default tolerance for comparing payoffs and probabilities.
-DEFAULT_TOL = 1e-9
 
 #: Pivots smaller than this times the largest payoff make a system singular.
 _PIVOT_EPS = 1e-12
@@ -276,7 +277,7 @@ _ROW_SUPPORT_2X2 = np.array([1, 1, 2, 2, 3], dtype=np.uint8)
 _COL_SUPPORT_2X2 = np.array([1, 2, 1, 2, 3], dtype=np.uint8)
 
 
-def _solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> _Solved:
+def _solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
     """Every equilibrium of 2x2 games: closed forms, with vertex pairing for degenerate games.
 
     A 2x2 game is degenerate exactly when a pure strategy has two best
@@ -319,7 +320,7 @@ def _solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> _Solved:
     which = flat - 5 * point
     mixed_points = np.flatnonzero(cand[:, 4])
     pm, qm = p[mixed_points], q[mixed_points]
-    fast = _Solved(
+    fast = CompactEquilibria(
         counts=np.bincount(point, minlength=N),
         degenerate=degenerate,
         point=point,
@@ -545,7 +546,7 @@ def _check_size(shape: tuple[int, ...]) -> None:
         )
 
 
-def _solve_vertex(A: np.ndarray, B: np.ndarray, tol: float) -> _Solved:
+def _solve_vertex(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
     """Every extreme equilibrium by batched vertex enumeration (any small shape)."""
     N, m, n = A.shape
     x, ok_x, labels_x, y, ok_y, labels_y = _vertex_labels(_batch_last(A), _batch_last(B), tol)
@@ -590,7 +591,7 @@ def _pair_vertices(
     ok_y: np.ndarray,
     labels_y: np.ndarray,
     tol: float,
-) -> _Solved:
+) -> CompactEquilibria:
     """All completely labelled vertex pairs: the extreme equilibria of degenerate games."""
     N, _, m = x.shape
     n = y.shape[2]
@@ -605,7 +606,7 @@ def _pair_vertices(
 
 # ---------------------------------------------------------------------- assembly
 @dataclass(frozen=True, eq=False)
-class _Solved:
+class CompactEquilibria:
     """The compact form of a batch's equilibria, which the sweeps store.
 
     ``point``, ``row_support``, ``col_support`` and ``is_mixed`` have one entry
@@ -625,11 +626,11 @@ class _Solved:
 
 def _compact(
     N: int, degenerate: np.ndarray, point: np.ndarray, row: np.ndarray, col: np.ndarray
-) -> _Solved:
+) -> CompactEquilibria:
     row_support = _bitmask(row)
     col_support = _bitmask(col)
     is_mixed = (_popcount(row_support) > 1) | (_popcount(col_support) > 1)
-    return _Solved(
+    return CompactEquilibria(
         counts=np.bincount(point, minlength=N),
         degenerate=degenerate,
         point=point,
@@ -641,9 +642,9 @@ def _compact(
     )
 
 
-def _concatenate(parts: list[_Solved]) -> _Solved:
+def _concatenate(parts: list[CompactEquilibria]) -> CompactEquilibria:
     offsets = np.cumsum([0] + [len(p.counts) for p in parts[:-1]])
-    return _Solved(
+    return CompactEquilibria(
         counts=np.concatenate([p.counts for p in parts]),
         degenerate=np.concatenate([p.degenerate for p in parts]),
         point=np.concatenate([p.point + o for p, o in zip(parts, offsets, strict=True)]),
@@ -655,7 +656,7 @@ def _concatenate(parts: list[_Solved]) -> _Solved:
     )
 
 
-def _merge(fast: _Solved, slow: _Solved, slow_points: np.ndarray) -> _Solved:
+def _merge(fast: CompactEquilibria, slow: CompactEquilibria, slow_points: np.ndarray) -> CompactEquilibria:
     """Put the equilibria ``slow`` of the games ``slow_points`` (where ``fast`` has none) in place.
 
     Linear time: each entry moves by the number of entries of the other kind
@@ -690,7 +691,7 @@ def _merge(fast: _Solved, slow: _Solved, slow_points: np.ndarray) -> _Solved:
         out[mpos_slow] = b
         return out
 
-    return _Solved(
+    return CompactEquilibria(
         counts=fast.counts + np.bincount(slow_point, minlength=N),
         degenerate=fast.degenerate,
         point=place(fast.point, slow_point),
@@ -702,12 +703,12 @@ def _merge(fast: _Solved, slow: _Solved, slow_points: np.ndarray) -> _Solved:
     )
 
 
-def _solve_pure(A: np.ndarray, B: np.ndarray, tol: float) -> _Solved:
+def _solve_pure(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
     N, m, n = A.shape
     mask = _pure_mask(A, B, tol)
     point, i, j = np.nonzero(mask)
     row_dtype, col_dtype = support_dtype(m), support_dtype(n)
-    return _Solved(
+    return CompactEquilibria(
         counts=np.bincount(point, minlength=N),
         degenerate=_pure_ties(A, B, tol),
         point=point,
@@ -719,7 +720,7 @@ def _solve_pure(A: np.ndarray, B: np.ndarray, tol: float) -> _Solved:
     )
 
 
-def _solve(A: np.ndarray, B: np.ndarray, method: str, tol: float) -> _Solved:
+def solve_batch(A: np.ndarray, B: np.ndarray, method: str, tol: float) -> CompactEquilibria:
     """Dispatch on method and shape; inputs are trusted (checked by the caller)."""
     if method == "pure":
         return _solve_pure(A, B, tol)
@@ -734,7 +735,7 @@ def _unpack(mask: np.ndarray, size: int) -> np.ndarray:
     return ((mask.astype(np.uint64)[:, None] >> bits) & np.uint64(1)).astype(float)
 
 
-def _expand(solved: _Solved, A: np.ndarray, B: np.ndarray) -> BatchEquilibria:
+def _expand(solved: CompactEquilibria, A: np.ndarray, B: np.ndarray) -> BatchEquilibria:
     """The full arrays of :class:`BatchEquilibria` from the compact form."""
     m, n = A.shape[1:]
     row = _unpack(solved.row_support, m)
@@ -810,4 +811,4 @@ def equilibria(
         support_dtype(max(A.shape[1:]))
     else:
         _check_size(A.shape[1:])
-    return _expand(_solve(A, B, method, tol), A, B)
+    return _expand(solve_batch(A, B, method, tol), A, B)
