@@ -114,7 +114,7 @@ class Simulation:
         The seed given to :func:`simulate`.
     """
 
-    players: tuple[str, str]
+    players: tuple[str, ...]
     strategies: tuple[str, str]
     actions: History
     payoffs: np.ndarray

@@ -199,7 +199,11 @@ def save_figure(ax: Axes, path: str | Path, *, dpi: int = 150) -> Path:
             + ", ".join("." + f for f in sorted(formats))
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    ax.figure.savefig(path, dpi=dpi)
+    from matplotlib.figure import Figure
+
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    figure.savefig(path, dpi=dpi)
     return path
 
 

@@ -47,6 +47,7 @@ from negotiation.plotting.style import (
 )
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
 __all__ = [
@@ -103,8 +104,8 @@ class GameData:
     """
 
     title: str
-    players: tuple[str, str]
-    strategies: tuple[tuple[str, ...], tuple[str, ...]]
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
     row_payoffs: np.ndarray
     col_payoffs: np.ndarray
     cell_text: tuple[tuple[tuple[str, str], ...], ...]
@@ -244,7 +245,7 @@ def plot_game(game: Game, *, ax: Axes | None = None) -> Axes:
                     fontsize="medium" if max(m, n) <= 4 else "small",
                 )
 
-    handles = [
+    handles: list[Artist] = [
         Patch(facecolor=colormaps[_PLAYER_CMAPS[0]](0.7), label=f"{data.players[0]}'s payoff"),
         Patch(facecolor=colormaps[_PLAYER_CMAPS[1]](0.7), label=f"{data.players[1]}'s payoff"),
     ]
@@ -339,8 +340,8 @@ class BestResponseData:
     title: str
     xlabel: str
     ylabel: str
-    players: tuple[str, str]
-    strategies: tuple[tuple[str, ...], tuple[str, ...]]
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
     row_segments: np.ndarray
     col_segments: np.ndarray
     row_threshold: float | None
@@ -496,7 +497,13 @@ def plot_best_responses(game: Game, *, ax: Axes | None = None, tol: float = DEFA
         label = f"{data.players[p]}'s best response"
         colour = PLAYER_COLOURS[p]
         ax.add_collection(
-            LineCollection(segments, colors=colour, label=label, capstyle="round", **styles[p])
+            LineCollection(
+                list(segments),
+                colors=colour,
+                label=label,
+                capstyle="round",
+                **styles[p],  # type: ignore[arg-type]
+            )
         )
         if flat:
             ax.fill_between([0, 1], 0, 1, color=colour, alpha=0.15)

@@ -90,7 +90,7 @@ class RepeatedData:
     """
 
     name: str
-    players: tuple[str, str]
+    players: tuple[str, ...]
     profile: tuple[str, str]
     strategy: str
     periods: int | None
@@ -143,7 +143,7 @@ class SimulationData:
     title: str
     xlabel: str
     ylabel: str
-    players: tuple[str, str]
+    players: tuple[str, ...]
     strategies: tuple[str, str]
     rounds: np.ndarray
     payoffs: np.ndarray
@@ -268,7 +268,7 @@ def repeated_data(
         weight = deltas / (1 - deltas)
     else:
         assert periods is not None  # checked by critical_discounts
-        weight = sum(deltas**k for k in range(1, periods + 1))
+        weight = np.sum([deltas**k for k in range(1, periods + 1)], axis=0)
     future = np.stack([weight * loss for loss in losses])
     discount = sp.sympify(rg.discount)
     numeric = discount.is_number
@@ -443,7 +443,7 @@ def _plot_simulation(data: SimulationData, ax: Axes) -> None:
             color=PLAYER_COLOURS[k],
             label=f"{data.players[k]} ({data.strategies[k].replace('_', ' ')}): "
             f"average {fmt(data.average[k], 3)}",
-            **styles[k],
+            **styles[k],  # type: ignore[arg-type]
         )
         trembled = data.trembles[:, k]
         if trembled.any():

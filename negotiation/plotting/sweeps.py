@@ -31,6 +31,7 @@ from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap
 from negotiation.sweeps import SweepResult
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
 __all__ = ["SweepData", "plot_sweep", "sweep_data"]
@@ -206,7 +207,7 @@ def plot_sweep(result: SweepResult, *, confidence: float = 0.95, ax: Axes | None
     ax.set_ylabel(data.ylabel)
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=PLAYER_COLOURS[0], edgecolor="black", label="pure equilibrium")]
+    handles: list[Artist] = [Patch(facecolor=PLAYER_COLOURS[0], edgecolor="black", label="pure equilibrium")]
     if not data.pure.all():
         handles.append(
             Patch(

@@ -163,7 +163,9 @@ def timeline_data(
         us_on_china=us,
         china_on_us=china,
         average_dates=np.array([a.date for a in averages], dtype="datetime64[D]"),
-        average_us_on_china=np.array([float(a.us_on_china) for a in averages]),
+        average_us_on_china=np.array(
+            [np.nan if a.us_on_china is None else float(a.us_on_china) for a in averages]
+        ),
         average_uncertain=np.array([a.uncertain for a in averages], dtype=bool),
         markers=tuple(markers),
         basis=record.tariff_basis,
@@ -246,9 +248,9 @@ def plot_timeline(
         shown.append(data.average_us_on_china)
     top = float(np.nanmax(np.concatenate(shown))) * 1.12
     for day, label in data.markers:
-        ax.axvline(np.datetime64(day), color=OKABE_ITO["black"], lw=0.8, ls=":")
+        ax.axvline(mdates.date2num(np.datetime64(day)), color=OKABE_ITO["black"], lw=0.8, ls=":")
         ax.text(
-            np.datetime64(day),
+            mdates.date2num(np.datetime64(day)),
             top * 0.98,
             " " + label,
             rotation=90,
@@ -257,7 +259,9 @@ def plot_timeline(
             fontsize="small",
         )
     ax.set_ylim(0, top)
-    ax.set_xlim(np.datetime64(data.start), np.datetime64(data.end))
+    ax.set_xlim(
+        mdates.date2num(np.datetime64(data.start)), mdates.date2num(np.datetime64(data.end))
+    )
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
     ax.set_title(data.title)

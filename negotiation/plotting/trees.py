@@ -286,7 +286,7 @@ def plot_tree(tree: GameTree, *, spe: int = 0, ax: Axes | None = None) -> Axes:
             style = {"color": black, "lw": 2.5, "ls": "--"}
         else:
             style = {"color": "0.6", "lw": 1.2, "ls": "-"}
-        ax.plot([x0, x1], [y0, y1], zorder=1, **style)
+        ax.plot([x0, x1], [y0, y1], zorder=1, **style)  # type: ignore[arg-type]
         ax.text(
             (x0 + x1) / 2,
             (y0 + y1) / 2,
