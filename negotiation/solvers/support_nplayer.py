@@ -312,17 +312,14 @@ def _minimal_polynomial(h: flint.fmpq_poly, p: flint.fmpq_poly) -> flint.fmpq_po
     return q / q.leading_coefficient()
 
 
-def _real_roots(p: flint.fmpq_poly, lo: Fraction, hi: Fraction) -> list[_Field]:
-    """The real roots of irreducible ``p`` in ``[lo, hi]``, as fields."""
+def _real_roots(p: flint.fmpq_poly) -> list[_Field]:
+    """The real roots of irreducible ``p``, as fields (isolating intervals by sympy)."""
     if p.degree() == 1:
-        field = _Field(p, flint.fmpq(0), flint.fmpq(0))
-        root = field.rational_root
-        return [field] if lo <= Fraction(int(root.p), int(root.q)) <= hi else []
+        return [_Field(p, flint.fmpq(0), flint.fmpq(0))]
     x = sp.Dummy("x")
     poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(p.coeffs())], x)
     out = []
-    for (a, b), _ in poly.intervals(inf=sp.Rational(lo.numerator, lo.denominator),
-                                    sup=sp.Rational(hi.numerator, hi.denominator)):
+    for (a, b), _ in poly.intervals():
         fa = flint.fmpq(int(a.p), int(a.q))
         fb = flint.fmpq(int(b.p), int(b.q))
         out.append(_Field(p, fa, fb))
@@ -338,6 +335,11 @@ def _grevlex_key(m: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
     return sum(m), tuple(-e for e in reversed(m))
 
 
+def _terms(p: Any) -> dict[tuple[int, ...], int]:
+    """A FLINT polynomial as ``{exponents: integer coefficient}`` with plain ints."""
+    return {tuple(int(e) for e in m): int(c) for m, c in p.to_dict().items()}
+
+
 def _divides(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return all(x <= y for x, y in zip(a, b, strict=True))
 
@@ -348,7 +350,7 @@ class _Basis:
     def __init__(self, polys: list[flint.fmpz_mpoly], nvars: int) -> None:
         self.nvars = nvars
         self.polys = polys
-        self.leading = [p.monoms()[0] for p in polys]
+        self.leading = [tuple(int(e) for e in p.monoms()[0]) for p in polys]
         self.inconsistent = any(p.is_constant() and not p.is_zero() for p in polys)
 
     @property
@@ -384,32 +386,43 @@ class _Basis:
                     queue.append(nxt)
         return sorted(seen, key=_grevlex_key)
 
-    def normal_form(self, f: dict[tuple[int, ...], Fraction]) -> dict[tuple[int, ...], Fraction]:
-        divisors = [
-            (lm, Fraction(int(p.leading_coefficient())), p.to_dict())
-            for lm, p in zip(self.leading, self.polys, strict=True)
-        ]
-        f = dict(f)
-        rem: dict[tuple[int, ...], Fraction] = {}
-        while f:
-            m = max(f, key=_grevlex_key)
-            c = f[m]
-            for lm, lc, g in divisors:
-                if _divides(lm, m):
-                    shift = tuple(a - b for a, b in zip(m, lm, strict=True))
-                    factor = c / lc
-                    for gm, gc in g.items():
-                        key = tuple(a + b for a, b in zip(gm, shift, strict=True))
-                        v = f.get(key, Fraction(0)) - factor * int(gc)
-                        if v:
-                            f[key] = v
-                        else:
-                            f.pop(key, None)
-                    break
-            else:
-                rem[m] = c
-                del f[m]
-        return rem
+    def normal_forms(
+        self, ctx: Any, monos: list[tuple[int, ...]], targets: list[tuple[int, ...]]
+    ) -> dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]]:
+        """The normal form of each target monomial, as coordinates on the standard monomials.
+
+        FLINT reduces only up to a scalar (the primitive part); reducing ``t`` and
+        ``t + b0`` (``b0`` standard, so its own normal form) pins the scalar down.
+        """
+        vec = flint.fmpz_mpoly_vec(self.polys, ctx)
+        out: dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]] = {}
+        if len(monos) == 1:  # a single simple point: evaluate there
+            point = [flint.fmpq(0)] * self.nvars
+            for g in self.polys:
+                d = _terms(g)
+                (lm,) = [m for m in d if sum(m) == 1]
+                k = lm.index(1)
+                point[k] = -flint.fmpq(int(d.get(monos[0], 0))) / int(d[lm])
+            for t in targets:
+                v = flint.fmpq(1)
+                for k, e in enumerate(t):
+                    v *= point[k] ** e
+                out[t] = {monos[0]: v} if v else {}
+            return out
+        for t in targets:
+            f = ctx.from_dict({t: 1})
+            p1 = _terms(f.reduction_primitive_part(vec))
+            if not p1:
+                out[t] = {}
+                continue
+            b0 = next(b for b in monos if any(m != b for m in p1))
+            m = next(m for m in p1 if m != b0)
+            p2 = _terms((f + ctx.from_dict({b0: 1})).reduction_primitive_part(vec))
+            a1m, a1b = flint.fmpq(int(p1[m])), flint.fmpq(int(p1.get(b0, 0)))
+            a2m, a2b = flint.fmpq(int(p2[m])), flint.fmpq(int(p2.get(b0, 0)))
+            c1 = 1 / (a1m * a2b / a2m - a1b)
+            out[t] = {mono: c1 * int(c) for mono, c in p1.items()}
+        return out
 
 
 def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
@@ -425,13 +438,23 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
 
 
 def _univariate_representation(
-    basis: _Basis, weights: Sequence[int]
+    basis: _Basis, ctx: Any, weights: Sequence[int]
 ) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly]:
-    """Rouillier's RUR for the linear form ``sum(weights * y)``: ``f``, ``g_k`` and ``g_1``."""
+    """Rouillier's RUR for the linear form ``sum(weights * y)``.
+
+    Returns ``f`` (square-free), ``g_k`` and ``g_1``: the solutions are
+    ``y_k = g_k(a) / g_1(a)`` over the roots ``a`` of ``f``, when the form
+    separates them. The matrix powers are taken in integers (scaled by a
+    common denominator) so FLINT multiplies without rational reductions.
+    """
     monos = basis.standard_monomials()
     index = {m: i for i, m in enumerate(monos)}
     dim = len(monos)
     n = basis.nvars
+    border = sorted({
+        tuple(e + (i == k) for i, e in enumerate(m)) for m in monos for k in range(n)
+    } - set(monos))
+    forms = basis.normal_forms(ctx, monos, border)
     mats = []
     for k in range(n):
         entries = [[flint.fmpq(0)] * dim for _ in range(dim)]
@@ -440,26 +463,30 @@ def _univariate_representation(
             if shifted in index:
                 entries[index[shifted]][j] = flint.fmpq(1)
             else:
-                for mono, c in basis.normal_form({shifted: Fraction(1)}).items():
-                    entries[index[mono]][j] = flint.fmpq(c.numerator, c.denominator)
+                for mono, c in forms[shifted].items():
+                    entries[index[mono]][j] = c
         mats.append(flint.fmpq_mat(dim, dim, [v for row in entries for v in row]))
     mz = flint.fmpq_mat(dim, dim)
     for w, mk in zip(weights, mats, strict=True):
         mz = mz + mk * w
+    az, delta = mz.numer_denom()  # mz = az / delta with az an integer matrix
     chi = mz.charpoly()
     f = chi / chi.gcd(chi.derivative()) if chi.degree() > 1 else chi
     f = f / f.leading_coefficient()
     d = f.degree()
     a = f.coeffs()
+    scaled = [mk.numer_denom() for mk in mats]
     traces: list[list[flint.fmpq]] = [[] for _ in range(n + 1)]
-    power = flint.fmpq_mat(dim, dim, [flint.fmpq(int(i == j)) for i in range(dim)
-                                      for j in range(dim)])
+    power = flint.fmpz_mat(dim, dim, [int(i == j) for i in range(dim) for j in range(dim)])
+    scale = flint.fmpq(1)  # power = az**i = delta**i * mz**i
     for _ in range(d):
-        traces[0].append(sum((power[i, i] for i in range(dim)), flint.fmpq(0)))
-        for k in range(n):
-            prod = mats[k] * power
-            traces[k + 1].append(sum((prod[i, i] for i in range(dim)), flint.fmpq(0)))
-        power = power * mz
+        traces[0].append(sum((power[i, i] for i in range(dim)), flint.fmpz(0)) / scale)
+        for k, (num, den) in enumerate(scaled):
+            prod = num * power
+            tr = sum((prod[i, i] for i in range(dim)), flint.fmpz(0))
+            traces[k + 1].append(tr / (den * scale))
+        power = power * az
+        scale *= delta
     polys = []
     for tr in traces:
         g = flint.fmpq_poly([])
@@ -548,26 +575,35 @@ class _Solver:
     # --- zero-dimensional solving -----------------------------------------------------
 
     def solve_points(
-        self, support: Support, ties: Support, basis: _Basis, ctx: Any, eqs: list[Any]
+        self, support: Support, basis: _Basis, ctx: Any, eqs: list[Any]
     ) -> list[tuple[_Field, list[flint.fmpq_poly]]] | None:
-        """Real solutions with every ``y`` in ``[0, 1]``; None when no RUR could be verified."""
+        """Real solutions near the probability box; None when no RUR could be verified.
+
+        Every real solution is checked numerically against the equations (a
+        linear form that does not separate the solutions gives points that are
+        not solutions, and then another form is tried); the points returned are
+        those whose ``y`` lie in ``[0, 1]`` up to rounding, to be checked exactly.
+        """
         n = basis.nvars
         if n == 0:
             return [(_Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0)), [])]
+        terms = [[(float(c), m) for m, c in _terms(e).items()] for e in eqs]
         for attempt in range(_FIELD_TRIES):
             weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
-            f, gs, g1 = _univariate_representation(basis, weights)
+            f, gs, g1 = _univariate_representation(basis, ctx, weights)
             out = []
             ok = True
             _, factors = f.factor()
             for p, _mult in factors:
                 inv = _inverse_mod(g1, p)
                 hs = [(g * inv) % p for g in gs]
-                for field in _real_roots(p, Fraction(0), Fraction(sum(weights))):
-                    if not all(field.sign(e_sub) == 0 for e_sub in _substitute(eqs, hs, field)):
+                for field in _real_roots(p):
+                    y = [field.to_float(h) for h in hs]
+                    if not _solves(terms, y):
                         ok = False
                         break
-                    out.append((field, hs))
+                    if all(-1e-9 <= v <= 1 + 1e-9 for v in y):
+                        out.append((field, hs))
                 if not ok:
                     break
             if ok:
@@ -628,7 +664,7 @@ class _Solver:
         if basis.inconsistent:
             return
         if basis.zero_dimensional or nvars == 0:
-            points = self.solve_points(support, ties, basis, ctx, eqs)
+            points = self.solve_points(support, basis, ctx, eqs)
             if points is None:
                 out.unresolved.append(support)
                 return
@@ -671,7 +707,7 @@ class _Solver:
             sliced = _groebner(eqs + extra, ctx, basis.nvars)
             if sliced.inconsistent or not sliced.zero_dimensional:
                 continue
-            points = self.solve_points(support, ties, sliced, ctx, eqs + extra)
+            points = self.solve_points(support, sliced, ctx, eqs + extra)
             for field, hs in points or []:
                 probs = self.check(support, field, hs, strict)
                 if probs is not None:
@@ -700,7 +736,7 @@ class _Solver:
             tight = _groebner([*eqs, g], ctx, basis.nvars)
             if tight.inconsistent or not tight.zero_dimensional:
                 continue
-            points = self.solve_points(support, ties, tight, ctx, [*eqs, g])
+            points = self.solve_points(support, tight, ctx, [*eqs, g])
             for field, hs in points or []:
                 v = field.value(hs[var], 12)
                 crit.add(Fraction(int(v.p), int(v.q)))
@@ -730,18 +766,21 @@ def _inverse_mod(g: flint.fmpq_poly, p: flint.fmpq_poly) -> flint.fmpq_poly:
     return (s / d.coeffs()[0]) % p
 
 
-def _substitute(eqs: list[Any], hs: list[flint.fmpq_poly], field: _Field) -> list[Any]:
-    out = []
-    for e in eqs:
-        total = flint.fmpq_poly([])
-        for mono, c in e.to_dict().items():
-            term = flint.fmpq_poly([int(c)])
-            for k, power in enumerate(mono):
-                if power and k < len(hs):
-                    term = field.reduce(term * hs[k] ** power)
-            total += term
-        out.append(field.reduce(total))
-    return out
+def _solves(terms: list[list[tuple[float, tuple[int, ...]]]], y: list[float]) -> bool:
+    """Whether ``y`` solves the equations up to rounding (relative to their coefficients)."""
+    for eq in terms:
+        total = 0.0
+        size = 0.0
+        for c, mono in eq:
+            v = c
+            for k, e in enumerate(mono):
+                if e:
+                    v *= y[k] ** e
+            total += v
+            size += abs(v) + abs(c)
+        if abs(total) > 1e-7 * size:
+            return False
+    return True
 
 
 class _Collector:
