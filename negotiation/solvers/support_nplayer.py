@@ -1,0 +1,987 @@
+"""Every Nash equilibrium of an N-player normal-form game, by support enumeration.
+
+For each *support profile* ``S = (S_1, ..., S_N)`` (one non-empty set of pure
+strategies per player, smallest first) an equilibrium with exactly that support
+solves the *indifference system*: every strategy in ``S_i`` earns player ``i``
+the same expected payoff against the others' mixtures. With ``x_i(s0) = 1 -
+sum(y_i)`` the unknowns are the remaining probabilities ``y``; the equations are
+multilinear polynomials with rational coefficients. A solution is an
+equilibrium when its probabilities are positive and no strategy outside ``S_i``
+earns more. This is the method of Gambit's ``enumpoly`` (McKelvey and McLennan
+1996, section 6), done here in exact arithmetic:
+
+1. support profiles with a strategy that another strategy weakly dominates
+   against every profile of the others' supports (strictly somewhere) are
+   skipped: the others mix over all of it, so that strategy cannot be a best
+   response;
+2. a Groebner basis (FLINT, through ``python-flint``) decides whether the
+   system is inconsistent, has finitely many solutions (zero-dimensional) or a
+   positive-dimensional solution set;
+3. zero-dimensional systems are solved through a rational univariate
+   representation (Rouillier 1999): every solution is ``y_k = h_k(a)`` for a
+   root ``a`` of an irreducible polynomial, computed from multiplication
+   matrices; the equilibrium conditions (equalities and signs) are then decided
+   exactly in the number field, with isolating intervals for the real roots;
+4. positive-dimensional systems are searched for a continuum of equilibria
+   (sampled slices through the solution set, at the parameter values where a
+   probability vanishes or an unused strategy becomes tied and between them),
+   and for isolated equilibria at which unused strategies are tied (the same
+   system with those ties added, recursively).
+
+Irrational equilibria come back as radicals (``sqrt``) when the coordinate's
+minimal polynomial is quadratic and as :class:`sympy.CRootOf` expressions for
+higher degrees; float games are solved on the decimals their payoffs print as
+and then checked against the float payoffs.
+
+References
+----------
+R. D. McKelvey and A. McLennan (1996), "Computation of equilibria in finite
+games", *Handbook of Computational Economics* 1: 87-142, section 6.
+F. Rouillier (1999), "Solving zero-dimensional systems through the rational
+univariate representation", *AAECC* 9: 433-461.
+R. S. Datta (2003), "Using computer algebra to find Nash equilibria", *ISSAC*.
+
+Examples
+--------
+Three players each choose a side; a player earns 1 when alone on a side (the
+minority game). Besides the symmetric mixed equilibrium, every profile in which
+two players pick opposite sides leaves the third indifferent: a continuum.
+
+>>> import numpy as np
+>>> import sympy as sp
+>>> def minority(i):
+...     return np.array([[[sp.Integer(int(sum(s) == 1 and s[i] == 1 or sum(s) == 2 and s[i] == 0))
+...                        for s in [(a, b, c) for c in (0, 1)]] for b in (0, 1)] for a in (0, 1)],
+...                     dtype=object)
+>>> result = support_enumeration_nplayer([minority(i) for i in range(3)], exact=True)
+>>> result.profiles[-1]
+((1/2, 1/2), (1/2, 1/2), (1/2, 1/2))
+>>> result.has_continuum, len(result.continuum_supports)
+(True, 6)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from numbers import Rational
+from typing import Any
+
+import flint
+import numpy as np
+import sympy as sp
+
+from negotiation.errors import ExactArithmeticError, InvalidGameError
+
+__all__ = [
+    "DEFAULT_MAX_SUPPORTS",
+    "SupportEnumerationResult",
+    "count_support_profiles",
+    "regret",
+    "support_enumeration_nplayer",
+]
+
+DEFAULT_MAX_SUPPORTS = 1000
+"""The default cap on support profiles: 3x3x3 (343), 2x2x2x2 (81), 2^5 (243) fit."""
+
+Support = tuple[tuple[int, ...], ...]
+"""One tuple of strategy indices per player."""
+
+_FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
+_SAMPLE_GRID = (Fraction(3, 29), Fraction(11, 37), Fraction(19, 41), Fraction(29, 43),
+                Fraction(37, 41))
+
+
+@dataclass(frozen=True)
+class SupportEnumerationResult:
+    """What :func:`support_enumeration_nplayer` found.
+
+    Attributes
+    ----------
+    profiles
+        The equilibria at isolated solutions of their support's indifference
+        system (or of that system with the ties of some unused strategies
+        added). When the game has finitely many equilibria this is all of them.
+        Each profile is a tuple of one probability vector per player: tuples of
+        sympy numbers (exact) or numpy float arrays.
+    continuum_supports
+        Support profiles on which a continuum of equilibria was found; empty
+        when none was. A game listed here has infinitely many equilibria, and
+        ``profiles`` may then include endpoints of these continua.
+    continuum_witnesses
+        One equilibrium inside each continuum, in the order of
+        ``continuum_supports``.
+    unresolved_supports
+        Support profiles whose indifference system has a solution set of
+        dimension two or more on which sampling found no equilibrium; the search
+        there is not exhaustive. Empty for every game with finitely many
+        equilibria and for every continuum of dimension one.
+    """
+
+    profiles: tuple[tuple[Any, ...], ...]
+    continuum_supports: tuple[Support, ...] = ()
+    continuum_witnesses: tuple[tuple[Any, ...], ...] = ()
+    unresolved_supports: tuple[Support, ...] = ()
+
+    @property
+    def has_continuum(self) -> bool:
+        """Whether a continuum of equilibria was found."""
+        return bool(self.continuum_supports)
+
+
+def count_support_profiles(shape: Sequence[int]) -> int:
+    """The number of support profiles of a game of this shape, ``prod(2**n_i - 1)``.
+
+    Examples
+    --------
+    >>> count_support_profiles((3, 3, 3)), count_support_profiles((2, 2, 2, 2))
+    (343, 81)
+    """
+    return math.prod(2**n - 1 for n in shape)
+
+
+# ----------------------------------------------------------------------------------------
+# Input checks and conversion
+# ----------------------------------------------------------------------------------------
+
+
+def _as_fraction(value: Any, exact: bool) -> Fraction:
+    if exact:
+        if isinstance(value, sp.Basic):
+            if value.is_Rational:
+                return Fraction(int(value.p), int(value.q))
+        elif isinstance(value, Rational) and not isinstance(value, bool):
+            return Fraction(value)
+        raise ExactArithmeticError(
+            f"exact support enumeration needs rational payoffs, not {value!r}; "
+            "give integers or fractions (sympy.Rational), or use exact=False"
+        )
+    x = float(value)
+    if not math.isfinite(x):
+        raise InvalidGameError(f"payoffs must be finite numbers, not {value!r}")
+    return Fraction(repr(x))  # the decimal the float prints as
+
+
+def _integer_tables(payoffs: Sequence[Any], exact: bool) -> list[np.ndarray]:
+    """Check the payoff arrays; return them as integer object arrays (scaled per player)."""
+    if len(payoffs) < 2:
+        raise InvalidGameError(
+            f"support enumeration needs payoffs for at least two players, got {len(payoffs)}"
+        )
+    arrays = [np.asarray(p, dtype=object) for p in payoffs]
+    shape = arrays[0].shape
+    n = len(arrays)
+    if len(shape) != n or any(a.shape != shape for a in arrays) or min(shape, default=0) < 1:
+        raise InvalidGameError(
+            f"{n} players need {n} payoff arrays of one shape (n_1, ..., n_{n}) with every "
+            f"n_i >= 1; got shapes {[a.shape for a in arrays]}"
+        )
+    tables = []
+    for a in arrays:
+        fr = [_as_fraction(v, exact) for v in a.flat]
+        denom = math.lcm(*(f.denominator for f in fr))
+        ints = np.empty(len(fr), dtype=object)
+        ints[:] = [int(f * denom) for f in fr]
+        tables.append(ints.reshape(shape))
+    return tables
+
+
+# ----------------------------------------------------------------------------------------
+# Exact real algebraic numbers: a root of an irreducible polynomial with an interval
+# ----------------------------------------------------------------------------------------
+
+
+class _Field:
+    """``Q(a)`` for one real root ``a`` of an irreducible ``p``; elements are polys mod ``p``."""
+
+    def __init__(self, p: flint.fmpq_poly, lo: flint.fmpq, hi: flint.fmpq) -> None:
+        self.p = p
+        self.degree = p.degree()
+        if self.degree == 1:
+            c0, c1 = p.coeffs()
+            root = -c0 / c1
+            lo = hi = root
+        self.lo, self.hi = lo, hi
+        self._sign_lo = _fsign(p(lo)) if self.degree > 1 else 0
+
+    @property
+    def rational_root(self) -> flint.fmpq:
+        return self.lo
+
+    def reduce(self, h: flint.fmpq_poly) -> flint.fmpq_poly:
+        return h % self.p if h.degree() >= self.degree else h
+
+    def refine(self, width: flint.fmpq) -> None:
+        while self.hi - self.lo > width:
+            mid = (self.lo + self.hi) / 2
+            s = _fsign(self.p(mid))
+            if s == self._sign_lo:
+                self.lo = mid
+            else:
+                self.hi = mid
+
+    def sign(self, h: flint.fmpq_poly) -> int:
+        """The sign of ``h(a)``, exactly."""
+        h = self.reduce(h)
+        if h.is_zero():
+            return 0
+        if self.degree == 1 or h.degree() <= 0:
+            return _fsign(h(self.lo))
+        while True:  # h(a) != 0 since p is irreducible; shrink until the sign is clear
+            low, high = _interval_horner(h, self.lo, self.hi)
+            if low > 0:
+                return 1
+            if high < 0:
+                return -1
+            self.refine((self.hi - self.lo) / 4)
+
+    def value(self, h: flint.fmpq_poly, digits: int = 20) -> flint.fmpq:
+        """A rational within ``10**-digits`` (relative to the bound on ``h'``) of ``h(a)``."""
+        h = self.reduce(h)
+        if self.degree == 1 or h.degree() <= 0:
+            return h(self.lo)
+        bound = sum(abs(c) for c in h.derivative().coeffs()) + 1
+        scale = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) ** max(h.degree(), 1)
+        self.refine(flint.fmpq(1, 10**digits) / (bound * scale))
+        return h((self.lo + self.hi) / 2)
+
+    def to_float(self, h: flint.fmpq_poly) -> float:
+        v = self.value(h)
+        return int(v.p) / int(v.q)
+
+    def to_sympy(self, h: flint.fmpq_poly) -> sp.Expr:
+        """``h(a)`` as a sympy number: Rational, quadratic radical or CRootOf."""
+        h = self.reduce(h)
+        if self.degree == 1 or h.degree() <= 0:
+            v = h(self.lo)
+            return sp.Rational(int(v.p), int(v.q))
+        q = _minimal_polynomial(h, self.p)
+        x = sp.Dummy("x")
+        coeffs = [sp.Rational(int(c.p), int(c.q)) for c in reversed(q.coeffs())]
+        if q.degree() == 1:
+            return -coeffs[1] / coeffs[0]
+        target = _fmpq_to_mpf(self.value(h, 40))
+        if q.degree() == 2:
+            a, b, c = coeffs
+            disc = b * b - 4 * a * c
+            roots = [(-b + sp.sqrt(disc)) / (2 * a), (-b - sp.sqrt(disc)) / (2 * a)]
+        else:
+            poly = sp.Poly(coeffs, x)
+            roots = [sp.CRootOf(poly, k) for k in range(sp.polys.polytools.count_roots(poly))]
+        best = min(roots, key=lambda r: abs(sp.N(r, 40) - target))
+        return sp.expand(best)
+
+
+def _fmpq_to_mpf(v: flint.fmpq) -> sp.Float:
+    return sp.Rational(int(v.p), int(v.q)).evalf(45)
+
+
+def _fsign(v: flint.fmpq) -> int:
+    return (v > 0) - (v < 0)
+
+
+def _interval_horner(
+    h: flint.fmpq_poly, lo: flint.fmpq, hi: flint.fmpq
+) -> tuple[flint.fmpq, flint.fmpq]:
+    """Bounds on ``h`` over ``[lo, hi]``: the value at the midpoint plus a Lipschitz bound."""
+    mid = (lo + hi) / 2
+    rad = (hi - lo) / 2
+    centre = h(mid)
+    dh = h.derivative()
+    reach = max(abs(lo), abs(hi))
+    slope = sum((abs(c) * reach**k for k, c in enumerate(dh.coeffs())), flint.fmpq(0))
+    return centre - slope * rad, centre + slope * rad
+
+
+def _minimal_polynomial(h: flint.fmpq_poly, p: flint.fmpq_poly) -> flint.fmpq_poly:
+    """The minimal polynomial of ``h(a)`` over Q, for ``a`` a root of irreducible ``p``."""
+    d = p.degree()
+    cols = []
+    power = flint.fmpq_poly([1])
+    for _ in range(d):
+        v = (h * power) % p
+        c = v.coeffs()
+        cols.append([c[i] if i < len(c) else flint.fmpq(0) for i in range(d)])
+        power = (power * flint.fmpq_poly([0, 1])) % p
+    m = flint.fmpq_mat(d, d, [cols[j][i] for i in range(d) for j in range(d)])
+    chi = m.charpoly()
+    q = chi / chi.gcd(chi.derivative()) if chi.degree() > 1 else chi
+    return q / q.leading_coefficient()
+
+
+def _real_roots(p: flint.fmpq_poly) -> list[_Field]:
+    """The real roots of irreducible ``p``, as fields (isolating intervals by sympy)."""
+    if p.degree() == 1:
+        return [_Field(p, flint.fmpq(0), flint.fmpq(0))]
+    x = sp.Dummy("x")
+    poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(p.coeffs())], x)
+    out = []
+    for (a, b), _ in poly.intervals():
+        fa = flint.fmpq(int(a.p), int(a.q))
+        fb = flint.fmpq(int(b.p), int(b.q))
+        out.append(_Field(p, fa, fb))
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# Polynomial systems
+# ----------------------------------------------------------------------------------------
+
+
+def _grevlex_key(m: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+    return sum(m), tuple(-e for e in reversed(m))
+
+
+def _terms(p: Any) -> dict[tuple[int, ...], int]:
+    """A FLINT polynomial as ``{exponents: integer coefficient}`` with plain ints."""
+    return {tuple(int(e) for e in m): int(c) for m, c in p.to_dict().items()}
+
+
+def _divides(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    return all(x <= y for x, y in zip(a, b, strict=True))
+
+
+class _Basis:
+    """A reduced Groebner basis (degrevlex) and what follows from its leading monomials."""
+
+    def __init__(self, polys: list[flint.fmpz_mpoly], nvars: int) -> None:
+        self.nvars = nvars
+        self.polys = polys
+        self.leading = [tuple(int(e) for e in p.monoms()[0]) for p in polys]
+        self.inconsistent = any(p.is_constant() and not p.is_zero() for p in polys)
+
+    @property
+    def zero_dimensional(self) -> bool:
+        if self.inconsistent:
+            return False
+        for k in range(self.nvars):
+            if not any(m[k] > 0 and sum(m) == m[k] for m in self.leading):
+                return False
+        return True
+
+    def independent_set(self) -> tuple[int, ...]:
+        """A largest set of variables no leading monomial lies in (the dimension)."""
+        for size in range(self.nvars, 0, -1):
+            for subset in itertools.combinations(range(self.nvars), size):
+                inside = set(subset)
+                if not any(
+                    all(k in inside for k, e in enumerate(m) if e) for m in self.leading
+                ):
+                    return subset
+        return ()
+
+    def standard_monomials(self) -> list[tuple[int, ...]]:
+        zero = (0,) * self.nvars
+        seen = {zero}
+        queue = [zero]
+        while queue:
+            m = queue.pop()
+            for k in range(self.nvars):
+                nxt = tuple(e + (i == k) for i, e in enumerate(m))
+                if nxt not in seen and not any(_divides(lm, nxt) for lm in self.leading):
+                    seen.add(nxt)
+                    queue.append(nxt)
+        return sorted(seen, key=_grevlex_key)
+
+    def normal_forms(
+        self, ctx: Any, monos: list[tuple[int, ...]], targets: list[tuple[int, ...]]
+    ) -> dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]]:
+        """The normal form of each target monomial, as coordinates on the standard monomials.
+
+        FLINT reduces only up to a scalar (the primitive part); reducing ``t`` and
+        ``t + b0`` (``b0`` standard, so its own normal form) pins the scalar down.
+        """
+        vec = flint.fmpz_mpoly_vec(self.polys, ctx)
+        out: dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]] = {}
+        if len(monos) == 1:  # a single simple point: evaluate there
+            point = [flint.fmpq(0)] * self.nvars
+            for g in self.polys:
+                d = _terms(g)
+                (lm,) = [m for m in d if sum(m) == 1]
+                k = lm.index(1)
+                point[k] = -flint.fmpq(int(d.get(monos[0], 0))) / int(d[lm])
+            for t in targets:
+                v = flint.fmpq(1)
+                for k, e in enumerate(t):
+                    v *= point[k] ** e
+                out[t] = {monos[0]: v} if v else {}
+            return out
+        for t in targets:
+            f = ctx.from_dict({t: 1})
+            p1 = _terms(f.reduction_primitive_part(vec))
+            if not p1:
+                out[t] = {}
+                continue
+            b0 = next(b for b in monos if any(m != b for m in p1))
+            m = next(m for m in p1 if m != b0)
+            p2 = _terms((f + ctx.from_dict({b0: 1})).reduction_primitive_part(vec))
+            a1m, a1b = flint.fmpq(int(p1[m])), flint.fmpq(int(p1.get(b0, 0)))
+            a2m, a2b = flint.fmpq(int(p2[m])), flint.fmpq(int(p2.get(b0, 0)))
+            c1 = 1 / (a1m * a2b / a2m - a1b)
+            out[t] = {mono: c1 * int(c) for mono, c in p1.items()}
+        return out
+
+
+def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
+    eqs = [e for e in eqs if not e.is_zero()]
+    if any(e.is_constant() for e in eqs):
+        return _Basis([ctx.constant(1)], nvars)
+    if not eqs:
+        return _Basis([], nvars)
+    basis = flint.fmpz_mpoly_vec(eqs, ctx).buchberger_naive().autoreduction()
+    polys = [basis[i] for i in range(len(basis))]
+    polys = [p for p in polys if not p.is_zero()]
+    return _Basis(polys, nvars)
+
+
+def _univariate_representation(
+    basis: _Basis, ctx: Any, weights: Sequence[int]
+) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly]:
+    """Rouillier's RUR for the linear form ``sum(weights * y)``.
+
+    Returns ``f`` (square-free), ``g_k`` and ``g_1``: the solutions are
+    ``y_k = g_k(a) / g_1(a)`` over the roots ``a`` of ``f``, when the form
+    separates them. The matrix powers are taken in integers (scaled by a
+    common denominator) so FLINT multiplies without rational reductions.
+    """
+    monos = basis.standard_monomials()
+    index = {m: i for i, m in enumerate(monos)}
+    dim = len(monos)
+    n = basis.nvars
+    border = sorted({
+        tuple(e + (i == k) for i, e in enumerate(m)) for m in monos for k in range(n)
+    } - set(monos))
+    forms = basis.normal_forms(ctx, monos, border)
+    mats = []
+    for k in range(n):
+        entries = [[flint.fmpq(0)] * dim for _ in range(dim)]
+        for j, m in enumerate(monos):
+            shifted = tuple(e + (i == k) for i, e in enumerate(m))
+            if shifted in index:
+                entries[index[shifted]][j] = flint.fmpq(1)
+            else:
+                for mono, c in forms[shifted].items():
+                    entries[index[mono]][j] = c
+        mats.append(flint.fmpq_mat(dim, dim, [v for row in entries for v in row]))
+    mz = flint.fmpq_mat(dim, dim)
+    for w, mk in zip(weights, mats, strict=True):
+        mz = mz + mk * w
+    az, delta = mz.numer_denom()  # mz = az / delta with az an integer matrix
+    chi = mz.charpoly()
+    f = chi / chi.gcd(chi.derivative()) if chi.degree() > 1 else chi
+    f = f / f.leading_coefficient()
+    d = f.degree()
+    a = f.coeffs()
+    scaled = [mk.numer_denom() for mk in mats]
+    traces: list[list[flint.fmpq]] = [[] for _ in range(n + 1)]
+    power = flint.fmpz_mat(dim, dim, [int(i == j) for i in range(dim) for j in range(dim)])
+    scale = flint.fmpq(1)  # power = az**i = delta**i * mz**i
+    for _ in range(d):
+        traces[0].append(sum((power[i, i] for i in range(dim)), flint.fmpz(0)) / scale)
+        for k, (num, den) in enumerate(scaled):
+            prod = num * power
+            tr = sum((prod[i, i] for i in range(dim)), flint.fmpz(0))
+            traces[k + 1].append(tr / (den * scale))
+        power = power * az
+        scale *= delta
+    polys = []
+    for tr in traces:
+        g = flint.fmpq_poly([])
+        for i in range(d):
+            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * tr[i]
+        polys.append(g)
+    return f, polys[1:], polys[0]
+
+
+# ----------------------------------------------------------------------------------------
+# The enumeration
+# ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    support: Support
+    field: _Field
+    probs: tuple[tuple[flint.fmpq_poly, ...], ...]
+
+
+class _Solver:
+    def __init__(self, tables: list[np.ndarray]) -> None:
+        self.tables = tables
+        self.n = len(tables)
+        self.shape = tables[0].shape
+
+    # --- supports ---------------------------------------------------------------------
+
+    def supports(self) -> list[Support]:
+        per_player = [
+            [c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)]
+            for m in self.shape
+        ]
+        profiles = list(itertools.product(*per_player))
+        profiles.sort(key=lambda s: (sum(len(x) for x in s), s))
+        return profiles
+
+    def dominated(self, support: Support) -> bool:
+        """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
+        for i in range(self.n):
+            sub = self.tables[i][np.ix_(*[range(self.shape[j]) if j == i else support[j]
+                                          for j in range(self.n)])]
+            rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+            for s in support[i]:
+                for t in range(self.shape[i]):
+                    if t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s]):
+                        return True
+        return False
+
+    # --- systems ----------------------------------------------------------------------
+
+    def system(
+        self, support: Support, ties: Support
+    ) -> tuple[Any, list[flint.fmpz_mpoly], list[list[Any]]]:
+        names = [f"y{i}_{k}" for i in range(self.n) for k in range(1, len(support[i]))]
+        ctx = flint.fmpz_mpoly_ctx.get(names or ["_"], "degrevlex")
+        gens = list(ctx.gens()) if names else []
+        one = ctx.constant(1)
+        it = iter(gens)
+        probs = []
+        for i in range(self.n):
+            ys = [next(it) for _ in range(1, len(support[i]))]
+            probs.append([one - sum(ys, ctx.constant(0)), *ys])
+        eqs = []
+        for i in range(self.n):
+            values = self.values(i, support, probs, lambda v: ctx.constant(int(v)))
+            base = values[support[i][0]]
+            eqs.extend(values[s] - base for s in support[i][1:])
+            eqs.extend(values[t] - base for t in ties[i])
+        return ctx, eqs, probs
+
+    def values(self, i: int, support: Support, probs: list[list[Any]], lift: Any) -> list[Any]:
+        """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``."""
+        sub = self.tables[i][np.ix_(*[range(self.shape[j]) if j == i else support[j]
+                                      for j in range(self.n)])]
+        arr = np.vectorize(lift, otypes=[object])(sub) if sub.size else sub
+        for j in reversed(range(self.n)):
+            if j == i:
+                continue
+            vec = np.empty(len(probs[j]), dtype=object)
+            vec[:] = probs[j]
+            arr = np.tensordot(arr, vec, axes=([j], [0]))
+        return list(arr)
+
+    # --- zero-dimensional solving -----------------------------------------------------
+
+    def solve_points(
+        self, support: Support, basis: _Basis, ctx: Any, eqs: list[Any]
+    ) -> list[tuple[_Field, list[flint.fmpq_poly]]] | None:
+        """Real solutions near the probability box; None when no RUR could be verified.
+
+        Every real solution is checked numerically against the equations (a
+        linear form that does not separate the solutions gives points that are
+        not solutions, and then another form is tried); the points returned are
+        those whose ``y`` lie in ``[0, 1]`` up to rounding, to be checked exactly.
+        """
+        n = basis.nvars
+        if n == 0:
+            return [(_Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0)), [])]
+        terms = [[(float(c), m) for m, c in _terms(e).items()] for e in eqs]
+        for attempt in range(_FIELD_TRIES):
+            weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
+            f, gs, g1 = _univariate_representation(basis, ctx, weights)
+            out = []
+            ok = True
+            _, factors = f.factor()
+            for p, _mult in factors:
+                inv = _inverse_mod(g1, p)
+                hs = [(g * inv) % p for g in gs]
+                for field in _real_roots(p):
+                    y = [field.to_float(h) for h in hs]
+                    if not _solves(terms, y):
+                        ok = False
+                        break
+                    if all(-1e-9 <= v <= 1 + 1e-9 for v in y):
+                        out.append((field, hs))
+                if not ok:
+                    break
+            if ok:
+                return out
+        return None
+
+    def check(
+        self, support: Support, field: _Field, hs: list[flint.fmpq_poly], strict: Support | None
+    ) -> tuple[tuple[flint.fmpq_poly, ...], ...] | None:
+        """The full probability vectors if the point is an equilibrium with this support.
+
+        With ``strict`` (the unused strategies that must do strictly worse) the
+        point must also be interior to its piece of the equilibrium set.
+        """
+        it = iter(hs)
+        probs: list[list[flint.fmpq_poly]] = []
+        for i in range(self.n):
+            ys = [next(it) for _ in range(1, len(support[i]))]
+            first = field.reduce(flint.fmpq_poly([1]) - sum(ys, flint.fmpq_poly([])))
+            vec = [flint.fmpq_poly([]) for _ in range(self.shape[i])]
+            for s, v in zip(support[i], [first, *ys], strict=True):
+                if field.sign(v) <= 0:
+                    return None
+                vec[s] = v
+            probs.append(vec)
+        full = tuple(tuple(range(m)) for m in self.shape)
+        for i in range(self.n):
+            values = [
+                field.reduce(v)
+                for v in self.values(i, full, probs, lambda v: flint.fmpq_poly([int(v)]))
+            ]
+            base = values[support[i][0]]
+            for s in support[i][1:]:
+                if field.sign(values[s] - base) != 0:
+                    return None
+            for t in range(self.shape[i]):
+                if t in support[i]:
+                    continue
+                sign = field.sign(values[t] - base)
+                if sign > 0 or (strict is not None and t in strict[i] and sign == 0):
+                    return None
+        return tuple(tuple(v) for v in probs)
+
+    # --- one support ------------------------------------------------------------------
+
+    def explore(self, support: Support, out: _Collector) -> None:
+        empty: Support = tuple(() for _ in range(self.n))
+        self.explore_ties(support, empty, out, start=0)
+
+    def unused(self, support: Support) -> list[tuple[int, int]]:
+        return [(i, t) for i in range(self.n) for t in range(self.shape[i])
+                if t not in support[i]]
+
+    def explore_ties(self, support: Support, ties: Support, out: _Collector, start: int) -> None:
+        ctx, eqs, _ = self.system(support, ties)
+        nvars = sum(len(s) - 1 for s in support)
+        basis = _groebner(eqs, ctx, nvars)
+        if basis.inconsistent:
+            return
+        if basis.zero_dimensional or nvars == 0:
+            points = self.solve_points(support, basis, ctx, eqs)
+            if points is None:
+                out.unresolved.append(support)
+                return
+            for field, hs in points:
+                probs = self.check(support, field, hs, None)
+                if probs is not None:
+                    out.add(support, field, probs)
+            return
+        # positive-dimensional: look for a continuum, then for tied isolated points
+        if support not in out.continua:
+            self.sample_continuum(support, ties, basis, ctx, eqs, out)
+        unused = self.unused(support)
+        for k in range(start, len(unused)):
+            i, t = unused[k]
+            more = tuple(tuple(sorted((*ties[j], t))) if j == i else ties[j]
+                         for j in range(self.n))
+            self.explore_ties(support, more, out, k + 1)
+
+    def sample_continuum(
+        self, support: Support, ties: Support, basis: _Basis, ctx: Any, eqs: list[Any],
+        out: _Collector,
+    ) -> None:
+        free = basis.independent_set()
+        gens = list(ctx.gens())
+        strict = tuple(
+            tuple(t for t in range(self.shape[i]) if t not in support[i] and t not in ties[i])
+            for i in range(self.n)
+        )
+        if len(free) == 1:
+            values = self.critical_samples(support, ties, basis, ctx, eqs, free[0])
+        else:
+            values_1d = list(_SAMPLE_GRID)
+            grid = list(itertools.product(values_1d, repeat=len(free)))
+            values = grid[:: max(1, len(grid) // 40)]
+        for value in values:
+            vals = value if isinstance(value, tuple) else (value,)
+            extra = [
+                gens[k] * v.denominator - v.numerator for k, v in zip(free, vals, strict=True)
+            ]
+            sliced = _groebner(eqs + extra, ctx, basis.nvars)
+            if sliced.inconsistent or not sliced.zero_dimensional:
+                continue
+            points = self.solve_points(support, sliced, ctx, eqs + extra)
+            for field, hs in points or []:
+                probs = self.check(support, field, hs, strict)
+                if probs is not None:
+                    out.continuum(support, field, probs)
+                    return
+        if len(free) > 1:
+            out.maybe_unresolved.append(support)
+
+    def critical_samples(
+        self, support: Support, ties: Support, basis: _Basis, ctx: Any, eqs: list[Any], var: int
+    ) -> list[Fraction]:
+        """Values of ``y[var]`` between those where a constraint becomes tight (plus a grid)."""
+        _, _, probs = self.system(support, ties)
+        constraints: list[Any] = []
+        for i in range(self.n):
+            constraints.extend(probs[i])
+            if any(t not in support[i] and t not in ties[i] for t in range(self.shape[i])):
+                values = self.values(i, tuple(tuple(range(m)) if j == i else support[j]
+                                              for j, m in enumerate(self.shape)),
+                                     probs, lambda v: ctx.constant(int(v)))
+                base = values[support[i][0]]
+                constraints.extend(values[t] - base for t in range(self.shape[i])
+                                   if t not in support[i] and t not in ties[i])
+        crit = {Fraction(0), Fraction(1)}
+        for g in constraints:
+            tight = _groebner([*eqs, g], ctx, basis.nvars)
+            if tight.inconsistent or not tight.zero_dimensional:
+                continue
+            points = self.solve_points(support, tight, ctx, [*eqs, g])
+            for field, hs in points or []:
+                v = field.value(hs[var], 12)
+                crit.add(Fraction(int(v.p), int(v.q)))
+        cuts = sorted(c for c in crit if 0 <= c <= 1)
+        samples = [
+            _simple_between(lo, hi) for lo, hi in itertools.pairwise(cuts) if hi - lo > 1e-12
+        ]
+        return samples + [g for g in _SAMPLE_GRID if g not in samples]
+
+
+def _simple_between(lo: Fraction, hi: Fraction) -> Fraction:
+    """A rational with a small denominator strictly between ``lo`` and ``hi``."""
+    mid = (lo + hi) / 2
+    for bound in (7, 31, 97, 1009, 10007, 100003):
+        c = mid.limit_denominator(bound)
+        if lo < c < hi and c not in (Fraction(1, 2), Fraction(1, 3), Fraction(2, 3)):
+            return c
+    return mid
+
+
+def _inverse_mod(g: flint.fmpq_poly, p: flint.fmpq_poly) -> flint.fmpq_poly:
+    if p.degree() == 1:
+        c0, c1 = p.coeffs()
+        v = g(-c0 / c1)
+        return flint.fmpq_poly([1 / v])
+    d, s, _ = g.xgcd(p)  # s * g + t * p = d (a constant, p being irreducible)
+    return (s / d.coeffs()[0]) % p
+
+
+def _solves(terms: list[list[tuple[float, tuple[int, ...]]]], y: list[float]) -> bool:
+    """Whether ``y`` solves the equations up to rounding (relative to their coefficients)."""
+    for eq in terms:
+        total = 0.0
+        size = 0.0
+        for c, mono in eq:
+            v = c
+            for k, e in enumerate(mono):
+                if e:
+                    v *= y[k] ** e
+            total += v
+            size += abs(v) + abs(c)
+        if abs(total) > 1e-7 * size:
+            return False
+    return True
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.found: list[_Found] = []
+        self.continua: dict[Support, _Found] = {}
+        self.unresolved: list[Support] = []
+        self.maybe_unresolved: list[Support] = []
+
+    def add(self, support: Support, field: _Field, probs: tuple[tuple[Any, ...], ...]) -> None:
+        self.found.append(_Found(support, field, probs))
+
+    def continuum(self, support: Support, field: _Field, probs: tuple[tuple[Any, ...], ...]) -> None:
+        self.continua.setdefault(support, _Found(support, field, probs))
+
+
+# ----------------------------------------------------------------------------------------
+# Public entry points
+# ----------------------------------------------------------------------------------------
+
+
+def support_enumeration_nplayer(
+    payoffs: Sequence[Any],
+    *,
+    exact: bool,
+    tol: float = 1e-9,
+    max_supports: int | None = None,
+) -> SupportEnumerationResult:
+    """Every Nash equilibrium of an N-player game (finitely many), by support enumeration.
+
+    Parameters
+    ----------
+    payoffs
+        One array per player, each of shape ``(n_1, ..., n_N)``: sympy Rationals
+        or integers when ``exact``, floats otherwise.
+    exact
+        Return sympy numbers (Rationals, radicals, CRootOf) rather than floats.
+    tol
+        Float results are checked to be equilibria within ``tol`` times the range
+        of the payoffs (the regret of each player).
+    max_supports
+        Refuse games with more support profiles than this
+        (default :data:`DEFAULT_MAX_SUPPORTS`, 1000).
+
+    Returns
+    -------
+    SupportEnumerationResult
+        ``profiles``: the equilibria, each a tuple of one probability vector per
+        player (tuples of sympy numbers, or float arrays), ordered by support
+        size, then support, then probabilities (descending); and the supports of
+        any continua found (``continuum_supports``, with a witness each).
+
+    Raises
+    ------
+    InvalidGameError
+        Malformed payoffs, or more support profiles than ``max_supports``.
+    ExactArithmeticError
+        ``exact=True`` with payoffs that are not rational.
+
+    Notes
+    -----
+    The work grows with the number of support profiles, ``prod(2**n_i - 1)``,
+    and with the largest indifference system, ``sum(n_i - 1)`` unknowns: a
+    3x3x3 game (343 supports, 6 unknowns) takes about a second, a 2x2x2x2
+    game (81 supports, 4 unknowns) a fraction of one. For larger games use the
+    logit path (``method="logit"``), which follows one equilibrium.
+
+    Examples
+    --------
+    The three-player volunteer's dilemma (benefit 2 when anyone volunteers,
+    cost 1): in the symmetric equilibrium each player ignores with probability
+    ``(c / b) ** (1 / (n - 1)) = 1/sqrt(2)``.
+
+    >>> import numpy as np
+    >>> import sympy as sp
+    >>> def u(i):
+    ...     return np.array([[[sp.Integer(2 * (1 - (a and b and c)) - (1 - (a, b, c)[i]))
+    ...                        for c in (0, 1)] for b in (0, 1)] for a in (0, 1)], dtype=object)
+    >>> res = support_enumeration_nplayer([u(0), u(1), u(2)], exact=True)
+    >>> len(res.profiles), res.has_continuum
+    (7, False)
+    >>> res.profiles[-1][0]
+    (1 - sqrt(2)/2, sqrt(2)/2)
+    """
+    tables = _integer_tables(payoffs, exact)
+    shape = tables[0].shape
+    cap = DEFAULT_MAX_SUPPORTS if max_supports is None else max_supports
+    count = count_support_profiles(shape)
+    if count > cap:
+        size = "x".join(map(str, shape))
+        raise InvalidGameError(
+            f"support enumeration of a {size} game would examine {count} support profiles, "
+            f"more than max_supports={cap}; use method=\"logit\" (one equilibrium, fast) "
+            "or raise max_supports"
+        )
+    solver = _Solver(tables)
+    out = _Collector()
+    for support in solver.supports():
+        if solver.dominated(support):
+            continue
+        solver.explore(support, out)
+    return _result(solver, out, payoffs, exact, tol)
+
+
+def _result(
+    solver: _Solver, out: _Collector, payoffs: Sequence[Any], exact: bool, tol: float
+) -> SupportEnumerationResult:
+    def convert(found: _Found) -> tuple[Any, ...]:
+        if exact:
+            return tuple(tuple(found.field.to_sympy(v) for v in vec) for vec in found.probs)
+        return tuple(np.array([found.field.to_float(v) for v in vec]) for vec in found.probs)
+
+    def floats(found: _Found) -> tuple[float, ...]:
+        return tuple(found.field.to_float(v) for vec in found.probs for v in vec)
+
+    seen = set()
+    unique = []
+    for f in out.found:
+        key = (f.support, tuple(round(v, 10) for v in floats(f)))
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    unique.sort(key=lambda f: (sum(len(s) for s in f.support), f.support,
+                               tuple(-v for v in floats(f))))
+    profiles = [convert(f) for f in unique]
+    if not exact:
+        arrays = [np.asarray(p, dtype=float) for p in payoffs]
+        scale = max(float(max(a.max() for a in arrays) - min(a.min() for a in arrays)), 1.0)
+        profiles = [p for p in profiles if max(regret(arrays, p)) <= tol * scale]
+    continua = sorted(out.continua)
+    unresolved = sorted(set(out.unresolved) | {s for s in out.maybe_unresolved
+                                                if s not in out.continua})
+    return SupportEnumerationResult(
+        profiles=tuple(profiles),
+        continuum_supports=tuple(continua),
+        continuum_witnesses=tuple(convert(out.continua[s]) for s in continua),
+        unresolved_supports=tuple(unresolved),
+    )
+
+
+def regret(payoffs: Sequence[Any], profile: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
+    """Each player's largest gain from a unilateral switch to a pure strategy.
+
+    Exact (sympy) when the payoffs and the profile are exact: radicals are
+    expanded and ``CRootOf`` sums decided through their minimal polynomial, so
+    an equilibrium gives exact zeros. Floats otherwise.
+
+    Parameters
+    ----------
+    payoffs
+        One array per player, each of shape ``(n_1, ..., n_N)``.
+    profile
+        One probability vector per player.
+
+    Returns
+    -------
+    tuple
+        ``max_t u_i(t, x_-i) - u_i(x)`` for each player ``i`` (never negative).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[1, -1], [-1, 1]])
+    >>> regret([A, -A], [(0.5, 0.5), (0.5, 0.5)])
+    (0.0, 0.0)
+    >>> regret([A, -A], [(1, 0), (1, 0)])
+    (0, 2)
+    """
+    arrays = [np.asarray(p, dtype=object) for p in payoffs]
+    n = len(arrays)
+    vecs = []
+    for v in profile:
+        vec = np.empty(len(v), dtype=object)
+        vec[:] = list(v)
+        vecs.append(vec)
+    symbolic = any(isinstance(x, sp.Basic) for vec in vecs for x in vec) or any(
+        isinstance(x, sp.Basic) for a in arrays for x in a.flat
+    )
+    floating = any(isinstance(x, float | np.floating) for vec in vecs for x in vec) or any(
+        isinstance(x, float | np.floating) for a in arrays for x in a.flat
+    )
+    gains: list[Any] = []
+    for i in range(n):
+        arr = arrays[i]
+        for j in reversed(range(n)):
+            if j != i:
+                arr = np.tensordot(arr, vecs[j], axes=([j], [0]))
+        values = list(arr)
+        current = sum((x * v for x, v in zip(vecs[i], values, strict=True)), 0)
+        if floating and not symbolic:
+            gains.append(max(0.0, float(max(float(v) for v in values) - float(current))))
+            continue
+        diffs = [_exact_number(sp.sympify(v - current)) for v in values]
+        best = max(diffs, key=lambda d: float(sp.N(d, 30)))
+        gains.append(best if _exact_number(best) != 0 or not symbolic else sp.Integer(0))
+    return tuple(gains)
+
+
+def _exact_number(e: sp.Expr) -> sp.Expr:
+    e = sp.expand(e)
+    if e.is_Rational or not e.has(sp.CRootOf):
+        return e
+    x = sp.Dummy("x")
+    return sp.Integer(0) if sp.minimal_polynomial(e, x) == x else e
