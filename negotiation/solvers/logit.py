@@ -94,6 +94,7 @@ _MAX_CHORD = 30
 _MAX_ANGLE = math.pi / 4  # largest turn of the tangent between two points accepted
 _MIN_STEP = 1e-12
 _POLISH_ITERATIONS = 8
+_NEWTON_TOL = 1e-12  # relative size of a negligible Newton step, entry by entry
 _REFINE_REGRET = 1e-4  # refine towards an equilibrium once the regret is below this
 
 Arrays = Sequence[Any]
@@ -503,8 +504,9 @@ def _factor(a: np.ndarray) -> np.ndarray | None:
     return inverse
 
 
-def _tight(x: np.ndarray) -> float:
-    return 1e-13 * (1.0 + float(np.abs(x).max()))
+def _small(delta: np.ndarray, x: np.ndarray) -> bool:
+    """Whether a Newton step ``delta`` at ``x`` is negligible, entry by entry."""
+    return bool((np.abs(delta) <= _NEWTON_TOL * (1.0 + np.abs(x))).all())
 
 
 def _polish(
@@ -533,7 +535,7 @@ def _polish(
                 return None
             u = u - delta
             dist = float(np.abs(delta).max())
-            if dist <= _tight(u):
+            if _small(delta, u):
                 e = np.zeros(u.size)
                 e[-1] = 1.0
                 if exact_tangent:
@@ -600,13 +602,12 @@ def _step(system: _System, point: _Point, h: float, accel: float) -> tuple[_Poin
     else:
         return None, h / 2
     converged = False
-    tight = _tight(u)
     for _ in range(_POLISH_ITERATIONS):
         rhs[:n] = system.residual(u, refs)
         delta = inverse @ rhs
         u = u - delta
         step = float(np.abs(delta).max())
-        if step <= tight:
+        if _small(delta, u):
             converged = True
             break
         if step > 0.3 * dist:
@@ -1010,8 +1011,7 @@ def logit_path(
     if lam_max is not None:
         target = _check_lambda(lam_max, "lam_max") * system.scale
         points, (last,) = _trace_to(system, [target], first_step, max_accel, max_steps)
-        if target > 0:
-            points.append(last)
+        points.append(last)
     else:
         _check_regret(max_regret)
         points = []
