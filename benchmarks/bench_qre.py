@@ -32,6 +32,7 @@ import multiprocessing
 import platform
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -112,13 +113,18 @@ def in_child(run: Callable[[], Any], timeout: float) -> Any | None:
     return result
 
 
+def one(solve: Callable[[Any], Any], item: Any) -> list[Any]:
+    return [solve(item)]
+
+
 def gambit_task(
     solve: Callable[[Any], Any], inputs: list[Any], repeats: int, timeout: float
 ) -> tuple[float, list[Any], int]:
     """Gambit's total best time over the games that finish, their answers, and how many timed out."""
-    total, answers, timed_out = 0.0, [], 0
+    total, timed_out = 0.0, 0
+    answers: list[Any] = []
     for item in inputs:
-        result = in_child(lambda item=item: best_time(lambda: [solve(item)], repeats), timeout)
+        result = in_child(partial(best_time, partial(one, solve, item), repeats), timeout)
         if result is None:
             timed_out += 1
             answers.append(None)

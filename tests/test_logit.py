@@ -464,6 +464,16 @@ def test_bounded_work() -> None:
     too_big = [np.zeros((40,) * 4)] * 4
     with pytest.raises(InvalidGameError, match="too large for the logit path"):
         logit_limit(too_big)
+    with pytest.raises(InvalidGameError, match="400 strategies in all"):
+        logit_limit([np.zeros((300, 300))] * 2)
+
+
+def test_readable_summaries() -> None:
+    path = logit_path(PD, lam_max=2.0)
+    assert (
+        repr(path) == f"QREPath({len(path)} points, lambda from 0 to 2, players=('Row', 'Column'))"
+    )
+    assert str(fit_qre(PD, [[1, 3], [2, 2]])).startswith("logit QRE fit: lambda = ")
 
 
 # ----------------------------------------------------------------------------- Gambit's answers

@@ -83,6 +83,7 @@ MAX_ACCEL = 4.0
 MAX_STEPS = 20_000
 MAX_REGRET = 1e-8
 MAX_ENTRIES = 2_000_000  # payoff entries times ordered player pairs: bounds memory and time
+MAX_STRATEGIES = 400  # strategies of all players together: each step inverts a matrix this size
 DENSE_ENTRIES = 250_000  # largest all-strategies payoff tensor (else contract player by player)
 
 # Step control (Allgower and Georg 1990, section 6.1, as Gambit's path tracer).
@@ -162,6 +163,12 @@ class QREPath:
 
     def __len__(self) -> int:
         return int(self.lambdas.size)
+
+    def __repr__(self) -> str:
+        return (
+            f"QREPath({len(self)} points, lambda from {self.lambdas.min():.4g} to "
+            f"{self.lambdas.max():.4g}, players={self.players})"
+        )
 
     def profile(self, k: int) -> Profile:
         """The mixed-strategy profile at point ``k`` (one vector per player).
@@ -254,6 +261,15 @@ class QREFit:
         The observed counts, one vector per player.
     players, labels
         The players' names and strategy labels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> A = np.array([[3.0, 0.0], [5.0, 1.0]])
+    >>> print(fit_qre([A, A.T], [[20, 80], [20, 80]], labels=(("C", "D"), ("C", "D"))))
+    logit QRE fit: lambda = 1.15525, log-likelihood = -100.08
+      Row: C 0.2000 (observed 0.2000), D 0.8000 (observed 0.8000)
+      Column: C 0.2000 (observed 0.2000), D 0.8000 (observed 0.8000)
     """
 
     lam: float
@@ -272,6 +288,21 @@ class QREFit:
         object.__setattr__(self, "counts", tuple(_readonly(c) for c in self.counts))
         object.__setattr__(self, "players", players)
         object.__setattr__(self, "labels", labels)
+
+    def __str__(self) -> str:
+        lines = [
+            f"logit QRE fit: lambda = {self.lam:.6g}, log-likelihood = {self.log_likelihood:.6g}"
+        ]
+        for player, names, probs, counts in zip(
+            self.players, self.labels, self.strategies, self.counts, strict=True
+        ):
+            total = float(counts.sum())
+            cells = [
+                f"{name} {prob:.4f}" + (f" (observed {count / total:.4f})" if total > 0 else "")
+                for name, prob, count in zip(names, probs.tolist(), counts.tolist(), strict=True)
+            ]
+            lines.append(f"  {player}: " + ", ".join(cells))
+        return "\n".join(lines)
 
     def to_pandas(self) -> Any:
         """A table with one row per (player, strategy): observed counts and fitted probabilities.
@@ -691,9 +722,7 @@ def _locate(
         s = hi - gb * (hi - lo) / (gb - ga)
         s = min(max(s, min(lo, hi)), max(lo, hi))
         guess = a.x + (s / span) * (b.x - a.x) if span != 0 else a.x.copy()
-        polished = _polish(
-            system, guess, a.t, lambda y, s=s: float(a.t @ (y - a.x)) - s, exact_tangent=True
-        )
+        polished = _polish(system, guess, a.t, _arc_constraint(a, s), exact_tangent=True)
         if polished is None:
             break
         x, t = polished
@@ -718,6 +747,16 @@ def _locate(
     return best
 
 
+def _arc_constraint(a: _Point, s: float) -> Callable[[np.ndarray], float]:
+    """The hyperplane ``t_a . (x - x_a) = s`` as an equation ``f(x) = 0``."""
+    return lambda y: float(a.t @ (y - a.x)) - s
+
+
+def _lambda_gap(lam: float) -> Callable[[_Point], float]:
+    """How far a point's (internal) precision is above ``lam``."""
+    return lambda q: float(q.x[-1]) - lam
+
+
 def _at_lambda(system: _System, point: _Point, lam: float) -> _Point:
     """Polish ``point`` (close to the branch) onto ``lam`` exactly (internal units)."""
     e = np.zeros(point.x.size)
@@ -725,8 +764,11 @@ def _at_lambda(system: _System, point: _Point, lam: float) -> _Point:
     x = point.x.copy()
     x[-1] = lam
     polished = _polish(system, x, e, lambda y: float(y[-1]) - lam)
-    if polished is None:
-        return point
+    if polished is None:  # pragma: no cover - the crossing is located to about 1e-12
+        raise PathFollowingError(
+            f"could not solve for the QRE at exactly lambda = {lam / system.scale:.6g} near "
+            "the branch (the branch is singular there); try a slightly different lambda"
+        )
     x, _ = polished
     x[-1] = lam
     return _Point(x, point.t, point.step)
@@ -751,7 +793,7 @@ def _trace_to(
             if lam <= 0.0 or not points:
                 found.append(point)
                 continue
-            crossing = _locate(system, points[-1], point, lambda q, lam=lam: float(q.x[-1]) - lam)
+            crossing = _locate(system, points[-1], point, _lambda_gap(lam))
             found.append(_at_lambda(system, crossing, lam))
         if not pending:
             return points, found
@@ -873,10 +915,11 @@ def _check_payoffs(payoffs: Arrays) -> list[np.ndarray]:
         raise InvalidGameError(
             f"the payoff arrays have shape {shape}: every player needs a strategy"
         )
-    if arrays[0].size * n * n > MAX_ENTRIES:
+    if arrays[0].size * n * n > MAX_ENTRIES or sum(shape) > MAX_STRATEGIES:
         raise InvalidGameError(
-            f"a game of shape {shape} with {n} players is too large for the logit path "
-            f"({arrays[0].size} payoff entries per player); remove dominated strategies first"
+            f"a game of shape {shape} is too large for the logit path (it allows "
+            f"{MAX_STRATEGIES} strategies in all and {MAX_ENTRIES:,} payoff entries times "
+            "players squared); remove dominated strategies first"
         )
     return arrays
 
@@ -1302,7 +1345,7 @@ def fit_qre(
         last = False
         if limit is not None and point.x[-1] >= limit:
             if previous is not None:
-                found = _locate(system, previous, point, lambda q: float(q.x[-1]) - limit)
+                found = _locate(system, previous, point, _lambda_gap(limit))
                 point = _at_lambda(system, found, limit)
             last = True
         elif limit is None and system.regret(system.probabilities(point.x)) <= max_regret:
