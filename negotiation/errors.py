@@ -22,6 +22,7 @@ __all__ = [
     "GameTreeError",
     "InvalidGameError",
     "NegotiationError",
+    "PathFollowingError",
     "RepeatedGameError",
     "ScenarioError",
     "ScenarioFileError",
@@ -111,3 +112,7 @@ class ScenarioFileError(ValueError, NegotiationError):
 
 class SweepError(ValueError, NegotiationError):
     """A parameter sweep's grid, samples or distributions are invalid."""
+
+
+class PathFollowingError(RuntimeError, NegotiationError):
+    """A path-following solver (the logit QRE branch) ran out of steps or stalled."""
