@@ -258,3 +258,37 @@ def test_pure_equilibria_agree_with_gambit_enumpure():
         assert ours == theirs, path.name
         checked += 1
     assert checked >= 10
+
+
+def test_support_enumeration_and_logit_through_the_facade():
+    g = volunteer()
+    exact = g.equilibria(method="support_enumeration", exact=True)
+    # the symmetric equilibrium: each waits with probability (c/b)^(1/(n-1)) = 1/sqrt(2)
+    symmetric = [eq for eq in exact if len(set(eq.strategies)) == 1 and not eq.is_pure]
+    assert len(symmetric) == 1
+    assert sp.simplify(symmetric[0].strategies[0][1] - 1 / sp.sqrt(2)) == 0
+    assert len(exact) == 7  # 3 pure, 3 with one waiter, 1 symmetric
+    numeric = g.equilibria()  # three players: the default hands over to support enumeration
+    assert len(numeric) == 7
+    assert {eq.method for eq in numeric} == {"support_enumeration"}
+    (limit,) = g.equilibria(method="logit")
+    assert limit.method == "logit"
+    # the logit limit is one of the equilibria support enumeration finds
+    assert any(
+        all(np.allclose(a, b, atol=1e-6) for a, b in zip(limit.strategies, eq.strategies, strict=True))
+        for eq in numeric
+    )
+
+
+def test_quantal_response_facade_and_bad_input():
+    g = volunteer()
+    uniform = g.quantal_response(0)
+    assert all(np.allclose(v, 0.5) for v in uniform)
+    path = g.qre_path(lams=[0.0, 1.0])
+    assert path.lambdas.tolist() == [0.0, 1.0]
+    with pytest.raises(ng.InvalidGameError, match="lam"):
+        g.quantal_response(-1)
+    with pytest.raises(ng.InvalidGameError):
+        g.fit_qre([[1, 2]])  # one player's counts for a three-player game
+    with pytest.raises(ng.InvalidGameError):
+        g.fit_qre([[1, -2], [1, 1], [1, 1]])

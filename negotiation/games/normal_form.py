@@ -104,6 +104,9 @@ class Equilibrium:
         (``sympy.true`` for a numeric game).
     players, labels
         The game's player names and strategy labels, for display.
+    notes
+        What the solver said about the search, e.g. that the game has a
+        continuum of equilibria or that a logit limit is approximate.
 
     Examples
     --------
@@ -122,6 +125,7 @@ class Equilibrium:
     condition: sp.Basic = sp.true
     players: tuple[str, ...] = ("Row", "Column")
     labels: tuple[tuple[str, ...], ...] = ()
+    notes: tuple[str, ...] = ()
 
     # ------------------------------------------------------------- two-player names
     def _two(self, name: str) -> None:
@@ -804,6 +808,117 @@ class Game:
             payoffs,
             supports,
             solved.method,
+            players=self.players,
+            labels=self.strategies,
+            notes=solved.notes,
+        )
+
+    # ------------------------------------------------------------------ quantal response
+    def quantal_response(self, lam: float) -> tuple[np.ndarray, ...]:
+        """The logit quantal response equilibrium at precision ``lam`` (principal branch).
+
+        Each player plays each strategy with probability proportional to
+        ``exp(lam * expected payoff)``; ``lam = 0`` is uniform play, and as
+        ``lam`` grows the QRE approaches a Nash equilibrium (McKelvey and
+        Palfrey 1995). Any number of players.
+
+        Parameters
+        ----------
+        lam
+            The precision, ``>= 0``, in the payoffs' units.
+
+        Returns
+        -------
+        tuple of numpy.ndarray
+            One probability vector per player.
+
+        Examples
+        --------
+        >>> pd = Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
+        >>> [v.round(3).tolist() for v in pd.quantal_response(0)]
+        [[0.5, 0.5], [0.5, 0.5]]
+        >>> float(pd.quantal_response(5)[0][1]) > 0.99
+        True
+        """
+        from negotiation.solvers import logit
+
+        require_numeric(self, "the quantal response equilibrium")
+        return logit.quantal_response(self._tables.floats, lam)
+
+    def qre_path(
+        self, lam_max: float | None = None, *, lams: Sequence[float] | None = None
+    ) -> Any:
+        """The logit QRE correspondence's principal branch, as a table of lambda and probabilities.
+
+        Traced from ``lam = 0`` by path following (Turocy 2005), as Gambit's
+        ``logit_solve`` does. ``.to_pandas()`` gives the tidy table (one row
+        per lambda, player and strategy).
+
+        Parameters
+        ----------
+        lam_max
+            Trace up to this precision; by default until the branch is close
+            to a Nash equilibrium.
+        lams
+            Instead, the QREs at exactly these precisions.
+
+        Returns
+        -------
+        negotiation.solvers.logit.QREPath
+
+        Examples
+        --------
+        >>> pennies = Game.zero_sum([[1, -1], [-1, 1]])
+        >>> path = pennies.qre_path(lams=[0, 1, 10])
+        >>> path.probabilities[0].round(3).tolist()
+        [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]
+        """
+        from negotiation.solvers import logit
+
+        require_numeric(self, "the quantal response path")
+        if lams is not None:
+            return logit.quantal_responses(
+                self._tables.floats, lams, players=self.players, labels=self.strategies
+            )
+        return logit.logit_path(
+            self._tables.floats, lam_max=lam_max, players=self.players, labels=self.strategies
+        )
+
+    def fit_qre(self, observed_frequencies: Sequence[Sequence[float]]) -> Any:
+        """The logit QRE that best explains observed play (maximum likelihood over lambda).
+
+        For classroom or experimental data: how often each player chose each
+        strategy. The fit follows the principal branch, as Gambit's
+        ``logit_estimate`` does.
+
+        Parameters
+        ----------
+        observed_frequencies
+            One sequence of counts (or frequencies) per player, one entry per strategy.
+
+        Returns
+        -------
+        negotiation.solvers.logit.QREFit
+            ``.lam``, ``.strategies`` (the fitted QRE) and ``.log_likelihood``.
+
+        Raises
+        ------
+        InvalidGameError
+            Counts of the wrong shape, negative or all zero.
+
+        Examples
+        --------
+        >>> pd = Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
+        >>> fit = pd.fit_qre([[20, 80], [25, 75]])
+        >>> 0 < fit.lam < 10
+        True
+        """
+        from negotiation.solvers import logit
+
+        require_numeric(self, "fitting a quantal response equilibrium")
+        return logit.fit_qre(
+            self._tables.floats,
+            observed_frequencies,
             players=self.players,
             labels=self.strategies,
         )

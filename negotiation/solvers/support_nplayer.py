@@ -75,6 +75,8 @@ import numpy as np
 import sympy as sp
 
 from negotiation.errors import ExactArithmeticError, InvalidGameError
+from negotiation.solvers import Solved
+from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
     "DEFAULT_MAX_SUPPORTS",
@@ -985,3 +987,33 @@ def _exact_number(e: sp.Expr) -> sp.Expr:
         return e
     x = sp.Dummy("x")
     return sp.Integer(0) if sp.minimal_polynomial(e, x) == x else e
+
+
+def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """The solver-table entry for support enumeration in exact arithmetic or with N >= 3 players.
+
+    A continuum of equilibria is reported in the notes (the isolated
+    equilibria and endpoints found are still returned).
+    """
+    arrays = tables.fractions if exact else tables.floats
+    if exact:
+        arrays = tuple(_as_rationals(a) for a in arrays)
+    result = support_enumeration_nplayer(arrays, exact=exact, tol=tol)
+    notes: list[str] = []
+    if result.continuum_supports:
+        notes.append(
+            f"the game has a continuum of equilibria (on {len(result.continuum_supports)} "
+            "support profile(s)); the equilibria listed include its endpoints"
+        )
+    if result.unresolved_supports:
+        notes.append(
+            f"{len(result.unresolved_supports)} support profile(s) have a solution set of "
+            "dimension two or more; the search there is not exhaustive"
+        )
+    return Solved(list(result.profiles), "support_enumeration", exact, tuple(notes))
+
+
+def _as_rationals(a: np.ndarray) -> np.ndarray:
+    out = np.empty(a.shape, dtype=object)
+    out.reshape(-1)[:] = [sp.Rational(f.numerator, f.denominator) for f in a.reshape(-1)]
+    return out
