@@ -99,6 +99,9 @@ from negotiation.sweeps import SweepResult, sweep
 # --- live exploration (issue 6) -----------------------------------------
 from negotiation.explore import explore
 
+# --- private information: Bayesian and signalling games -----------------
+from negotiation.games.bayesian import BayesNashEquilibrium, BayesianGame
+
 try:
     __version__ = version("negotiation")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -109,6 +112,8 @@ __all__ = [
     "BargainingError",
     "BargainingOutcome",
     "BargainingProblem",
+    "BayesNashEquilibrium",
+    "BayesianGame",
     "Chance",
     "Decision",
     "Domination",

@@ -1,0 +1,287 @@
+"""Bayes–Nash equilibrium: the Harsanyi strategic form, interim conditions, per-type play.
+
+A Bayesian game is given here as plain data: a prior over *type profiles*
+(one type index per player, with its probability) and, for each type profile,
+one payoff array per player of shape ``(n_1, ..., n_N)`` (one axis per
+player's actions). Nothing here knows about labels or :mod:`negotiation.games`.
+
+* :func:`harsanyi_payoffs`: the ex-ante strategic form, in which a strategy is
+  a map from one's own types to actions (Harsanyi 1967-68).
+* :func:`interim_condition`: where a pure profile of such maps is a
+  Bayes–Nash equilibrium, type by type (each type's action is a best reply
+  given its beliefs about the others' types), as a sympy Boolean.
+* :func:`type_behaviour`: a mixed strategy of the strategic form as the
+  action distribution of each type (the marginals are enough, since a type's
+  payoff depends on the others only through these).
+
+References
+----------
+J. C. Harsanyi (1967-68), "Games with incomplete information played by
+'Bayesian' players", *Management Science* 14: 159-182, 320-334, 486-502.
+M. J. Osborne (2004), *An Introduction to Game Theory*, chapter 9.
+
+Examples
+--------
+One player with two equally likely types, one action each, and a player
+without private information:
+
+>>> import sympy as sp
+>>> prior = [((0, 0), sp.Rational(1, 2)), ((0, 1), sp.Rational(1, 2))]
+>>> tables = {(0, 0): ([[1, 0]], [[2, 0]]), (0, 1): ([[0, 1]], [[0, 2]])}
+>>> H = harsanyi_payoffs(prior, tables, (1, 2), (1, 2))
+>>> [[str(v) for v in row] for row in H[0].tolist()]
+[['1/2', '1', '0', '1/2']]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from negotiation.solvers.pure import at_least
+
+__all__ = [
+    "TypeProfile",
+    "harsanyi_payoffs",
+    "interim_condition",
+    "interim_payoffs",
+    "strategy_maps",
+    "type_behaviour",
+]
+
+TypeProfile = tuple[int, ...]
+
+
+def strategy_maps(n_types: int, n_actions: int) -> list[tuple[int, ...]]:
+    """Every map from ``n_types`` types to ``n_actions`` actions, the first type slowest.
+
+    Examples
+    --------
+    >>> strategy_maps(2, 2)
+    [(0, 0), (0, 1), (1, 0), (1, 1)]
+    """
+    return list(itertools.product(range(n_actions), repeat=n_types))
+
+
+def _object_array(table: Any) -> np.ndarray:
+    out = np.empty(np.shape(np.asarray(table, dtype=object)), dtype=object)
+    for index, value in np.ndenumerate(np.asarray(table, dtype=object)):
+        out[index] = sp.sympify(value)
+    return out
+
+
+def harsanyi_payoffs(
+    prior: Sequence[tuple[TypeProfile, sp.Expr]],
+    tables: Mapping[TypeProfile, Sequence[Any]],
+    n_types: Sequence[int],
+    n_actions: Sequence[int],
+) -> list[np.ndarray]:
+    """The ex-ante expected payoff of every player at every profile of type-to-action maps.
+
+    Parameters
+    ----------
+    prior
+        ``(type profile, probability)`` pairs; profiles left out have probability 0.
+    tables
+        For each type profile with positive probability, one payoff array per
+        player, of shape ``n_actions``.
+    n_types, n_actions
+        How many types and actions each player has.
+
+    Returns
+    -------
+    list of numpy object arrays
+        One per player, of shape ``(len(strategy_maps(n_types[i], n_actions[i])), ...)``,
+        holding sympy expressions.
+    """
+    maps = [
+        np.array(strategy_maps(t, a), dtype=int) for t, a in zip(n_types, n_actions, strict=True)
+    ]
+    n = len(n_types)
+    shape = tuple(len(m) for m in maps)
+    out = [np.full(shape, sp.Integer(0), dtype=object) for _ in range(n)]
+    for profile, prob in prior:
+        if prob == 0:
+            continue
+        arrays = [_object_array(t) for t in tables[profile]]
+        index = np.ix_(*(maps[j][:, profile[j]] for j in range(n)))
+        for i in range(n):
+            out[i] = out[i] + prob * arrays[i][index]
+    return [np.vectorize(sp.expand, otypes=[object])(a) if a.size else a for a in out]
+
+
+def _conditional_weights(
+    prior: Sequence[tuple[TypeProfile, sp.Expr]], player: int, own_type: int
+) -> list[tuple[TypeProfile, sp.Expr]]:
+    return [(p, w) for p, w in prior if p[player] == own_type and w != 0]
+
+
+def _expected(
+    weights: Sequence[tuple[TypeProfile, sp.Expr]],
+    tables: Mapping[TypeProfile, Sequence[Any]],
+    player: int,
+    own_action: int,
+    behaviour: Sequence[Sequence[Sequence[sp.Expr]]],
+) -> sp.Expr:
+    """The weighted payoff of ``player`` playing ``own_action`` while the others follow ``behaviour``.
+
+    ``behaviour[j][t]`` is player ``j``'s action distribution as type ``t``.
+    """
+    n = len(behaviour)
+    total = sp.Integer(0)
+    for profile, w in weights:
+        table = np.asarray(tables[profile][player], dtype=object)
+        others = [
+            [(a, q) for a, q in enumerate(behaviour[j][profile[j]]) if q != 0]
+            if j != player
+            else [(own_action, 1)]
+            for j in range(n)
+        ]
+        for combo in itertools.product(*others):
+            prob = sp.Integer(1)
+            for _, q in combo:
+                prob *= q
+            total += w * prob * sp.sympify(table[tuple(a for a, _ in combo)])
+    return sp.expand(total)
+
+
+def interim_condition(
+    prior: Sequence[tuple[TypeProfile, sp.Expr]],
+    tables: Mapping[TypeProfile, Sequence[Any]],
+    n_types: Sequence[int],
+    n_actions: Sequence[int],
+    profile: Sequence[Sequence[int]],
+) -> sp.Basic:
+    """Where the pure profile of maps ``profile[i][t]`` (an action per type) is a Bayes–Nash equilibrium.
+
+    For every player and every type, the type's action must do at least as
+    well as every other action, in expectation over the other players' types
+    given its own. Expected payoffs are conditional on the type; where a
+    correlated symbolic prior would leave a symbolic denominator, both sides
+    are kept multiplied by the type's probability instead (the same
+    comparison for a type of positive probability).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> p = sp.Symbol("p")
+    >>> prior = [((0, 0), p), ((0, 1), 1 - p)]
+    >>> tables = {(0, 0): ([[-1], [0]], [[1], [0]]), (0, 1): ([[1], [0]], [[-1], [0]])}
+    >>> interim_condition(prior, tables, (1, 2), (2, 1), [[0], [0, 0]])
+    p <= 1/2
+    """
+    behaviour = [
+        [
+            [sp.Integer(int(a == profile[j][t])) for a in range(n_actions[j])]
+            for t in range(n_types[j])
+        ]
+        for j in range(len(n_types))
+    ]
+    conditions = []
+    for i in range(len(n_types)):
+        for t in range(n_types[i]):
+            weights = _conditional_weights(prior, i, t)
+            if not weights:
+                continue
+            mass = sp.Add(*(w for _, w in weights))
+            values = [_expected(weights, tables, i, a, behaviour) for a in range(n_actions[i])]
+            values = _conditional(values, mass)
+            chosen = values[profile[i][t]]
+            for a in range(n_actions[i]):
+                if a != profile[i][t]:
+                    conditions.append(at_least(chosen, values[a]))
+    condition = sp.And(*conditions)
+    return _single_bound(condition)
+
+
+def _conditional(values: list[sp.Expr], mass: sp.Expr) -> list[sp.Expr]:
+    """Divide weighted payoffs by the type's probability where that leaves no symbolic denominator.
+
+    With independent types the type's own probability is a common factor and
+    cancels; with a correlated symbolic prior the products are kept (the
+    comparison is the same for a positive probability).
+    """
+    if mass.is_number:
+        return [v / mass for v in values] if mass != 0 else values
+    divided = [sp.cancel(v / mass) for v in values]
+    if any(sp.denom(sp.together(v)).free_symbols for v in divided):
+        return values
+    return [sp.expand(v) for v in divided]
+
+
+def _single_bound(condition: sp.Basic) -> sp.Basic:
+    """Solve a conjunction in one symbol for it (``2*p <= 1`` reads ``p <= 1/2``)."""
+    symbols = condition.free_symbols
+    if len(symbols) != 1 or condition in (sp.true, sp.false):
+        return condition
+    (s,) = symbols
+    parts = sp.And.make_args(condition)
+    out = []
+    for part in parts:
+        if isinstance(part, sp.core.relational.Relational):
+            diff = sp.expand(part.lhs - part.rhs)
+            if diff.is_polynomial(s) and sp.Poly(diff, s).degree() == 1:
+                slope, intercept = sp.Poly(diff, s).all_coeffs()
+                if slope.is_number and slope != 0:
+                    bound = -intercept / slope
+                    strict = isinstance(part, sp.StrictGreaterThan | sp.StrictLessThan)
+                    greater = isinstance(part, sp.GreaterThan | sp.StrictGreaterThan)
+                    if slope < 0:
+                        greater = not greater
+                    rel = (sp.Gt if strict else sp.Ge) if greater else (sp.Lt if strict else sp.Le)
+                    out.append(rel(s, bound))
+                    continue
+        out.append(part)
+    return sp.And(*out)
+
+
+def interim_payoffs(
+    prior: Sequence[tuple[TypeProfile, sp.Expr]],
+    tables: Mapping[TypeProfile, Sequence[Any]],
+    n_types: Sequence[int],
+    behaviour: Sequence[Sequence[Sequence[Any]]],
+) -> list[list[Any]]:
+    """Each type's expected payoff given its own type, when everyone follows ``behaviour``.
+
+    A type with prior probability 0 gets ``sympy.nan`` (its beliefs are undefined).
+    """
+    n = len(n_types)
+    sym = [[[sp.sympify(q) for q in dist] for dist in player] for player in behaviour]
+    out: list[list[Any]] = []
+    for i in range(n):
+        row: list[Any] = []
+        for t in range(n_types[i]):
+            weights = _conditional_weights(prior, i, t)
+            mass = sp.Add(*(w for _, w in weights))
+            if not weights or mass == 0:
+                row.append(sp.nan)
+                continue
+            value = sp.Integer(0)
+            for a, q in enumerate(sym[i][t]):
+                if q != 0:
+                    value += q * _expected(weights, tables, i, a, sym)
+            row.append(sp.factor(sp.cancel(value / mass)) if value.free_symbols else value / mass)
+        out.append(row)
+    return out
+
+
+def type_behaviour(mixed: Sequence[Any], n_types: int, n_actions: int) -> list[list[Any]]:
+    """The action distribution of each type implied by a mixture over type-to-action maps.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> half = sp.Rational(1, 2)
+    >>> type_behaviour([half, 0, 0, half], 2, 2)
+    [[1/2, 1/2], [1/2, 1/2]]
+    """
+    maps = strategy_maps(n_types, n_actions)
+    out: list[list[Any]] = [[0 * mixed[0] for _ in range(n_actions)] for _ in range(n_types)]
+    for prob, plan in zip(mixed, maps, strict=True):
+        for t, a in enumerate(plan):
+            out[t][a] = out[t][a] + prob
+    return out
