@@ -101,6 +101,12 @@ from negotiation.explore import explore
 
 # --- private information: Bayesian and signalling games -----------------
 from negotiation.games.bayesian import BayesNashEquilibrium, BayesianGame
+from negotiation.games.signalling import (
+    IntuitiveCriterion,
+    OffPathBeliefs,
+    PerfectBayesianEquilibrium,
+    SignallingGame,
+)
 
 try:
     __version__ = version("negotiation")
@@ -125,6 +131,7 @@ __all__ = [
     "GameTree",
     "GameTreeError",
     "Interaction",
+    "IntuitiveCriterion",
     "InvalidGameError",
     "Issue",
     "KeyFigure",
@@ -133,10 +140,12 @@ __all__ = [
     "Lottery",
     "MagnetExports",
     "NegotiationError",
+    "OffPathBeliefs",
     "Parameter",
     "ParetoCheck",
     "ParetoFrontier",
     "Party",
+    "PerfectBayesianEquilibrium",
     "PooledEnforcement",
     "RepeatedGame",
     "RepeatedGameError",
@@ -144,6 +153,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "ScenarioFileError",
+    "SignallingGame",
     "Simulation",
     "Strategy",
     "StudentCount",

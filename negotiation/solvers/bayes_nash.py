@@ -50,6 +50,7 @@ __all__ = [
     "interim_condition",
     "interim_payoffs",
     "strategy_maps",
+    "tidy_bounds",
     "type_behaviour",
 ]
 
@@ -194,8 +195,7 @@ def interim_condition(
             for a in range(n_actions[i]):
                 if a != profile[i][t]:
                     conditions.append(at_least(chosen, values[a]))
-    condition = sp.And(*conditions)
-    return _single_bound(condition)
+    return tidy_bounds(sp.And(*conditions))
 
 
 def _conditional(values: list[sp.Expr], mass: sp.Expr) -> list[sp.Expr]:
@@ -213,30 +213,142 @@ def _conditional(values: list[sp.Expr], mass: sp.Expr) -> list[sp.Expr]:
     return [sp.expand(v) for v in divided]
 
 
-def _single_bound(condition: sp.Basic) -> sp.Basic:
-    """Solve a conjunction in one symbol for it (``2*p <= 1`` reads ``p <= 1/2``)."""
-    symbols = condition.free_symbols
-    if len(symbols) != 1 or condition in (sp.true, sp.false):
+def tidy_bounds(condition: sp.Basic) -> sp.Basic:
+    """Solve each inequality in one free symbol for it, and join the bounds on each symbol.
+
+    ``2*p <= 1`` reads ``p <= 1/2`` and ``4 >= 7 - k`` reads ``k >= 3``; an
+    inequality between ratios of polynomials of degree at most two in one
+    symbol (with numeric coefficients) is solved as well. Within a
+    conjunction the sets allowed for each symbol are intersected, so
+    contradictory bounds give ``False``. Other conditions are kept as they
+    are. Works through ``And``, ``Or`` and ``Not``.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> p, k = sp.symbols("p k")
+    >>> tidy_bounds(sp.And(2 * p <= 1, sp.Ge(4, 7 - k, evaluate=False)))
+    (k >= 3) & (p <= 1/2)
+    >>> tidy_bounds(sp.And(p / (p - 1) < 0, p >= sp.Rational(1, 2)))
+    (p >= 1/2) & (p < 1)
+    >>> tidy_bounds(sp.And(p / (1 - p) < 1, p <= 1, p >= sp.Rational(1, 2)))
+    False
+    """
+    if condition in (sp.true, sp.false):
         return condition
-    (s,) = symbols
-    parts = sp.And.make_args(condition)
-    out = []
+    if isinstance(condition, sp.And):
+        return _join_bounds([tidy_bounds(arg) for arg in condition.args])
+    if isinstance(condition, sp.Or | sp.Not):
+        return condition.func(*(tidy_bounds(arg) for arg in condition.args))
+    allowed = _univariate_set(condition)
+    if allowed is None:
+        return condition
+    (s,) = condition.free_symbols
+    return _as_relational(allowed, s)
+
+
+def _univariate_set(condition: sp.Basic) -> sp.Set | None:
+    """The set of values of the one free symbol at which ``condition`` holds, or ``None``."""
+    if not isinstance(condition, sp.core.relational.Relational) or len(condition.free_symbols) != 1:
+        return None
+    (s,) = condition.free_symbols
+    num, den = sp.fraction(sp.together(condition.lhs - condition.rhs))
+    num, den = sp.expand(num), sp.expand(den)
+    if not (num.is_polynomial(s) and den.is_polynomial(s)):
+        return None
+    polys = [sp.Poly(num, s), sp.Poly(den, s)]
+    if any(p.degree() > 2 for p in polys) or not all(
+        c.is_number and c.is_real for p in polys for c in p.all_coeffs()
+    ):
+        return None
+    roots = sorted(
+        {r for p in polys if p.degree() > 0 for r in sp.roots(p) if r.is_real}, key=float
+    )
+    expr = num / den
+    op = type(condition)
+
+    def holds(x: sp.Expr) -> bool:
+        if den.subs(s, x) == 0:
+            return False
+        value = sp.nsimplify(expr.subs(s, x)) if not x.is_Rational else expr.subs(s, x)
+        return bool(op(value, 0))
+
+    pieces: list[sp.Set] = []
+    edges = [-sp.oo, *roots, sp.oo]
+    for lo, hi in itertools.pairwise(edges):
+        if lo == -sp.oo:
+            probe = hi - 1 if hi != sp.oo else sp.Integer(0)
+        elif hi == sp.oo:
+            probe = lo + 1
+        else:
+            probe = (lo + hi) / 2
+        if holds(probe):
+            pieces.append(sp.Interval.open(lo, hi))
+    for r in roots:
+        if holds(r):
+            pieces.append(sp.FiniteSet(r))
+    return sp.Union(*pieces) if pieces else sp.EmptySet
+
+
+def _as_relational(allowed: sp.Set, s: sp.Symbol) -> sp.Basic:
+    """A set of reals as conditions on ``s``, the symbol on the left (``p >= 1/2``)."""
+    if allowed is sp.EmptySet:
+        return sp.false
+    if allowed == sp.Reals:
+        return sp.true
+    if isinstance(allowed, sp.Interval):
+        parts = []
+        if allowed.start != -sp.oo:
+            parts.append(sp.Gt(s, allowed.start) if allowed.left_open else sp.Ge(s, allowed.start))
+        if allowed.end != sp.oo:
+            parts.append(sp.Lt(s, allowed.end) if allowed.right_open else sp.Le(s, allowed.end))
+        return sp.And(*parts)
+    if isinstance(allowed, sp.Union):
+        return sp.Or(*(_as_relational(part, s) for part in allowed.args))
+    if isinstance(allowed, sp.FiniteSet):
+        return sp.Or(*(sp.Eq(s, x) for x in allowed))
+    if isinstance(allowed, sp.Complement) and allowed.args[0] == sp.Reals:
+        return (
+            sp.And(*(sp.Ne(s, x) for x in allowed.args[1]))
+            if isinstance(allowed.args[1], sp.FiniteSet)
+            else allowed.as_relational(s)
+        )
+    return allowed.as_relational(s)
+
+
+def _join_bounds(parts: list[sp.Basic]) -> sp.Basic:
+    """A conjunction in which the sets allowed for each single symbol are intersected."""
+    sets: dict[sp.Symbol, sp.Set] = {}
+    rest: list[sp.Basic] = []
+    flat: list[sp.Basic] = []
     for part in parts:
-        if isinstance(part, sp.core.relational.Relational):
-            diff = sp.expand(part.lhs - part.rhs)
-            if diff.is_polynomial(s) and sp.Poly(diff, s).degree() == 1:
-                slope, intercept = sp.Poly(diff, s).all_coeffs()
-                if slope.is_number and slope != 0:
-                    bound = -intercept / slope
-                    strict = isinstance(part, sp.StrictGreaterThan | sp.StrictLessThan)
-                    greater = isinstance(part, sp.GreaterThan | sp.StrictGreaterThan)
-                    if slope < 0:
-                        greater = not greater
-                    rel = (sp.Gt if strict else sp.Ge) if greater else (sp.Lt if strict else sp.Le)
-                    out.append(rel(s, bound))
-                    continue
-        out.append(part)
-    return sp.And(*out)
+        flat.extend(sp.And.make_args(part) if isinstance(part, sp.And) else [part])
+    for part in flat:
+        allowed = _set_of(part)
+        if allowed is None:
+            rest.append(part)
+            continue
+        (s,) = part.free_symbols
+        sets[s] = sets[s].intersect(allowed) if s in sets else allowed
+        if sets[s] is sp.EmptySet:
+            return sp.false
+    bounds = [_as_relational(sets[s], s) for s in sorted(sets, key=lambda x: x.name)]
+    return sp.And(*bounds, *rest)
+
+
+def _set_of(condition: sp.Basic) -> sp.Set | None:
+    """The set for a single-symbol condition built from inequalities, ``And`` and ``Or``."""
+    if len(condition.free_symbols) != 1:
+        return None
+    if isinstance(condition, sp.And | sp.Or):
+        parts = [_set_of(arg) for arg in condition.args]
+        if any(p is None for p in parts):
+            return None
+        return sp.Intersection(*parts) if isinstance(condition, sp.And) else sp.Union(*parts)
+    if isinstance(condition, sp.Ne):
+        zeros = _univariate_set(sp.Eq(condition.lhs - condition.rhs, 0, evaluate=False))
+        return None if zeros is None else sp.Complement(sp.Reals, zeros)
+    return _univariate_set(condition)
 
 
 def interim_payoffs(
