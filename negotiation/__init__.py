@@ -101,6 +101,7 @@ from negotiation.explore import explore
 
 # --- private information: Bayesian and signalling games -----------------
 from negotiation.games.bayesian import BayesNashEquilibrium, BayesianGame
+from negotiation.interop.efg import EfgSyntaxError
 from negotiation.games.signalling import (
     IntuitiveCriterion,
     OffPathBeliefs,
@@ -123,6 +124,7 @@ __all__ = [
     "Chance",
     "Decision",
     "Domination",
+    "EfgSyntaxError",
     "Equilibrium",
     "EquilibriumComponent",
     "ExactArithmeticError",
