@@ -101,6 +101,12 @@ from negotiation.explore import explore
 
 # --- private information: Bayesian and signalling games -----------------
 from negotiation.games.bayesian import BayesNashEquilibrium, BayesianGame
+from negotiation.games.crisis import (
+    CrisisBargaining,
+    october_2025,
+    up_front_screening,
+    war_of_attrition,
+)
 from negotiation.interop.efg import EfgSyntaxError
 from negotiation.games.signalling import (
     IntuitiveCriterion,
@@ -122,6 +128,7 @@ __all__ = [
     "BayesNashEquilibrium",
     "BayesianGame",
     "Chance",
+    "CrisisBargaining",
     "Decision",
     "Domination",
     "EfgSyntaxError",
@@ -178,6 +185,7 @@ __all__ = [
     "issue_problems",
     "link_issues",
     "load",
+    "october_2025",
     "parse_expression",
     "pooled_enforcement",
     "rubinstein",
@@ -189,4 +197,6 @@ __all__ = [
     "simulate",
     "sweep",
     "timeline",
+    "up_front_screening",
+    "war_of_attrition",
 ]
