@@ -281,6 +281,7 @@ class CrisisBargaining:
                 condition = tidy_bounds(sp.And(regime, eq.condition, *self._assumptions()))
                 if condition is sp.false:
                     continue
+                condition = _strip_assumptions(condition, self)
                 out.append(dataclasses.replace(eq, condition=condition))
         return out
 
@@ -332,7 +333,7 @@ class CrisisBargaining:
             if eq.kind == "semi-separating" and eq.sender["resolved"]["Threaten"] == 1:
                 resist = eq.receiver["Threaten"]["Resist"]
                 return {
-                    "bluff": eq.sender["irresolute"]["Threaten"],
+                    "bluff": _readable_ratio(eq.sender["irresolute"]["Threaten"]),
                     "resist": resist,
                     "deters": sp.factor(1 - resist),
                     "war": sp.factor(self.prior * resist),
@@ -344,7 +345,15 @@ class CrisisBargaining:
         )
 
 
-def _simplify_deterrence(condition: sp.Basic, crisis: CrisisBargaining) -> sp.Basic:
+def _readable_ratio(x: sp.Expr) -> sp.Expr:
+    """``-4*p/(p - 1)`` as ``4*p/(1 - p)``."""
+    num, den = sp.fraction(sp.factor(x))
+    if num.could_extract_minus_sign():
+        num, den = -num, sp.expand(-den)
+    return num / den
+
+
+def _strip_assumptions(condition: sp.Basic, crisis: CrisisBargaining) -> sp.Basic:
     """Drop the model's standing assumptions (k > 1, 0 < p < 1) from a condition."""
     assumed = set(crisis._assumptions())
 
@@ -357,7 +366,12 @@ def _simplify_deterrence(condition: sp.Basic, crisis: CrisisBargaining) -> sp.Ba
             return sp.Or(*(strip(x) for x in c.args))
         return c
 
-    stripped = strip(condition)
+    return strip(condition)
+
+
+def _simplify_deterrence(condition: sp.Basic, crisis: CrisisBargaining) -> sp.Basic:
+    """The deterrence condition without standing assumptions or the redundant regime."""
+    stripped = _strip_assumptions(condition, crisis)
     if isinstance(stripped, sp.Or):
         args = list(stripped.args)
         # (a >= c) | ((a < c) & X) is (a >= c) | X
