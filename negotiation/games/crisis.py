@@ -79,17 +79,13 @@ class CrisisBargaining:
     backs down, and backing down from a public threat costs it
     ``audience_cost``. The stake is worth 1 to each side.
 
-    ========================  =============  ===========================
-    outcome                   challenger     target
-    ========================  =============  ===========================
-    no threat (status quo)    0              0
-    threat, target concedes   1              -1
-    threat, resisted, fight   ``war_value``  ``-target_war_cost``
-    (resolved) or             ``-war_cost``
-    (irresolute)
-    threat, resisted, back    ``-audience_cost``  0
-    down
-    ========================  =============  ===========================
+    Payoffs (challenger, target):
+
+    * no threat (status quo): ``(0, 0)``;
+    * threat, target concedes: ``(1, -1)``;
+    * threat, target resists, challenger fights: ``(war_value, -target_war_cost)``
+      if resolved, ``(-war_cost, -target_war_cost)`` if irresolute;
+    * threat, target resists, challenger backs down: ``(-audience_cost, 0)``.
 
     A threatening leader fights rather than backs down when the audience cost
     exceeds its cost of war (:meth:`resolve_condition`, Fearon's point: going
@@ -483,14 +479,11 @@ def up_front_screening(
     relief** (a tranche at each six-month licence renewal). China then renews
     its rare-earth licences or lets them lapse (payoffs: US, China):
 
-    ==============  ===========  ==========================  ===============
-    terms           China        renews                      lets them lapse
-    ==============  ===========  ==========================  ===============
-    full relief     committed    (``reward``, ``reward``)    (``loss``, 0)
-    full relief     opportunist  (``reward``, ``reward``)    (``loss``, ``temptation``)
-    staged relief   either       (``reward - staging_cost``,  (0, 0)
-                                 ``reward - staging_cost``)
-    ==============  ===========  ==========================  ===============
+    * full relief, China renews: ``(reward, reward)``;
+    * full relief, a committed China lets them lapse: ``(loss, 0)``;
+    * full relief, an opportunist lets them lapse: ``(loss, temptation)``;
+    * staged relief, China renews: ``(reward - staging_cost, reward - staging_cost)``;
+    * staged relief, China lets them lapse: ``(0, 0)``.
 
     An opportunist who gets full relief keeps it and its lever, so it lets
     the licences lapse when ``temptation > reward``. Staged relief makes
