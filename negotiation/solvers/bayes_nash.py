@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -104,15 +105,55 @@ def harsanyi_payoffs(
     ]
     n = len(n_types)
     shape = tuple(len(m) for m in maps)
-    out = [np.full(shape, sp.Integer(0), dtype=object) for _ in range(n)]
+    exact = _all_rational(prior, tables)
+    zero: Any = Fraction(0) if exact else sp.Integer(0)
+    out = [np.full(shape, zero, dtype=object) for _ in range(n)]
     for profile, prob in prior:
         if prob == 0:
             continue
-        arrays = [_object_array(t) for t in tables[profile]]
+        if exact:
+            arrays = [_fraction_array(t) for t in tables[profile]]
+            weight: Any = _fraction(prob)
+        else:
+            arrays = [_object_array(t) for t in tables[profile]]
+            weight = prob
         index = np.ix_(*(maps[j][:, profile[j]] for j in range(n)))
         for i in range(n):
-            out[i] = out[i] + prob * arrays[i][index]
+            out[i] = out[i] + weight * arrays[i][index]
+    if exact:
+        return [np.vectorize(_rational, otypes=[object])(a) if a.size else a for a in out]
     return [np.vectorize(sp.expand, otypes=[object])(a) if a.size else a for a in out]
+
+
+def _fraction(value: Any) -> Fraction:
+    value = sp.sympify(value)
+    return Fraction(int(value.p), int(value.q))
+
+
+def _rational(value: Fraction) -> sp.Rational:
+    return sp.Rational(value.numerator, value.denominator)
+
+
+def _fraction_array(table: Any) -> np.ndarray:
+    source = np.asarray(table, dtype=object)
+    out = np.empty(source.shape, dtype=object)
+    for index, value in np.ndenumerate(source):
+        out[index] = _fraction(value)
+    return out
+
+
+def _all_rational(
+    prior: Sequence[tuple[TypeProfile, Any]], tables: Mapping[TypeProfile, Sequence[Any]]
+) -> bool:
+    """Whether the prior and every payoff are exact rationals (the fast Fraction path)."""
+    if not all(sp.sympify(p).is_Rational for _, p in prior):
+        return False
+    return all(
+        sp.sympify(v).is_Rational
+        for arrays in tables.values()
+        for table in arrays
+        for v in np.asarray(table, dtype=object).flat
+    )
 
 
 def _conditional_weights(
@@ -362,6 +403,11 @@ def interim_payoffs(
     A type with prior probability 0 gets ``sympy.nan`` (its beliefs are undefined).
     """
     n = len(n_types)
+    flat = [q for player in behaviour for dist in player for q in dist]
+    if all(isinstance(q, float | np.floating) for q in flat) or (
+        all(sp.sympify(q).is_Rational for q in flat) and _all_rational(prior, tables)
+    ):
+        return _numeric_interim(prior, tables, n_types, behaviour)
     sym = [[[sp.sympify(q) for q in dist] for dist in player] for player in behaviour]
     out: list[list[Any]] = []
     for i in range(n):
@@ -377,6 +423,48 @@ def interim_payoffs(
                 if q != 0:
                     value += q * _expected(weights, tables, i, a, sym)
             row.append(sp.factor(sp.cancel(value / mass)) if value.free_symbols else value / mass)
+        out.append(row)
+    return out
+
+
+def _numeric_interim(
+    prior: Sequence[tuple[TypeProfile, sp.Expr]],
+    tables: Mapping[TypeProfile, Sequence[Any]],
+    n_types: Sequence[int],
+    behaviour: Sequence[Sequence[Sequence[Any]]],
+) -> list[list[Any]]:
+    """:func:`interim_payoffs` with numbers: exact Fractions, or floats if the play is floats."""
+    floats = any(isinstance(q, float | np.floating) for p in behaviour for d in p for q in d)
+
+    def num(x: Any) -> Any:
+        return float(x) if floats else _fraction(x)
+
+    n = len(n_types)
+    dists = [[np.array([num(q) for q in d], dtype=object) for d in player] for player in behaviour]
+    total = [[num(0) for _ in range(n_types[i])] for i in range(n)]
+    mass = [[num(0) for _ in range(n_types[i])] for i in range(n)]
+    for profile, prob in prior:
+        if prob == 0:
+            continue
+        weight = num(prob)
+        play = dists[0][profile[0]]
+        for j in range(1, n):
+            play = np.multiply.outer(play, dists[j][profile[j]])
+        for i in range(n):
+            table = np.asarray(tables[profile][i], dtype=object)
+            values = np.vectorize(num, otypes=[object])(table) if table.size else table
+            total[i][profile[i]] += weight * (play * values).sum()
+            mass[i][profile[i]] += weight
+    out: list[list[Any]] = []
+    for i in range(n):
+        row: list[Any] = []
+        for t in range(n_types[i]):
+            if mass[i][t] == 0:
+                row.append(sp.nan)
+            elif floats:
+                row.append(total[i][t] / mass[i][t])
+            else:
+                row.append(_rational(total[i][t] / mass[i][t]))
         out.append(row)
     return out
 

@@ -54,7 +54,6 @@ from typing import Any
 import sympy as sp
 
 from negotiation.solvers.bayes_nash import tidy_bounds
-from negotiation.solvers.pure import at_least
 from negotiation.symbolic import tidy_condition
 
 __all__ = [
@@ -75,18 +74,32 @@ Table = Sequence[Sequence[Sequence[Any]]]
 def weakly_greater(a: Any, b: Any, tol: float = DEFAULT_TOL) -> sp.Basic:
     """``a >= b``: exact for rationals, within ``tol`` for floats, a condition otherwise.
 
+    A symbolic condition is written with the positive terms of ``a - b`` on the
+    left and the negative ones on the right; a ratio whose denominator has a
+    known sign is multiplied out.
+
     Examples
     --------
     >>> import sympy as sp
-    >>> weakly_greater(1, 1 + 1e-12), weakly_greater(sp.Symbol("x"), 1)
-    (True, x >= 1)
+    >>> x, y = sp.symbols("x y")
+    >>> weakly_greater(1, 1 + 1e-12), weakly_greater(x, 1), weakly_greater(x - y, 2 * x)
+    (True, x >= 1, x + y <= 0)
     """
     diff = sp.expand(sp.sympify(a) - sp.sympify(b))
     if not diff.free_symbols:
         if diff.is_Rational:
             return sp.true if diff >= 0 else sp.false
         return sp.true if float(diff) >= -tol else sp.false
-    return at_least(sp.sympify(a), sp.sympify(b))
+    if diff.is_nonnegative:
+        return sp.true
+    if diff.is_negative:
+        return sp.false
+    num, den = sp.fraction(sp.together(diff))
+    if den.is_number or den.is_positive:
+        return tidy_condition(sp.Ge(sp.expand(num), 0))
+    if den.is_negative:
+        return tidy_condition(sp.Ge(0, sp.expand(num)))
+    return sp.Ge(sp.cancel(diff), 0)
 
 
 def _gt(a: Any, b: Any, tol: float) -> sp.Basic:
@@ -127,6 +140,12 @@ def _posterior_value(weighted: sp.Expr, mass: sp.Expr) -> sp.Expr:
         return weighted / mass
     divided = sp.cancel(weighted / mass)
     return weighted if sp.denom(sp.together(divided)).free_symbols else sp.expand(divided)
+
+
+def _quick(x: sp.Expr) -> sp.Expr:
+    """One rational function in lowest terms (cheaper than :func:`_simplify`)."""
+    x = sp.sympify(x)
+    return sp.cancel(x) if x.free_symbols else x
 
 
 def _simplify(x: sp.Expr) -> sp.Expr:
@@ -310,8 +329,8 @@ def _payoffs(
                 if q != 0:
                     value += sender[t][m] * q * us[t][m][a]
                     total_r += prior[t] * sender[t][m] * q * ur[t][m][a]
-        types.append(_simplify(value))
-    return tuple(types), _simplify(total_r)
+        types.append(_quick(value))
+    return tuple(types), _quick(total_r)
 
 
 def pure_equilibria(
@@ -500,7 +519,7 @@ def semi_separating_equilibria(
             if sigma_values is None:
                 continue
             sig_sol, sig_cond = sigma_values
-            sender = [[_simplify(sp.sympify(q).subs(sig_sol)) for q in row] for row in sender_sym]
+            sender = [[_quick(sp.sympify(q).subs(sig_sol)) for q in row] for row in sender_sym]
             for off_answer in itertools.product(*(range(n_actions[m]) for m in off_path)):
                 receiver_sym: list[list[sp.Expr]] = []
                 answer_of = dict(zip(off_path, off_answer, strict=True))
@@ -523,7 +542,7 @@ def semi_separating_equilibria(
                     continue
                 rho_sol, rho_cond = rho_values
                 receiver = [
-                    [_simplify(sp.sympify(q).subs(rho_sol)) for q in row] for row in receiver_sym
+                    [_quick(sp.sympify(q).subs(rho_sol)) for q in row] for row in receiver_sym
                 ]
                 conds = [sig_cond, rho_cond]
                 for t in mixing_types:
@@ -540,11 +559,11 @@ def semi_separating_equilibria(
                     for m in range(n_messages):
                         if m not in s:
                             other = sp.Add(*(q * us[t][m][a] for a, q in enumerate(receiver[m])))
-                            conds.append(weakly_greater(_simplify(best), _simplify(other), tol))
+                            conds.append(weakly_greater(best, other, tol))
                 # Receiver on the path: the support is optimal at the posterior.
                 for m in on_path:
                     weighted = [
-                        _simplify(
+                        _quick(
                             sp.Add(*(prior[t] * sender[t][m] * ur[t][m][a] for t in range(2)))
                         )
                         for a in range(n_actions[m])
@@ -568,7 +587,7 @@ def semi_separating_equilibria(
                         continue
                     mass = sp.Add(*(prior[t] * sender[t][m] for t in range(2)))
                     beliefs.append(
-                        tuple(_simplify(prior[t] * sender[t][m] / mass) for t in range(2))
+                        tuple(_quick(prior[t] * sender[t][m] / mass) for t in range(2))
                     )
                 s_pay, r_pay = _payoffs(prior, us, ur, sender, receiver)
                 out.append(
