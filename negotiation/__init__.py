@@ -102,6 +102,22 @@ from negotiation.sweeps import SweepResult, sweep
 # --- live exploration ---------------------------------------------------
 from negotiation.explore import explore
 
+# --- private information: Bayesian and signalling games -----------------
+from negotiation.games.bayesian import BayesNashEquilibrium, BayesianGame
+from negotiation.games.crisis import (
+    CrisisBargaining,
+    october_2025,
+    up_front_screening,
+    war_of_attrition,
+)
+from negotiation.interop.efg import EfgSyntaxError
+from negotiation.games.signalling import (
+    IntuitiveCriterion,
+    OffPathBeliefs,
+    PerfectBayesianEquilibrium,
+    SignallingGame,
+)
+
 
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -142,9 +158,13 @@ __all__ = [
     "BargainingError",
     "BargainingOutcome",
     "BargainingProblem",
+    "BayesNashEquilibrium",
+    "BayesianGame",
     "Chance",
+    "CrisisBargaining",
     "Decision",
     "Domination",
+    "EfgSyntaxError",
     "Equilibrium",
     "EquilibriumComponent",
     "ExactArithmeticError",
@@ -153,6 +173,7 @@ __all__ = [
     "GameTree",
     "GameTreeError",
     "Interaction",
+    "IntuitiveCriterion",
     "InvalidGameError",
     "Issue",
     "KeyFigure",
@@ -161,10 +182,12 @@ __all__ = [
     "Lottery",
     "MagnetExports",
     "NegotiationError",
+    "OffPathBeliefs",
     "Parameter",
     "ParetoCheck",
     "ParetoFrontier",
     "Party",
+    "PerfectBayesianEquilibrium",
     "PooledEnforcement",
     "RepeatedGame",
     "RepeatedGameError",
@@ -172,6 +195,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "ScenarioFileError",
+    "SignallingGame",
     "Simulation",
     "Strategy",
     "StudentCount",
@@ -194,6 +218,7 @@ __all__ = [
     "issue_problems",
     "link_issues",
     "load",
+    "october_2025",
     "parse_expression",
     "pooled_enforcement",
     "rubinstein",
@@ -205,4 +230,6 @@ __all__ = [
     "simulate",
     "sweep",
     "timeline",
+    "up_front_screening",
+    "war_of_attrition",
 ]

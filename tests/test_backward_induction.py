@@ -440,4 +440,20 @@ def test_simultaneous_stage_as_tree_has_the_pure_nash_equilibria_as_spe(m, n, va
     )
     game = ng.Game(A, B, players=("Row", "Col"), strategies=(tuple(rows), tuple(cols)))
     nash = sorted(eq.profile for eq in game.equilibria(method="pure", exact=True))
-    assert sorted(s.path for s in tree.subgame_perfect()) == nash
+    spes = tree.subgame_perfect()
+    assert sorted(s.path for s in spes if s.is_pure) == nash
+    # Without a pure equilibrium the stage is solved in mixed strategies: the extreme
+    # equilibria of its normal form.
+    mixed = [s for s in spes if not s.is_pure]
+    if nash:
+        assert mixed == []
+    else:
+        expected = sorted((tuple(eq.row), tuple(eq.col)) for eq in game.equilibria(exact=True))
+        found = sorted(
+            (
+                tuple(s.behaviour[()][r] for r in rows),
+                tuple(s.behaviour[(rows[0],)][c] for c in cols),
+            )
+            for s in mixed
+        )
+        assert found == expected

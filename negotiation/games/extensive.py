@@ -59,6 +59,7 @@ import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Union
 
 import numpy as np
@@ -449,10 +450,12 @@ class SubgamePerfect:
     ----------
     choices
         The action chosen at every decision node, keyed by the node's history
-        (the tuple of labels from the root; ``()`` is the root).
+        (the tuple of labels from the root; ``()`` is the root), except where
+        play mixes (see :attr:`behaviour`).
     path
-        The labels played from the root. At a chance node the play splits, so
-        the path stops there; :attr:`outcomes` then lists every branch.
+        The labels played from the root. At a chance node, or where play
+        mixes, the play splits, so the path stops there; :attr:`outcomes` then
+        lists every branch.
     outcomes
         Every terminal history reached, with its probability: ``((1, path),)``
         without chance moves.
@@ -466,6 +469,10 @@ class SubgamePerfect:
     method
         How it was found (``"backward_induction"`` on perfect-information trees,
         ``"subgame_decomposition"`` when some stage has imperfect information).
+    behaviour
+        The action probabilities at every decision node: 1 on the chosen action,
+        or a mixture in a subgame that has no pure equilibrium (then
+        :attr:`profile` writes the mixture, e.g. ``"1/2 H + 1/2 T"``).
 
     Examples
     --------
@@ -489,10 +496,21 @@ class SubgamePerfect:
     profile: tuple[str, ...]
     players: tuple[str, ...]
     method: str = "backward_induction"
+    behaviour: Mapping[History, Mapping[str, sp.Expr]] = field(default_factory=dict)
+
+    @property
+    def is_pure(self) -> bool:
+        """Whether every decision node has one action (no subgame needed mixing)."""
+        return all(sum(1 for q in dist.values() if q != 0) == 1 for dist in self.behaviour.values())
 
     def action_at(self, history: Sequence[str]) -> str:
         """The action chosen at the decision node reached by ``history``."""
         key = tuple(history)
+        if key in self.behaviour and key not in self.choices:
+            raise GameTreeError(
+                f"play mixes at {_history_text(key)!r}; read .behaviour[{key!r}] for the "
+                "probabilities"
+            )
         if key not in self.choices:
             raise UnknownLabelError(
                 f"no decision node at {_history_text(key)!r}; the decision nodes are at "
@@ -670,6 +688,53 @@ class GameTree:
                         f"and {_history_text(b)!r}); use different infoset names"
                     )
 
+    # ------------------------------------------------------------------ Gambit files
+    @classmethod
+    def from_efg(cls, source: str | Path) -> GameTree:
+        """Read a tree in Gambit's ``.efg`` format (a path or the text).
+
+        Any number of players, chance nodes, information sets and outcomes
+        are read; outcomes along a path add up at its terminal. See
+        :mod:`negotiation.interop.efg` for what is adapted to fit a tree.
+
+        Raises
+        ------
+        EfgSyntaxError
+            For text that does not follow the format, with its line and column.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> tree = ng.GameTree.from_efg(
+        ...     'EFG 2 R "" { "A" "B" }\\np "" 1 1 "" { "x" "y" } 0\\n'
+        ...     't "" 1 "" { 1, 0 }\\nt "" 2 "" { 0, 1 }')
+        >>> tree.strategies
+        (('x', 'y'), ('(no move)',))
+        """
+        from negotiation.interop.efg import read_efg
+
+        return read_efg(source)
+
+    def to_efg(self) -> str:
+        """The tree in Gambit's ``.efg`` format (payoffs and probabilities must be numbers).
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> t = ng.GameTree(ng.Decision("A", {"x": ng.Terminal((1,)), "y": ng.Terminal((0,))}))
+        >>> print(t.to_efg())
+        EFG 2 R "" { "A" }
+        ""
+        <BLANKLINE>
+        p "" 1 1 "" { "x" "y" } 0
+        t "" 1 "" { 1 }
+        t "" 2 "" { 0 }
+        <BLANKLINE>
+        """
+        from negotiation.interop.efg import write_efg
+
+        return write_efg(self)
+
     # ------------------------------------------------------------------ walking
     def nodes(self) -> Iterator[tuple[History, Node]]:
         """Every node with its history (labels from the root), depth first.
@@ -758,13 +823,17 @@ class GameTree:
 
     # ------------------------------------------------------------------ solving
     def subgame_perfect(self, *, tol: float = DEFAULT_TOL) -> list[SubgamePerfect]:
-        """Every pure subgame-perfect equilibrium, by backward induction.
+        """Every pure subgame-perfect equilibrium, by backward induction, and mixed ones where needed.
 
         With ties every optimal choice is kept, so several equilibria come back.
         When a stage has imperfect information (decision nodes sharing an
         ``infoset``), the tree is cut into its subgames and each stage is solved
-        for its pure Nash equilibria given the values of the subgames below it;
-        mixed equilibria of such stages are not listed (use :meth:`to_game`).
+        for its pure Nash equilibria given the values of the subgames below it.
+        A stage that has no pure equilibrium (a simultaneous-move subgame such
+        as matching pennies) is solved in mixed strategies instead: its extreme
+        equilibria, exactly, reported in :attr:`SubgamePerfect.behaviour` with
+        ``is_pure`` false. Mixed equilibria of stages that also have pure ones
+        are not listed (use :meth:`to_game`).
 
         Parameters
         ----------
@@ -782,10 +851,12 @@ class GameTree:
         FreeParameterError
             If payoffs or probabilities still depend on parameters; use
             :meth:`subs`, or :meth:`spe_conditions` for the symbolic answer.
+        GameTreeError
+            If a subgame with no pure equilibrium has more than two movers.
 
         References
         ----------
-        Osborne (2004), sections 5.5 (backward induction) and 7.1 (ties).
+        Osborne (2004), sections 5.5 (backward induction), 7.1 (ties) and 10.4.
 
         Examples
         --------
@@ -809,17 +880,31 @@ class GameTree:
         )
         method = "backward_induction" if self.is_perfect_information else "subgame_decomposition"
         labels = self._plan_labels()
+        space = self._plan_space()
         results = []
         for sol in _bi.subgame_perfect(self.root, self.players, tol=tol):
+            behaviour: dict[History, Mapping[str, sp.Expr]] = {}
+            for history, node in self.nodes():
+                if isinstance(node, Decision):
+                    if history in sol.choices:
+                        chosen = sol.choices[history]
+                        behaviour[history] = {a: sp.Integer(int(a == chosen)) for a in node.actions}
+                    else:
+                        behaviour[history] = dict(sol.mixed[history])
+            if sol.mixed:
+                profile = tuple(_mixed_plan(sets, behaviour) for sets in space)
+            else:
+                profile = tuple(labels[p](sol.choices) for p in range(len(self.players)))
             results.append(
                 SubgamePerfect(
                     choices=dict(sol.choices),
                     path=_bi.play_path(self.root, sol.choices),
                     outcomes=sol.outcomes,
                     payoffs=sol.values,
-                    profile=tuple(labels[p](sol.choices) for p in range(len(self.players))),
+                    profile=profile,
                     players=self.players,
                     method=method,
+                    behaviour=behaviour,
                 )
             )
         return results
@@ -1022,6 +1107,25 @@ def _walk(node: Node, history: History = ()) -> Iterator[tuple[History, Node]]:
 
 def _plans(sets: list[InformationSet]) -> Iterator[tuple[str, ...]]:
     return itertools.product(*(s.actions for s in sets))
+
+
+def _mixed_plan(
+    sets: list[InformationSet], behaviour: Mapping[History, Mapping[str, sp.Expr]]
+) -> str:
+    """A plan label in which a mixed information set reads ``"1/2 H + 1/2 T"``."""
+    from negotiation.display import fmt
+
+    actions = []
+    for s in sets:
+        dist = behaviour[s.histories[0]]
+        support = [(a, q) for a, q in dist.items() if q != 0]
+        if len(support) == 1:
+            actions.append(support[0][0])
+        else:
+            actions.append(" + ".join(f"{fmt(q)} {a}" for a, q in support))
+    if len(sets) > 1 and any("/" in a for a in actions):
+        return ", ".join(f"{s.name}: {a}" for s, a in zip(sets, actions, strict=True))
+    return _join_plan(actions, sets)
 
 
 def _join_plan(actions: list[str], sets: list[InformationSet]) -> str:

@@ -47,11 +47,15 @@ import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import sympy as sp
 
+from negotiation.errors import GameTreeError
+from negotiation.solvers.exact import extreme_equilibria
 from negotiation.solvers.pure import at_least
+from negotiation.symbolic import to_fraction
 
 __all__ = ["Solution", "play_path", "spe_conditions", "subgame_perfect"]
 
@@ -73,12 +77,16 @@ class Solution:
         The action at each decision node, keyed by history (depth-first order).
     outcomes
         ``(probability, terminal history)`` for every terminal that is reached.
+    mixed
+        The action probabilities at the decision nodes where play mixes (in a
+        subgame without a pure equilibrium); those nodes are not in ``choices``.
     """
 
     condition: sp.Basic
     values: tuple[sp.Expr, ...]
     choices: Mapping[History, str] = field(default_factory=dict)
     outcomes: tuple[tuple[sp.Expr, History], ...] = ()
+    mixed: Mapping[History, Mapping[str, sp.Expr]] = field(default_factory=dict)
 
 
 def _ge(a: sp.Expr, b: sp.Expr, tol: float) -> sp.Basic:
@@ -212,9 +220,11 @@ class _Analysis:
                         if cond is sp.false:
                             continue
                         choices = {h: a, **sol.choices}
+                        mixed = dict(sol.mixed)
                         for s in combo:
                             choices.update(s.choices)
-                        out.append(Solution(cond, sol.values, choices, sol.outcomes))
+                            mixed.update(s.mixed)
+                        out.append(Solution(cond, sol.values, choices, sol.outcomes, mixed))
                 else:
                     # Some equilibrium continuation after each alternative must leave
                     # the mover no better off than ``a``.
@@ -264,9 +274,11 @@ class _Analysis:
             movers.setdefault(self.owner[k], []).append(k)
         out = []
         choice_sets = [(fixed[k],) if k in fixed else self.actions[k] for k in keys]
+        combos = list(itertools.product(*pieces))
+        pure_found = [False] * len(combos)
         for plan in itertools.product(*choice_sets):
             plan_map = dict(zip(keys, plan, strict=True))
-            for combo in itertools.product(*pieces):
+            for index, combo in enumerate(combos):
                 below = dict(zip(frontier, combo, strict=True))
                 values, outcomes = self._value(h, plan_map, below, full)
                 conds = [s.condition for s in combo]
@@ -282,14 +294,134 @@ class _Analysis:
                 cond = sp.And(*conds)
                 if cond is sp.false:
                     continue
+                pure_found[index] = True
                 if full:
                     choices = {g: plan_map[self.infoset[g]] for g in stage if g in self.infoset}
+                    mixed: dict[History, Mapping[str, sp.Expr]] = {}
                     for s in combo:
                         choices.update(s.choices)
-                    out.append(Solution(cond, values, choices, outcomes))
+                        mixed.update(s.mixed)
+                    out.append(Solution(cond, values, choices, outcomes, mixed))
                 else:
                     out.append(Solution(cond, values))
+        if full and path is None and keys:
+            for index, combo in enumerate(combos):
+                if not pure_found[index] and all(s.condition is sp.true for s in combo):
+                    below = dict(zip(frontier, combo, strict=True))
+                    out.extend(self._mixed_stage(h, stage, keys, movers, below))
         return out
+
+    def _mixed_stage(
+        self,
+        h: History,
+        stage: list[History],
+        keys: list[Any],
+        movers: Mapping[int, list[Any]],
+        below: Mapping[History, Solution],
+    ) -> list[Solution]:
+        """The mixed equilibria of a stage that has no pure one (numeric trees, two movers).
+
+        The stage's normal form (each mover's plans at its information sets in
+        the stage, the subgames below replaced by their values) is solved
+        exactly by vertex enumeration; each extreme equilibrium is turned into
+        behaviour at the information sets (Kuhn's theorem).
+        """
+        movers_list = sorted(movers)
+        if len(movers_list) != 2:
+            raise GameTreeError(
+                f"the subgame at {_where(h)} has no pure equilibrium and {len(movers_list)} "
+                "players move in it; its mixed equilibria are computed for two movers only. "
+                "Solve that subgame's normal form (tree.to_game() or negotiation.Game) instead"
+            )
+        own = [movers[i] for i in movers_list]
+        plans = [list(itertools.product(*(self.actions[k] for k in ks))) for ks in own]
+        cells: dict[
+            tuple[int, int], tuple[tuple[sp.Expr, ...], tuple[tuple[sp.Expr, History], ...]]
+        ] = {}
+        A: list[list[Fraction]] = []
+        B: list[list[Fraction]] = []
+        for r, plan_r in enumerate(plans[0]):
+            A.append([])
+            B.append([])
+            for c, plan_c in enumerate(plans[1]):
+                plan_map = dict(zip(own[0], plan_r, strict=True))
+                plan_map.update(zip(own[1], plan_c, strict=True))
+                values, outcomes = self._value(h, plan_map, below, True)
+                cells[(r, c)] = (values, outcomes)
+                A[-1].append(to_fraction(sp.sympify(values[movers_list[0]])))
+                B[-1].append(to_fraction(sp.sympify(values[movers_list[1]])))
+        out = []
+        for x, y in extreme_equilibria(A, B):
+            xs = [sp.Rational(v.numerator, v.denominator) for v in x]
+            ys = [sp.Rational(v.numerator, v.denominator) for v in y]
+            n = len(next(iter(cells.values()))[0])
+            values = [sp.Integer(0)] * n
+            reached: dict[History, sp.Expr] = {}
+            for (r, c), (vals, outs) in cells.items():
+                weight = xs[r] * ys[c]
+                if weight == 0:
+                    continue
+                values = [v + weight * w for v, w in zip(values, vals, strict=True)]
+                for q, t in outs:
+                    reached[t] = reached.get(t, sp.Integer(0)) + weight * q
+            choices: dict[History, str] = {}
+            mixed: dict[History, Mapping[str, sp.Expr]] = {}
+            for side, weights in ((0, xs), (1, ys)):
+                for key in own[side]:
+                    dist = self._behaviour(h, key, own[side], plans[side], weights)
+                    for g in stage:
+                        if self.infoset.get(g) != key:
+                            continue
+                        support = [a for a, q in dist.items() if q != 0]
+                        if len(support) == 1:
+                            choices[g] = support[0]
+                        else:
+                            mixed[g] = dist
+            for s in below.values():
+                choices.update(s.choices)
+                mixed.update(s.mixed)
+            outcomes = tuple((q, t) for t, q in reached.items() if q != 0)
+            out.append(Solution(sp.true, tuple(values), choices, outcomes, mixed))
+        return out
+
+    def _behaviour(
+        self,
+        h: History,
+        key: Any,
+        keys: list[Any],
+        plans: list[tuple[str, ...]],
+        weights: Sequence[sp.Expr],
+    ) -> dict[str, sp.Expr]:
+        """The behaviour at information set ``key`` implied by a mixture over plans.
+
+        ``P(plan reaches key and plays a) / P(plan reaches key)``, where a plan
+        reaches ``key`` when its own earlier choices in the stage lead there
+        (with perfect recall they are the same for every node of the set). If
+        no plan in the support reaches it, the marginal is used.
+        """
+        g = next(
+            x
+            for x in sorted(self.infoset, key=self.order.__getitem__)
+            if self.infoset[x] == key and x[: len(h)] == h
+        )
+        needed = {}
+        for cut in range(len(h), len(g)):
+            prefix = g[:cut]
+            k = self.infoset.get(prefix)
+            if k in keys and k != key:
+                needed[keys.index(k)] = g[cut]
+        position = keys.index(key)
+        reach = sp.Integer(0)
+        dist = {a: sp.Integer(0) for a in self.actions[key]}
+        marginal = {a: sp.Integer(0) for a in self.actions[key]}
+        for plan, w in zip(plans, weights, strict=True):
+            marginal[plan[position]] += w
+            if all(plan[i] == a for i, a in needed.items()):
+                reach += w
+                dist[plan[position]] += w
+        if reach == 0:
+            return marginal
+        return {a: q / reach for a, q in dist.items()}
 
     def _value(
         self, h: History, plan: Mapping[Any, str], below: Mapping[History, Solution], full: bool
@@ -309,6 +441,10 @@ class _Analysis:
                 outcomes.extend((p * q, t) for q, t in outs if p * q != 0)
         values = tuple(sp.Add(*vs) for vs in zip(*parts, strict=True))
         return values, tuple(outcomes)
+
+
+def _where(h: History) -> str:
+    return repr("/".join(h)) if h else "the root"
 
 
 def _branches(node: Any) -> list[tuple[str, Any]]:
@@ -331,7 +467,13 @@ def _merge(solutions: list[Solution]) -> list[Solution]:
 def subgame_perfect(
     root: Any, players: Sequence[str], *, tol: float = DEFAULT_TOL
 ) -> list[Solution]:
-    """Every pure subgame-perfect equilibrium of a numeric tree.
+    """Every pure subgame-perfect equilibrium of a numeric tree, and mixed ones where needed.
+
+    A subgame that has no pure equilibrium (given the subgames below it) is
+    solved in mixed strategies: its extreme equilibria, found exactly by
+    vertex enumeration of its normal form, with the mixing recorded in
+    :attr:`Solution.mixed`. That needs two players moving in the subgame;
+    with more, :class:`~negotiation.errors.GameTreeError` says so.
 
     Parameters
     ----------
@@ -346,9 +488,15 @@ def subgame_perfect(
     Returns
     -------
     list of Solution
-        Each with ``condition`` true, the choice at every decision node, the
-        reached terminals with their probabilities and the expected payoffs,
-        ordered by the depth-first order of the nodes.
+        Each with ``condition`` true, the choice at every decision node (or
+        the action probabilities where play mixes), the reached terminals with
+        their probabilities and the expected payoffs, ordered by the
+        depth-first order of the nodes.
+
+    Raises
+    ------
+    GameTreeError
+        If a subgame has no pure equilibrium and more than two players move in it.
 
     Examples
     --------
@@ -356,13 +504,26 @@ def subgame_perfect(
     >>> root = ng.Decision("A", {"x": ng.Terminal((1, 0)), "y": ng.Terminal((1, 2))})
     >>> [dict(s.choices) for s in subgame_perfect(root, ("A", "B"))]
     [{(): 'x'}, {(): 'y'}]
+
+    Matching pennies after an outside option: the subgame has only a mixed
+    equilibrium, worth 0 to the first player, who therefore takes the option.
+
+    >>> pennies = ng.Decision("A", {
+    ...     a: ng.Decision("B", {b: ng.Terminal((1, -1) if a == b else (-1, 1))
+    ...                          for b in ("H", "T")}, infoset="b")
+    ...     for a in ("H", "T")})
+    >>> root = ng.Decision("A", {"Out": ng.Terminal((sp.Rational(1, 2), 0)), "In": pennies})
+    >>> (sol,) = subgame_perfect(root, ("A", "B"))
+    >>> sol.choices[()], sol.mixed[("In",)], sol.values
+    ('Out', {'H': 1/2, 'T': 1/2}, (1/2, 0))
     """
     analysis = _Analysis(root, players, tol)
     found = analysis.solve((), None, True)
     out = []
     for s in found:
         choices = dict(sorted(s.choices.items(), key=lambda kv: analysis.order[kv[0]]))
-        out.append(Solution(s.condition, s.values, choices, s.outcomes))
+        mixed = dict(sorted(s.mixed.items(), key=lambda kv: analysis.order[kv[0]]))
+        out.append(Solution(s.condition, s.values, choices, s.outcomes, mixed))
     return out
 
 
@@ -435,7 +596,7 @@ def _tighten(condition: sp.Basic) -> sp.Basic:
 
 
 def play_path(root: Any, choices: Mapping[History, str]) -> History:
-    """The labels played from the root under ``choices``, stopping at a chance node.
+    """The labels played from the root under ``choices``, stopping at chance or where play mixes.
 
     Examples
     --------
@@ -446,7 +607,7 @@ def play_path(root: Any, choices: Mapping[History, str]) -> History:
     """
     h: History = ()
     node = root
-    while node.kind == "decision":
+    while node.kind == "decision" and h in choices:
         a = choices[h]
         h = (*h, a)
         node = dict(node.moves)[a]
