@@ -49,7 +49,8 @@ def _source(cell: dict[str, Any]) -> str:
 def _checks(path: Path) -> ModuleType:
     file = CHECKS / f"check_{path.stem}.py"
     spec = importlib.util.spec_from_file_location(f"notebook_check_{path.stem}", file)
-    assert spec is not None and spec.loader is not None, f"no checks for {path.name}: {file}"
+    assert spec is not None, f"no checks for {path.name}: {file}"
+    assert spec.loader is not None, f"no checks for {path.name}: {file}"
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -114,9 +115,7 @@ def test_no_test_code_in_front_of_students(path: Path) -> None:
         for cell in _cells(path)
         if cell["cell_type"] == "code" and re.search(r"^\s*assert\b", _source(cell), re.M)
     ]
-    assert not visible, f"{path.name}: move these asserts to {CHECKS.name}/:\n" + "\n".join(
-        visible
-    )
+    assert not visible, f"{path.name}: move these asserts to {CHECKS.name}/:\n" + "\n".join(visible)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -157,7 +156,8 @@ def test_ends_with_exercises_folded_solutions_and_references(path: Path) -> None
             assert "hide-cell" in cell["metadata"].get("tags", []), _source(cell)
         else:
             text = _source(cell)
-            assert text.startswith("<details><summary>") and text.endswith("</details>"), text
+            assert text.startswith("<details><summary>"), text
+            assert text.endswith("</details>"), text
     references = _source(cells[end])
     assert references.count("\n* ") >= 2, "the references list each paper and data source"
 

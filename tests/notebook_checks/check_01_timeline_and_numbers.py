@@ -24,7 +24,8 @@ def after_decomposition(rate, record, reciprocal_on_2_april):
     assert record.tariff_total == 55
     assert rate == {"reciprocal": 10, "fentanyl": 20, "section_301": 25}
     assert rate["reciprocal"] + rate["fentanyl"] == record.rate_on("2025-05-14").us_on_china == 30
-    assert reciprocal_on_2_april == 34 and reciprocal_on_2_april - 24 == rate["reciprocal"]
+    assert reciprocal_on_2_april == 34
+    assert reciprocal_on_2_april - 24 == rate["reciprocal"]
 
 
 def after_london_truce(truce):
@@ -53,12 +54,14 @@ def after_mining_share(china, world):
 
 
 def after_magnet_months(may, june, monthly_2024):
-    assert may.total_t < monthly_2024 and june.total_t > may.total_t
+    assert may.total_t < monthly_2024
+    assert june.total_t > may.total_t
     assert (may.to_us_t, june.to_us_t) == (46, 353)
 
 
 def after_spending(latest):
-    assert latest.chinese == 265_919 and round(100 * latest.chinese_share, 1) == 22.6
+    assert latest.chinese == 265_919
+    assert round(100 * latest.chinese_share, 1) == 22.6
 
 
 def after_six_hundred(six_hundred):
@@ -66,7 +69,8 @@ def after_six_hundred(six_hundred):
 
 
 def after_exposure(china_exposure, us_exposure, imports, exports, figure):
-    assert round(china_exposure, 3) == 0.023 and round(us_exposure, 3) == 0.005
+    assert round(china_exposure, 3) == 0.023
+    assert round(us_exposure, 3) == 0.005
     assert round(imports - exports, 1) == figure["US goods deficit with China"].value
 
 
@@ -77,9 +81,12 @@ def after_solution_1(answers, all_in_headline):
 
 def after_solution_2(monthly_2024, shortfall, share_may, share_june):
     assert round(monthly_2024) == 4846
-    assert round(100 * shortfall) == 74 and share_may < 0.04 and 0.10 < share_june < 0.12
+    assert round(100 * shortfall) == 74
+    assert share_may < 0.04
+    assert 0.10 < share_june < 0.12
 
 
 def after_solution_3(share, scaled, per_year, latest):
-    assert round(100 * share, 1) == 24.6 and round(scaled, 1) == 10.8
+    assert round(100 * share, 1) == 24.6
+    assert round(scaled, 1) == 10.8
     assert round(100 * (per_year / latest.chinese - 1)) == 13

@@ -12,7 +12,8 @@ def after_dilemma(dilemma):
 
 def after_magnitudes(dilemma, v, trade_ratio):
     assert all(p.stylised for p in dilemma.parameter_info)
-    assert 2 <= v["S_cn"] / v["S_us"] <= 3 and 2 <= v["P_cn"] / v["P_us"] <= 3
+    assert 2 <= v["S_cn"] / v["S_us"] <= 3
+    assert 2 <= v["P_cn"] / v["P_us"] <= 3
     assert trade_ratio > 3
     for side in ("us", "cn"):  # the prisoner's-dilemma ordering, for each side
         assert v[f"T_{side}"] > v[f"R_{side}"] > v[f"P_{side}"] > v[f"S_{side}"]
@@ -30,25 +31,26 @@ def after_dominance(game, reduced):
 
 
 def after_equilibria(equilibria, check, game):
-    assert len(equilibria) == 1 and equilibria[0].profile == ("Escalate", "Escalate")
+    assert len(equilibria) == 1
+    assert equilibria[0].profile == ("Escalate", "Escalate")
     assert equilibria[0].payoffs == (-30, -70)
     assert [e.profile for e in check] == [("Escalate", "Escalate")]
     # Pareto-dominated: both sides prefer the truce
     i, j = game.index("US", "Truce"), game.index("China", "Truce")
-    assert game.row_payoffs[i, j] > -30 and game.col_payoffs[i, j] > -70
+    assert game.row_payoffs[i, j] > -30
+    assert game.col_payoffs[i, j] > -70
 
 
 def after_spiral(path, spiral_game):
-    assert path[0] == ("Hold", "Hold") and path[-1] == ("Escalate", "Escalate")
+    assert path[0] == ("Hold", "Hold")
+    assert path[-1] == ("Escalate", "Escalate")
     assert [e.profile for e in spiral_game.equilibria(exact=True)] == [("Escalate", "Escalate")]
 
 
 def after_conditions(escalation_dominant_us, conditions, sym, dilemma):
     import sympy as sp
 
-    assert escalation_dominant_us == sp.And(
-        sym["T_us"] >= sym["R_us"], sym["P_us"] >= sym["S_us"]
-    )
+    assert escalation_dominant_us == sp.And(sym["T_us"] >= sym["R_us"], sym["P_us"] >= sym["S_us"])
     assert conditions[("Escalate", "Escalate")] == sp.And(
         sym["P_us"] >= sym["S_us"], sym["P_cn"] >= sym["S_cn"]
     )
@@ -78,7 +80,8 @@ def after_dashboard(dashboard):
 def after_solution_1(g1, eqs):
     assert g1.best_responses("US", "Truce") == ("Truce",)
     assert [eq.profile for eq in g1.equilibria(exact=True)] == [("Escalate", "Escalate")]
-    assert sum(eq.is_pure for eq in eqs) == 2 and len(eqs) == 3
+    assert sum(eq.is_pure for eq in eqs) == 2
+    assert len(eqs) == 3
 
 
 def after_solution_2(rescaled, game):

@@ -40,7 +40,11 @@ def after_london_game(london_game):
 
     assert [eq.profile for eq in london_game.equilibria(exact=True)] == [("H", "S")]
     # the table in the markdown above
-    rows = [[(3, 3), (-2, 4), (-6, 2)], [(4, -2), (-1, -1), (-4, -3)], [(1, -6), (-3, -4), (-7, -7)]]
+    rows = [
+        [(3, 3), (-2, 4), (-6, 2)],
+        [(4, -2), (-1, -1), (-4, -3)],
+        [(1, -6), (-3, -4), (-7, -7)],
+    ]
     assert np.array_equal(london_game.row_payoffs, [[u for u, _ in r] for r in rows])
     assert np.array_equal(london_game.col_payoffs, [[v for _, v in r] for r in rows])
 
@@ -79,7 +83,8 @@ def after_stick_and_carrot(keeps_deal, carries_out):
 def after_geneva_m(us_m, cn_m, m, game_m):
     import sympy as sp
 
-    assert sp.simplify(us_m - 1 / (m + 3)) == 0 and cn_m == sp.Rational(1, 8)
+    assert sp.simplify(us_m - 1 / (m + 3)) == 0
+    assert cn_m == sp.Rational(1, 8)
     assert us_m.subs(m, 1) == sp.Rational(1, 4)
     # mutual escalation is a stage equilibrium for every m in the slider range: credible
     for value in (0, 1, 5):
@@ -107,20 +112,23 @@ def after_trembles(results):
 def after_solution_1(t_half, check):
     import sympy as sp
 
-    assert t_half == 30 and check.critical_discounts(("Truce", "Truce"))[0] == sp.Rational(1, 2)
+    assert t_half == 30
+    assert check.critical_discounts(("Truce", "Truce"))[0] == sp.Rational(1, 2)
 
 
 def after_solution_2(one, two, grim):
     import sympy as sp
 
-    assert one == sp.Rational(1, 4) and sp.simplify(two - (sp.sqrt(2) - 1) / 2) == 0
+    assert one == sp.Rational(1, 4)
+    assert sp.simplify(two - (sp.sqrt(2) - 1) / 2) == 0
     assert one > two > grim == sp.Rational(1, 5)
 
 
 def after_solution_3(credible_p, believed_p):
     import sympy as sp
 
-    assert credible_p.inf == sp.Rational(2, 9) and believed_p.inf == sp.Rational(5, 36)
+    assert credible_p.inf == sp.Rational(2, 9)
+    assert believed_p.inf == sp.Rational(5, 36)
 
 
 def after_solution_4(m_equal):
