@@ -72,6 +72,7 @@ from negotiation.scenarios import (
     scenarios,
     timeline,
 )
+
 # --- bargaining (issue 4) -----------------------------------------------
 from negotiation.bargaining import (
     BargainingOutcome,
@@ -94,10 +95,17 @@ from negotiation.bargaining import (
     rubinstein_finite,
     rubinstein_outside_options,
 )
+
 # --- sweeps (issue 7) ---------------------------------------------------
 from negotiation.sweeps import SweepResult, sweep
+
 # --- live exploration (issue 6) -----------------------------------------
 from negotiation.explore import explore
+
+# --- the classroom: a page without code, the notebooks --------------------
+from negotiation.errors import AppError, MissingExtraError
+from negotiation.classroom import copy_notebooks
+from negotiation.app import App, app
 
 try:
     __version__ = version("negotiation")
@@ -105,6 +113,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "App",
+    "AppError",
     "AverageTariff",
     "BargainingError",
     "BargainingOutcome",
@@ -127,6 +137,7 @@ __all__ = [
     "Linkage",
     "Lottery",
     "MagnetExports",
+    "MissingExtraError",
     "NegotiationError",
     "Parameter",
     "ParetoCheck",
@@ -156,6 +167,8 @@ __all__ = [
     "WinSetShift",
     "Zopa",
     "__version__",
+    "app",
+    "copy_notebooks",
     "diff",
     "explore",
     "issue_problems",

@@ -16,11 +16,13 @@ ValueError
 from __future__ import annotations
 
 __all__ = [
+    "AppError",
     "BargainingError",
     "ExactArithmeticError",
     "FreeParameterError",
     "GameTreeError",
     "InvalidGameError",
+    "MissingExtraError",
     "NegotiationError",
     "RepeatedGameError",
     "ScenarioError",
@@ -111,3 +113,12 @@ class ScenarioFileError(ValueError, NegotiationError):
 
 class SweepError(ValueError, NegotiationError):
     """A parameter sweep's grid, samples or distributions are invalid."""
+
+
+# --- the classroom: app and notebooks -------------------------------------------
+class MissingExtraError(ImportError, NegotiationError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+class AppError(RuntimeError, NegotiationError):
+    """The classroom web page cannot be served (port in use, server failed to start)."""

@@ -41,7 +41,12 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from negotiation.display import fmt, html_table
-from negotiation.errors import InvalidGameError, NegotiationError, UnknownLabelError
+from negotiation.errors import (
+    InvalidGameError,
+    MissingExtraError,
+    NegotiationError,
+    UnknownLabelError,
+)
 from negotiation.games.normal_form import Equilibrium, Game
 
 if TYPE_CHECKING:
@@ -50,6 +55,12 @@ if TYPE_CHECKING:
 __all__ = ["Dashboard", "SliderSpec", "explore"]
 
 PLOTS = ("game", "best_responses", "regions", "none")
+PLOT_NAMES = {
+    "game": "payoff table",
+    "best_responses": "best responses",
+    "regions": "where each equilibrium holds",
+    "none": "no picture",
+}
 REGION_RESOLUTION = 100
 SLIDER_STEPS = 100
 LABEL_LENGTH = 56
@@ -534,7 +545,9 @@ class Dashboard:
             rows.append(widgets.HBox([slider, unit], layout=widgets.Layout(width="95%")))
         self.panel = widgets.VBox(rows)
         self.plot_selector = widgets.Dropdown(
-            options=list(self.plot_kinds), value=plot, description="picture"
+            options=[(PLOT_NAMES.get(k, k), k) for k in self.plot_kinds],
+            value=plot,
+            description="picture",
         )
         self.plot_selector.observe(self._on_change, names="value")
         self.table = widgets.HTML()
@@ -729,7 +742,7 @@ def _ipywidgets() -> Any:
     try:
         import ipywidgets
     except ModuleNotFoundError as err:
-        raise NegotiationError(
+        raise MissingExtraError(
             "the dashboard needs ipywidgets, which is not installed; install the notebooks "
             'extra: pip install "negotiation[notebooks]"'
         ) from err
