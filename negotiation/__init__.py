@@ -119,6 +119,12 @@ from negotiation.games.signalling import (
 )
 
 
+# --- the classroom: a page without code, the notebooks --------------------
+from negotiation.errors import AppError, MissingExtraError
+from negotiation.classroom import copy_notebooks
+from negotiation.app import App, app
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -154,6 +160,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "App",
+    "AppError",
     "AverageTariff",
     "BargainingError",
     "BargainingOutcome",
@@ -181,6 +189,7 @@ __all__ = [
     "Linkage",
     "Lottery",
     "MagnetExports",
+    "MissingExtraError",
     "NegotiationError",
     "OffPathBeliefs",
     "Parameter",
@@ -213,6 +222,8 @@ __all__ = [
     "WinSetShift",
     "Zopa",
     "__version__",
+    "app",
+    "copy_notebooks",
     "diff",
     "explore",
     "issue_problems",

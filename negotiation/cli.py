@@ -16,6 +16,11 @@ Subcommands
 ``negotiation plot NAME_OR_FILE KIND -o FILE [--set name=value ...]``
     One picture of a scenario (``game``, ``regions``, ``tree``, ``timeline``,
     ...; see ``negotiation plot --help``) written to FILE (png, pdf or svg).
+``negotiation app NAME_OR_FILE [--port N] [--plot KIND] [--param NAME ...] [--open]``
+    The scenario's sliders, equilibria and picture as a web page on
+    ``http://127.0.0.1:N/``, with no code (needs the ``app`` extra); Ctrl-C stops it.
+``negotiation notebooks DIR [--force]``
+    Copy the eight classroom notebooks into DIR.
 
 ``--set name=value`` changes a parameter's value (``0.55`` and ``11/20`` are
 read exactly); the parameter stays a parameter, so conditions are still shown
@@ -395,6 +400,64 @@ def _run_plot(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- classroom: app, notebooks
+def _add_app(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "app",
+        help="serve a scenario's sliders and equilibria as a web page (no code)",
+        description="Serve a scenario's dashboard (sliders, equilibria, picture) as a web page "
+        "on http://127.0.0.1:PORT/ for students who do not write code. Needs the app extra: "
+        'pip install "negotiation[app]". Ctrl-C stops it.',
+    )
+    p.add_argument("scenario", metavar="NAME_OR_FILE", help="a built-in scenario or a .toml file")
+    p.add_argument("--port", type=int, default=8866, help="the local port (default 8866)")
+    p.add_argument(
+        "--plot",
+        default="auto",
+        choices=("auto", "game", "best_responses", "regions", "none"),
+        help="the starting picture (default: auto)",
+    )
+    p.add_argument(
+        "--param", action="append", metavar="NAME", help="show a slider only for NAME (repeat)"
+    )
+    p.add_argument("--open", action="store_true", help="open the page in the web browser")
+    p.set_defaults(handler=_run_app)
+
+
+def _run_app(args: argparse.Namespace, out: TextIO) -> int:
+    from negotiation.app import serve
+
+    return serve(
+        args.scenario,
+        port=args.port,
+        plot=args.plot,
+        params=args.param,
+        open_browser=args.open,
+        out=out,
+    )
+
+
+def _add_notebooks(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "notebooks",
+        help="copy the classroom notebooks into a folder",
+        description="Copy the eight classroom notebooks into DIR (created if needed).",
+    )
+    p.add_argument("folder", metavar="DIR", type=Path)
+    p.add_argument("--force", action="store_true", help="overwrite notebooks already in DIR")
+    p.set_defaults(handler=_run_notebooks)
+
+
+def _run_notebooks(args: argparse.Namespace, out: TextIO) -> int:
+    from negotiation.classroom import copy_notebooks
+
+    copies = copy_notebooks(args.folder, overwrite=args.force)
+    for path in copies:
+        print(path, file=out)
+    print(f"\nOpen them with: jupyter lab {args.folder}", file=out)
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------- entry point
 #: The subcommands, in the order shown by ``negotiation --help``.
 COMMANDS: list[Callable[[Any], None]] = [
@@ -403,6 +466,8 @@ COMMANDS: list[Callable[[Any], None]] = [
     _add_solve,
     _add_demo,
     _add_plot,
+    _add_app,
+    _add_notebooks,
 ]
 
 

@@ -16,11 +16,13 @@ ValueError
 from __future__ import annotations
 
 __all__ = [
+    "AppError",
     "BargainingError",
     "ExactArithmeticError",
     "FreeParameterError",
     "GameTreeError",
     "InvalidGameError",
+    "MissingExtraError",
     "NegotiationError",
     "PathFollowingError",
     "RepeatedGameError",
@@ -116,3 +118,11 @@ class SweepError(ValueError, NegotiationError):
 
 class PathFollowingError(RuntimeError, NegotiationError):
     """A path-following solver (the logit QRE branch) ran out of steps or stalled."""
+
+
+class MissingExtraError(ImportError, NegotiationError):
+    """An optional dependency is not installed; the message names the extra to install."""
+
+
+class AppError(RuntimeError, NegotiationError):
+    """The classroom web page cannot be served (port in use, server failed to start)."""

@@ -3,7 +3,11 @@
 :func:`explore` turns a symbolic :class:`~negotiation.Game` or a scenario into
 an ipywidgets dashboard. Moving a slider substitutes the new value (as an
 exact rational, so a classroom sees ``2/9`` rather than ``0.2222``), re-solves
-the game and redraws the chosen picture. The :class:`Dashboard` keeps its
+the game and redraws the chosen picture. For a scenario the slider panel reads
+like the scenario: each slider carries a short label taken from its
+parameter's description (the parameter's name and full description on hover),
+its unit, and sits under the party and the issue whose payoffs it sets;
+``params=[...]`` shows only some sliders and fixes the others at their defaults. The :class:`Dashboard` keeps its
 widgets and state as attributes, so the same object can be driven from code
 (and from tests, without a browser): ``dash.set(t=0.5)`` moves a slider and
 ``dash.equilibria`` holds the new answer.
@@ -29,14 +33,20 @@ Examples
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from negotiation.display import fmt, html_table
-from negotiation.errors import InvalidGameError, NegotiationError, UnknownLabelError
+from negotiation.errors import (
+    InvalidGameError,
+    MissingExtraError,
+    NegotiationError,
+    UnknownLabelError,
+)
 from negotiation.games.normal_form import Equilibrium, Game
 
 if TYPE_CHECKING:
@@ -45,8 +55,19 @@ if TYPE_CHECKING:
 __all__ = ["Dashboard", "SliderSpec", "explore"]
 
 PLOTS = ("game", "best_responses", "regions", "none")
+PLOT_NAMES = {
+    "game": "payoff table",
+    "best_responses": "best responses",
+    "regions": "where each equilibrium holds",
+    "none": "no picture",
+}
 REGION_RESOLUTION = 100
 SLIDER_STEPS = 100
+LABEL_LENGTH = 56
+LABEL_WIDTH = "30em"
+BOTH_SIDES = "Both sides"
+COMBINED = "When issues combine"
+SEVERAL = "Several issues"
 
 
 @dataclass(frozen=True)
@@ -61,6 +82,15 @@ class SliderSpec:
         Starting value, range and step.
     description
         A one-line tooltip (the scenario's description and unit, if any).
+    label
+        The short label shown next to the slider (empty: the name).
+    unit
+        The parameter's unit, shown after the slider.
+    group
+        The party whose payoffs the parameter sets, or ``"Both sides"``.
+    issue
+        The title of the issue it values (``"When issues combine"`` for a
+        parameter that only enters when two issues meet).
     """
 
     name: str
@@ -69,6 +99,10 @@ class SliderSpec:
     high: float
     step: float
     description: str = ""
+    label: str = ""
+    unit: str = ""
+    group: str = ""
+    issue: str = ""
 
 
 def _number(value: Any, what: str) -> float:
@@ -98,6 +132,7 @@ def _spec(
     nonnegative: bool,
     description: str = "",
 ) -> SliderSpec:
+    """A slider for ``name``: the range is completed around ``value`` where not given."""
     derived_low, derived_high = _derived_range(value, nonnegative)
     if low is None and high is not None:
         derived_low = min(value, high) - max(abs(high - value), 1.0)
@@ -118,11 +153,90 @@ def _scenario_like(model: Any) -> bool:
     return hasattr(model, "parameter_info") and callable(getattr(model, "game", None))
 
 
+def short_label(description: str, parties: Sequence[str] = (), limit: int = LABEL_LENGTH) -> str:
+    """A slider label from a parameter's description: short, and without the party's name.
+
+    The party is dropped because the panel groups the sliders by party; the
+    explanation after a semicolon, a parenthesis or a long phrase before a
+    colon is dropped because the full description is the slider's tooltip.
+
+    Examples
+    --------
+    >>> short_label("Value to the US of keeping its countermeasures (EDA), net of sales",
+    ...             ("US", "China"))
+    'Value of keeping its countermeasures'
+    >>> short_label("China's temptation: escalate while the US keeps the truce", ("US", "China"))
+    'Temptation: escalate while the US keeps the truce'
+    >>> short_label("Cost to China of delivering licences up front: part of its lever is spent",
+    ...             ("US", "China"))
+    'Cost of delivering licences up front'
+    """
+    text = " ".join(description.split())
+    for party in parties:
+        name = re.escape(party)
+        text = re.sub(rf"\b(?:to|for) (?:the )?{name} of\b", "of", text)
+        text = re.sub(rf"^(?:the )?{name}(?:'s)? ", "", text, flags=re.IGNORECASE)
+    text = re.split(r"; | \(|, before |, net of ", text)[0]
+    head, colon, _ = text.partition(": ")
+    if colon and len(head.split()) > 2:
+        text = head
+    text = text.strip(" ,.;:")
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+    return text[:1].upper() + text[1:]
+
+
+def _placement(model: Any) -> dict[str, tuple[str, str]]:
+    """Each parameter's group (its party, or both sides) and issue, from the valuations."""
+    parties = getattr(model, "parties", ())
+    issues = {i.name: (i.title or i.name) for i in getattr(model, "issues", ())}
+    found: dict[str, tuple[set[str], set[str]]] = {}
+
+    def note(expression: Any, party: str, issue: str) -> None:
+        for symbol in getattr(sp.sympify(expression), "free_symbols", ()):
+            groups, where = found.setdefault(symbol.name, (set(), set()))
+            groups.add(party)
+            where.add(issue)
+
+    for party in parties:
+        title = getattr(party, "title", "") or party.name
+        for issue, levels in getattr(party, "valuations", {}).items():
+            for expression in levels.values():
+                note(expression, title, issues.get(issue, issue))
+        for interaction in getattr(party, "interactions", ()):
+            note(interaction.value, title, COMBINED)
+    placement = {}
+    for name, (groups, where) in found.items():
+        group = next(iter(groups)) if len(groups) == 1 else BOTH_SIDES
+        valued = where - {COMBINED}
+        issue = (next(iter(valued)) if len(valued) == 1 else SEVERAL) if valued else COMBINED
+        placement[name] = (group, issue)
+    return placement
+
+
+def _panel_order(model: Any, specs: Sequence[SliderSpec]) -> list[SliderSpec]:
+    """Sliders by party (in the scenario's order), then issue, then as declared."""
+    groups = [getattr(p, "title", "") or p.name for p in getattr(model, "parties", ())]
+    groups += [BOTH_SIDES, ""]
+    issues = [(i.title or i.name) for i in getattr(model, "issues", ())] + [SEVERAL, COMBINED, ""]
+    declared = [p.name for p in getattr(model, "parameter_info", ())]
+
+    def key(s: SliderSpec) -> tuple[int, int, int]:
+        return (
+            groups.index(s.group) if s.group in groups else len(groups),
+            issues.index(s.issue) if s.issue in issues else len(issues),
+            declared.index(s.name) if s.name in declared else len(declared),
+        )
+
+    return sorted(specs, key=key)
+
+
 def slider_specs(
     model: Any,
     *,
     values: Mapping[Any, Any] | None = None,
     ranges: Mapping[Any, tuple[Any, Any]] | None = None,
+    params: Sequence[Any] | None = None,
 ) -> tuple[Game, tuple[SliderSpec, ...]]:
     """The symbolic game to explore and a slider specification per free parameter.
 
@@ -134,6 +248,10 @@ def slider_specs(
     range that does not contain it); an explicit value outside its range
     widens the range.
 
+    For a scenario each spec also carries a short label, the unit, and the
+    party and issue it belongs to, and the specs come in panel order: by
+    party, then by issue.
+
     Parameters
     ----------
     model
@@ -141,6 +259,9 @@ def slider_specs(
         ``parameter_info`` and ``game(symbolic=True)``).
     values, ranges
         Starting values and ``(low, high)`` ranges by parameter name or symbol.
+    params
+        The parameters to make sliders for (names or symbols); the others are
+        fixed at their starting values in the returned game. Default: all.
 
     Returns
     -------
@@ -149,7 +270,8 @@ def slider_specs(
     Raises
     ------
     UnknownLabelError
-        If ``values`` or ``ranges`` names something that is not a parameter.
+        If ``values``, ``ranges`` or ``params`` names something that is not a
+        parameter, or ``ranges`` one that ``params`` leaves out.
 
     Examples
     --------
@@ -158,7 +280,7 @@ def slider_specs(
     >>> d = sp.Symbol("delta", positive=True)
     >>> g = ng.Game([[d, 0], [0, 1]], [[1, 0], [0, d]])
     >>> slider_specs(g, values={"delta": 0.9})[1][0]
-    SliderSpec(name='delta', value=0.9, low=0.0, high=1.9, step=0.019, description='')
+    SliderSpec(name='delta', value=0.9, low=0.0, high=1.9, step=0.019, description='', ...)
     """
     if isinstance(model, Game):
         game = model
@@ -187,7 +309,19 @@ def slider_specs(
 
     start = by_name(values, "values")
     bounds = by_name(ranges, "ranges")
+    shown = names if params is None else list(by_name(dict.fromkeys(params), "params"))
+    if params is not None and not shown:
+        raise InvalidGameError("params=[] shows no slider; name at least one parameter")
+    for name in bounds:
+        if name not in shown:
+            raise UnknownLabelError(
+                f"ranges names {name!r}, which params leaves out; the sliders are "
+                + ", ".join(shown)
+            )
+    parties = [p.name for p in getattr(model, "parties", ())]
+    placement = _placement(model) if info else {}
     specs = []
+    fixed = {}
     for symbol in game.parameters:
         name = symbol.name
         meta = info.get(name)
@@ -223,8 +357,26 @@ def slider_specs(
                 value = low
             elif high is not None and value > high:
                 value = high
+        if name not in shown:
+            fixed[symbol] = _exact(value)
+            continue
         nonnegative = bool(symbol.is_nonnegative)
-        specs.append(_spec(name, value, low, high, nonnegative, description))
+        spec = _spec(name, value, low, high, nonnegative, description)
+        if meta is not None:
+            group, issue = placement.get(name, ("", ""))
+            spec = replace(
+                spec,
+                description=f"{name}: {description}" if description else name,
+                label=short_label(meta.description, parties) or name,
+                unit=meta.unit or "",
+                group=group,
+                issue=issue,
+            )
+        specs.append(spec)
+    if fixed:
+        game = game.subs(fixed)
+    if info:
+        specs = _panel_order(model, specs)
     return game, tuple(specs)
 
 
@@ -233,18 +385,26 @@ def _exact(value: float) -> sp.Rational:
     return sp.Rational(format(value, ".12g"))
 
 
-def _mix(labels: tuple[str, ...], probabilities: Any) -> str:
+def _mix(labels: tuple[str, ...], probabilities: Any, titles: Mapping[str, str]) -> str:
     parts = []
     for label, p in zip(labels, probabilities, strict=True):
+        name = f"{label} ({titles[label]})" if titles.get(label, label) != label else label
         if p == 1:
-            return label
+            return name
         if p != 0:
-            parts.append(f"{label}: {fmt(p)}")
+            parts.append(f"{name}: {fmt(p)}")
     return ", ".join(parts)
 
 
-def equilibria_table(game: Game, equilibria: list[Equilibrium]) -> str:
+def equilibria_table(
+    game: Game,
+    equilibria: list[Equilibrium],
+    titles: Sequence[Mapping[str, str]] | None = None,
+) -> str:
     """An HTML table of equilibria: each player's (mixed) strategy and the payoffs.
+
+    ``titles`` gives, per player, the full name of each strategy label (a
+    scenario's strategy titles); the table then shows ``"L (Implement London)"``.
 
     Examples
     --------
@@ -252,7 +412,11 @@ def equilibria_table(game: Game, equilibria: list[Equilibrium]) -> str:
     >>> pd = ng.Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"), players=("US", "China"))
     >>> print(equilibria_table(pd, pd.equilibria(exact=True)))  # doctest: +ELLIPSIS
     <table class="negotiation"><caption>1 equilibrium</caption>...<td>D</td><td>D</td><td>1</td>...
+    >>> named = equilibria_table(pd, pd.equilibria(exact=True), ({"D": "Defect"}, {}))
+    >>> "<td>D (Defect)</td><td>D</td>" in named
+    True
     """
+    names = tuple(titles) if titles is not None else ({}, {})
     header = [
         "#",
         game.players[0],
@@ -264,8 +428,8 @@ def equilibria_table(game: Game, equilibria: list[Equilibrium]) -> str:
     rows = [
         [
             str(k + 1),
-            _mix(game.strategies[0], eq.row),
-            _mix(game.strategies[1], eq.col),
+            _mix(game.strategies[0], eq.row, names[0]),
+            _mix(game.strategies[1], eq.col, names[1]),
             fmt(eq.payoffs[0]),
             fmt(eq.payoffs[1]),
             "pure" if eq.is_pure else "mixed",
@@ -297,6 +461,9 @@ class Dashboard:
         An ``ipywidgets.HTML`` holding the table of equilibria (or an error).
     image
         An ``ipywidgets.Image`` holding the picture as PNG.
+    panel
+        The slider panel, an ``ipywidgets.VBox``: for a scenario, a heading per
+        party and issue and a row per slider (label, slider, unit).
     widget
         The whole dashboard, an ``ipywidgets.VBox``.
     game
@@ -319,11 +486,13 @@ class Dashboard:
         plot: str,
         x: str | None = None,
         y: str | None = None,
+        titles: Sequence[Mapping[str, str]] | None = None,
     ) -> None:
-        import ipywidgets as widgets
+        widgets = _ipywidgets()
 
         self.symbolic_game = game
         self.specs = specs
+        self.titles = tuple(titles) if titles is not None else ({}, {})
         self.plot_kinds = self._available_plots(game)
         if plot == "auto":
             plot = "best_responses" if "best_responses" in self.plot_kinds else "game"
@@ -336,31 +505,55 @@ class Dashboard:
         names = [s.name for s in specs]
         self.region_axes = self._region_axes(names, x, y)
 
+        labelled = any(s.label for s in specs)
         self.sliders: dict[str, Any] = {}
+        rows: list[Any] = []
+        heading: tuple[str, str] | None = None
         for s in specs:
             slider = widgets.FloatSlider(
                 value=s.value,
                 min=s.low,
                 max=s.high,
                 step=s.step,
-                description=s.name,
+                description=s.label or s.name,
                 description_allow_html=False,
-                tooltip=s.description,
+                tooltip=s.description or s.name,
                 continuous_update=False,
                 readout_format=".4g",
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="95%"),
+                style={"description_width": LABEL_WIDTH if labelled else "initial"},
+                layout=widgets.Layout(width="100%" if labelled else "95%"),
             )
             slider.observe(self._on_change, names="value")
             self.sliders[s.name] = slider
+            if not labelled:
+                rows.append(slider)
+                continue
+            if s.group and (s.group, s.issue) != heading:
+                if heading is None or s.group != heading[0]:
+                    rows.append(widgets.HTML(f"<b>{_escape(s.group)}</b>"))
+                rows.append(
+                    widgets.HTML(
+                        f'<span style="padding-left:1em;font-style:italic">'
+                        f"{_escape(s.issue)}</span>"
+                    )
+                )
+                heading = (s.group, s.issue)
+            unit = widgets.HTML(
+                f'<span title="{_escape(s.name)}">{_escape(s.unit)}</span>',
+                layout=widgets.Layout(width="9em", flex="0 0 auto"),
+            )
+            rows.append(widgets.HBox([slider, unit], layout=widgets.Layout(width="95%")))
+        self.panel = widgets.VBox(rows)
         self.plot_selector = widgets.Dropdown(
-            options=list(self.plot_kinds), value=plot, description="picture"
+            options=[(PLOT_NAMES.get(k, k), k) for k in self.plot_kinds],
+            value=plot,
+            description="picture",
         )
         self.plot_selector.observe(self._on_change, names="value")
         self.table = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
         title = widgets.HTML(f"<b>{_escape(game.name or ' vs '.join(game.players))}</b>")
-        controls = widgets.VBox([*self.sliders.values(), self.plot_selector])
+        controls = widgets.VBox([self.panel, self.plot_selector])
         self.widget = widgets.VBox([title, controls, self.table, self.image])
 
         self.game: Game = game
@@ -438,13 +631,14 @@ class Dashboard:
         try:
             self.game = self.symbolic_game.subs(mapping) if mapping else self.symbolic_game
             self.equilibria = self.game.equilibria(exact=True)
-            table = equilibria_table(self.game, self.equilibria)
+            table = equilibria_table(self.game, self.equilibria, self.titles)
         except NegotiationError as err:
             self.equilibria = []
             self.error = str(err)
             table = f'<p style="color:#D55E00">Could not solve: {_escape(str(err))}</p>'
         values = ", ".join(f"{n} = {fmt(v)}" for n, v in exact.items())
-        self.table.value = (f"<p>{_escape(values)}</p>" if values else "") + table
+        shown = f'<p style="color:#555;font-size:smaller">{_escape(values)}</p>'
+        self.table.value = (shown if values else "") + table
         self._draw()
 
     def _draw(self) -> None:
@@ -544,6 +738,17 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
+def _ipywidgets() -> Any:
+    try:
+        import ipywidgets
+    except ModuleNotFoundError as err:
+        raise MissingExtraError(
+            "the dashboard needs ipywidgets, which is not installed; install the notebooks "
+            'extra: pip install "negotiation[notebooks]"'
+        ) from err
+    return ipywidgets
+
+
 def explore(
     model: Any,
     *,
@@ -552,6 +757,7 @@ def explore(
     ranges: Mapping[Any, tuple[Any, Any]] | None = None,
     x: str | None = None,
     y: str | None = None,
+    params: Sequence[Any] | None = None,
 ) -> Dashboard:
     """An interactive dashboard: a slider per parameter, the equilibria, and a picture.
 
@@ -573,6 +779,9 @@ def explore(
     x, y
         The parameters on the axes of the region map (default: the first two;
         for a scenario, two that decide its equilibria at the defaults).
+    params
+        Show sliders for these parameters only (names or symbols), in the
+        panel's order; the others stay at their starting values.
 
     Returns
     -------
@@ -591,8 +800,8 @@ def explore(
 
     Examples
     --------
-    Chicken with a stylised cost ``C`` of mutual escalation (domain brief,
-    Game C): raising ``C`` lowers the probability of escalating.
+    Chicken with a stylised cost ``C`` of mutual escalation (W = 2, L = 3):
+    raising ``C`` lowers the probability of escalating.
 
     >>> import sympy as sp
     >>> import negotiation as ng
@@ -603,12 +812,30 @@ def explore(
     ('best_responses', [2/9])
     >>> [eq.row[1] for eq in dash.set(C=20).equilibria if not eq.is_pure]
     [2/19]
-    """
-    game, specs = slider_specs(model, values=values, ranges=ranges)
-    if _scenario_like(model) and (x is None or y is None) and len(game.parameters) >= 2:
-        from negotiation.plotting.regions import default_axes
 
-        choice = [n for n in default_axes(model, game) if n not in (x, y)]
-        x = x if x is not None else choice.pop(0)
-        y = y if y is not None else choice.pop(0)
-    return Dashboard(game, specs, plot=plot, x=x, y=y)
+    A scenario's sliders are labelled, with units, under their party and
+    issue; ``params`` keeps only some of them:
+
+    >>> dash = ng.explore(ng.load("busan_truce"), params=["crash"])
+    >>> list(dash.sliders), dash.sliders["crash"].description
+    (['crash'], 'C: cost of the collision')
+    >>> dash.specs[0].group, dash.specs[0].unit
+    ('Both sides', 'stylised units')
+    """
+    game, specs = slider_specs(model, values=values, ranges=ranges, params=params)
+    titles = None
+    if _scenario_like(model):
+        by_player = getattr(model, "strategies", {})
+        titles = tuple(
+            {s.name: s.title for s in by_player.get(player, ()) if getattr(s, "title", "")}
+            for player in game.players
+        )
+        if (x is None or y is None) and len(game.parameters) >= 2:
+            from negotiation.plotting.regions import default_axes
+
+            shown = {s.name for s in specs}
+            choice = [n for n in default_axes(model, game) if n not in (x, y) and n in shown]
+            choice += [s.name for s in specs if s.name not in (x, y, *choice)]
+            x = x if x is not None else choice.pop(0)
+            y = y if y is not None else choice.pop(0)
+    return Dashboard(game, specs, plot=plot, x=x, y=y, titles=titles)

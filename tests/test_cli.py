@@ -163,7 +163,7 @@ def test_demo_prints_the_london_analysis_and_makes_the_figures_folder(capsys, tm
     assert code == 0
     assert folder.is_dir()
     assert "London framework: implementing Geneva (9-10 June 2025)" in out
-    assert "source: Calibration handle of Game B" in out
+    assert "source: Calibration handle: how hard withheld licences hit US output" in out
     assert "L            3, 3    -2, 4    -6, 2" in out
     assert "US's 'L' is strictly dominated by 'H'" in out
     assert "1   H    S       -1, -1" in out

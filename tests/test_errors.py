@@ -23,6 +23,8 @@ BUILTIN_OF = {
     "ScenarioFileError": ValueError,
     "UnsafeExpressionError": ValueError,
     "SweepError": ValueError,
+    "MissingExtraError": ImportError,
+    "AppError": RuntimeError,
 }
 
 

@@ -209,3 +209,74 @@ def test_equilibria_table_labels():
     html = equilibria_table(pd, pd.equilibria(exact=True))
     assert "<th>US&#x27;s payoff</th>" in html
     assert "<td>D</td><td>D</td><td>1</td><td>1</td><td>pure</td>" in html
+
+
+def test_scenario_sliders_read_like_the_scenario():
+    london = ng.load("london_framework")
+    dash = ng.explore(london, plot="none")
+    specs = {s.name: s for s in dash.specs}
+    # short labels from the descriptions, without the party the group already names
+    assert dash.sliders["re_withhold_cn"].description == "Cost of withholding licences"
+    assert dash.sliders["re_supply_us"].description == (
+        "Value of rare earths and magnets delivered up front"
+    )
+    assert all(s.label != s.name and len(s.label) <= 56 for s in dash.specs)
+    # the name and the full description on hover
+    info = london.parameter("re_withhold_cn")
+    assert (
+        dash.sliders["re_withhold_cn"].tooltip
+        == f"re_withhold_cn: {info.description}; unit: {info.unit}"
+    )
+    # grouped by party (in the scenario's order), then by issue; units after each slider
+    groups = [s.group for s in dash.specs]
+    assert groups == sorted(
+        groups, key=["United States", "People's Republic of China", "Both sides"].index
+    )
+    assert specs["re_withhold_cn"].issue == "Rare-earth and magnet export licences"
+    assert specs["contained"].group == "Both sides"
+    assert specs["contained"].issue == "When issues combine"
+    headings = [w.value for w in dash.panel.children if not hasattr(w, "children")]
+    assert headings[:2] == [
+        "<b>United States</b>",
+        '<span style="padding-left:1em;font-style:italic">US additional tariff on Chinese goods</span>',
+    ]
+    rows = [w for w in dash.panel.children if hasattr(w, "children")]
+    assert len(rows) == len(dash.sliders)
+    assert [r.children[0] for r in rows] == list(dash.sliders.values())
+    assert "stylised units" in rows[0].children[1].value
+    # every slider shares one label width, so the sliders line up
+    assert {s.style.description_width for s in dash.sliders.values()} == {"30em"}
+
+
+def test_params_shows_some_sliders_and_fixes_the_others():
+    london = ng.load("london_framework")
+    dash = ng.explore(london, plot="regions", params=["m", "re_supply_us"])
+    assert set(dash.sliders) == {"m", "re_supply_us"}
+    assert set(dash.region_axes) == {"m", "re_supply_us"}
+    assert dash.game == london.game()
+    dash.set(m=5, re_supply_us=0)
+    assert dash.game == london.subs(m=5, re_supply_us=0).game()
+    # a value for a hidden parameter fixes it there
+    fixed = ng.explore(london, plot="none", params=["m"], values={"students_us": 9})
+    assert fixed.game == london.subs(students_us=9).game()
+    with pytest.raises(ng.UnknownLabelError, match=r"params names 'mm'"):
+        ng.explore(london, params=["mm"])
+    with pytest.raises(ng.UnknownLabelError, match=r"ranges names 'm', which params leaves out"):
+        ng.explore(london, params=["re_supply_us"], ranges={"m": (0, 9)})
+    with pytest.raises(ng.InvalidGameError, match=r"params=\[\] shows no slider"):
+        ng.explore(london, params=[])
+
+
+def test_table_shows_full_strategy_names():
+    dash = ng.explore(ng.load("london_framework"), plot="none")
+    assert "<td>H (Hold countermeasures)</td><td>S (Slow-walk licences)</td>" in dash.table.value
+    dash.set(students_us=10, ec_value_cn=10)  # implementing London now pays the US
+    assert [eq.profile for eq in dash.equilibria] == [("L", "S")]
+    assert "<td>L (Implement London)</td><td>S (Slow-walk licences)</td>" in dash.table.value
+
+
+def test_plain_game_sliders_keep_their_names(chicken):
+    dash = ng.explore(chicken, values={"C": 10})
+    assert dash.specs[0].label == ""
+    assert dash.sliders["C"].description == "C"
+    assert list(dash.panel.children) == [dash.sliders["C"]]

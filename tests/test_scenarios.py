@@ -535,7 +535,7 @@ def test_summary_lists_parties_issues_parameters_and_payoffs(london):
     assert "Parties (row, column): US (United States), China" in text
     assert "* slow_walk: Licences slow-walked" in text
     assert "m = 1 multiplier (stylised)" in text
-    assert "source: Calibration handle of Game B" in text
+    assert "source: Calibration handle: how hard withheld licences hit US output" in text
     assert "US when student_visas = eased & rare_earths = withheld: -visa_politics_us" in text
     assert "Status quo profile: (H, S)" in text
     assert "H            4, -2   -1, -1   -4, -3" in text

@@ -29,10 +29,14 @@ def test_headline_tariff_path(record):
     assert path[D(2025, 2, 4)] == (10, None)
     assert path[D(2025, 3, 4)] == (20, None)
     assert path[D(2025, 4, 2)] == (54, None)
-    assert path[D(2025, 4, 4)] == (54, 34)
-    assert path[D(2025, 4, 9)] == (104, 84)
+    # China's 34% (announced 4 Apr for 10 Apr) was raised to 84% before it applied
+    assert path[D(2025, 4, 4)] == (54, None)
+    assert path[D(2025, 4, 9)] == (104, None)
     assert path[D(2025, 4, 10)] == (145, 84)
-    assert path[D(2025, 4, 11)] == (145, 125)
+    assert path[D(2025, 4, 12)] == (145, 125)
+    # China's targeted tariffs of February and March are on listed goods, not all US goods
+    assert path[D(2025, 2, 10)] == (10, None)
+    assert "farm" in record.rate_on("2025-03-10").event
     assert path[D(2025, 5, 14)] == (30, 10)
     assert path[D(2025, 11, 10)] == (20, 10)
     dates = [r.date for r in record.tariff_rates]
