@@ -99,6 +99,26 @@ from negotiation.sweeps import SweepResult, sweep
 # --- live exploration (issue 6) -----------------------------------------
 from negotiation.explore import explore
 
+# --- continuous games and trade models ---------------------------------
+from negotiation.errors import ContinuousGameError, TradeModelError
+from negotiation.games.continuous import (
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
+)
+
+_LAZY_SUBMODULES = ("trade",)
+
+
+def __getattr__(name: str) -> object:
+    """Import ``negotiation.trade`` on first use, so ``import negotiation`` stays light."""
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"negotiation.{name}")
+    raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
+
+
 try:
     __version__ = version("negotiation")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -110,6 +130,10 @@ __all__ = [
     "BargainingOutcome",
     "BargainingProblem",
     "Chance",
+    "ContinuousEquilibrium",
+    "ContinuousGame",
+    "ContinuousGameError",
+    "ContinuousOutcome",
     "Decision",
     "Domination",
     "Equilibrium",
@@ -150,6 +174,7 @@ __all__ = [
     "Terminal",
     "Timeline",
     "TimelineEvent",
+    "TradeModelError",
     "TwoLevelGame",
     "UnknownLabelError",
     "UnsafeExpressionError",
@@ -172,4 +197,5 @@ __all__ = [
     "simulate",
     "sweep",
     "timeline",
+    "trade",
 ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 __all__ = [
     "BargainingError",
+    "ContinuousGameError",
     "ExactArithmeticError",
     "FreeParameterError",
     "GameTreeError",
@@ -26,6 +27,7 @@ __all__ = [
     "ScenarioError",
     "ScenarioFileError",
     "SweepError",
+    "TradeModelError",
     "UnknownLabelError",
     "UnsafeExpressionError",
 ]
@@ -111,3 +113,12 @@ class ScenarioFileError(ValueError, NegotiationError):
 
 class SweepError(ValueError, NegotiationError):
     """A parameter sweep's grid, samples or distributions are invalid."""
+
+
+# --- continuous games and trade models ----------------------------------
+class ContinuousGameError(ValueError, NegotiationError):
+    """A continuous game's payoffs or strategy sets are malformed, or a maximum does not exist."""
+
+
+class TradeModelError(ValueError, NegotiationError):
+    """A trade model's elasticities, trade flows or tariff rates are invalid."""
