@@ -98,8 +98,8 @@ class StrategySet:
     """
 
     symbol: sp.Symbol
-    low: sp.Expr = sp.Integer(0)
-    high: sp.Expr = sp.oo
+    low: Any = 0
+    high: Any = sp.oo
 
     def __post_init__(self) -> None:
         if isinstance(self.symbol, str):
@@ -139,6 +139,8 @@ def _bound(value: Any, what: str) -> sp.Expr:
         return sp.oo if value > 0 else -sp.oo
     if isinstance(value, sp.Basic) and value in (sp.oo, -sp.oo):
         return value
+    if isinstance(value, sp.Expr) and value.free_symbols and not value.has(sp.nan, sp.zoo):
+        return value  # a bound in parameters (it may hold oo inside a Piecewise or Min)
     try:
         return as_number(value, what)
     except InvalidGameError as err:
@@ -310,7 +312,9 @@ class ContinuousEquilibrium:
         return np.array([float(v) for v in self.strategies], dtype=float)
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{s}={_short(v)}" for s, v in zip(self.symbols, self.strategies, strict=True))
+        inner = ", ".join(
+            f"{s}={_short(v)}" for s, v in zip(self.symbols, self.strategies, strict=True)
+        )
         return f"ContinuousEquilibrium({inner}, method={self.method!r})"
 
     def __str__(self) -> str:
@@ -363,7 +367,9 @@ class ContinuousOutcome:
         return np.array([float(v) for v in self.strategies], dtype=float)
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{s}={_short(v)}" for s, v in zip(self.symbols, self.strategies, strict=True))
+        inner = ", ".join(
+            f"{s}={_short(v)}" for s, v in zip(self.symbols, self.strategies, strict=True)
+        )
         return f"ContinuousOutcome({self.concept}, {inner}, method={self.method!r})"
 
     def _title(self) -> str:
@@ -409,7 +415,8 @@ class ComparativeStatics:
 
     def __str__(self) -> str:
         return "\n".join(
-            f"d{s}/d{self.parameter} = {d}" for s, d in zip(self.symbols, self.derivatives, strict=True)
+            f"d{s}/d{self.parameter} = {d}"
+            for s, d in zip(self.symbols, self.derivatives, strict=True)
         )
 
     def _repr_latex_(self) -> str:
@@ -556,9 +563,7 @@ class ContinuousGame:
             )
         symbols = tuple(s.symbol for s in sets)
         if len(set(symbols)) != len(symbols):
-            raise ContinuousGameError(
-                f"each player needs its own strategy symbol; got {symbols!r}"
-            )
+            raise ContinuousGameError(f"each player needs its own strategy symbol; got {symbols!r}")
         for p, u, s in zip(players, exprs, symbols, strict=True):
             if not u.has(s):
                 depends = ", ".join(sorted(x.name for x in u.free_symbols)) or "no symbol"
@@ -608,7 +613,11 @@ class ContinuousGame:
         return ContinuousGame(
             tuple(u.xreplace(mapping) for u in self.payoffs),
             tuple(
-                (s.symbol, sp.sympify(s.low).xreplace(mapping), sp.sympify(s.high).xreplace(mapping))
+                (
+                    s.symbol,
+                    sp.sympify(s.low).xreplace(mapping),
+                    sp.sympify(s.high).xreplace(mapping),
+                )
                 for s in self.strategies
             ),
             players=self.players,
@@ -702,11 +711,16 @@ class ContinuousGame:
 
     # ------------------------------------------------------------------ equilibria
     def _compiled(self) -> _br.CompiledGame:
+        return self._compiled_game
+
+    @cached_property
+    def _compiled_game(self) -> _br.CompiledGame:
         return _br.CompiledGame(self.payoffs, self.symbols, self.bounds, ())
 
     def _concave(self) -> bool:
         return all(
-            _br._sign(sp.diff(u, s, 2)) == -1 for u, s in zip(self.payoffs, self.symbols, strict=True)
+            _br._sign(sp.diff(u, s, 2)) == -1
+            for u, s in zip(self.payoffs, self.symbols, strict=True)
         )
 
     def equilibria(
@@ -762,7 +776,9 @@ class ContinuousGame:
                 reason = err.reason
             else:
                 return self._closed_form_equilibria(regimes, starts, seed, tol)
-            require_numeric(self.parameters, f"a numeric equilibrium search (no closed form: {reason})")
+            require_numeric(
+                self.parameters, f"a numeric equilibrium search (no closed form: {reason})"
+            )
         else:
             require_numeric(self.parameters, "a numeric equilibrium search")
         return self._numeric_equilibria(starts, seed, tol, "")
@@ -869,7 +885,9 @@ class ContinuousGame:
         """
         i = self.index(leader)
         if self.n_players < 2:
-            raise ContinuousGameError("a Stackelberg outcome needs a leader and at least one follower")
+            raise ContinuousGameError(
+                "a Stackelberg outcome needs a leader and at least one follower"
+            )
         note = ""
         if not numeric:
             try:
@@ -912,7 +930,8 @@ class ContinuousGame:
             unknown = [k for k in weights if k not in self.players]
             if unknown:
                 raise UnknownLabelError(
-                    f"no player {unknown[0]!r}; the players are " + ", ".join(map(repr, self.players))
+                    f"no player {unknown[0]!r}; the players are "
+                    + ", ".join(map(repr, self.players))
                 )
             weights = [weights.get(p, 0) for p in self.players]
         if isinstance(weights, str) or len(weights) != self.n_players:
@@ -996,7 +1015,9 @@ class ContinuousGame:
 
         def total(r: _br.Regime) -> float:
             values = dict(zip(self.symbols, r.point, strict=True))
-            return float(sum(wi * u.xreplace(values) for wi, u in zip(w, self.payoffs, strict=True)))
+            return float(
+                sum(wi * u.xreplace(values) for wi, u in zip(w, self.payoffs, strict=True))
+            )
 
         return max(valid, key=total)
 
@@ -1117,7 +1138,9 @@ class ContinuousGame:
         name = parameter.name if isinstance(parameter, sp.Symbol) else parameter
         if name not in by_name:
             known = ", ".join(by_name) or "none (the game is numeric)"
-            raise UnknownLabelError(f"no parameter named {parameter!r}; the parameters are: {known}")
+            raise UnknownLabelError(
+                f"no parameter named {parameter!r}; the parameters are: {known}"
+            )
         theta = by_name[name]
         point = None
         status: tuple[str, ...] = ("interior",) * self.n_players
@@ -1369,9 +1392,7 @@ def _label(value: sp.Expr, style: str | Callable[[Any], str]) -> str:
             raise ContinuousGameError(f"labels= must return a non-empty string; got {text!r}")
         return text
     if style not in LABEL_STYLES:
-        raise ContinuousGameError(
-            f"labels must be 'value', 'percent' or a function; got {style!r}"
-        )
+        raise ContinuousGameError(f"labels must be 'value', 'percent' or a function; got {style!r}")
     if style == "percent":
         return f"{float(value) * 100:.4g}%"
     if value.is_Rational:
@@ -1396,6 +1417,8 @@ def _short(value: Any) -> str:
     if isinstance(value, float | np.floating):
         return f"{float(value):.6g}"
     if isinstance(value, sp.Float):
+        return f"{float(value):.6g}"
+    if isinstance(value, sp.Rational) and value.q > 1000:
         return f"{float(value):.6g}"
     return str(value)
 
@@ -1448,7 +1471,9 @@ def game_html(game: ContinuousGame) -> str:
 
 def _result_text(title: str, result: ContinuousEquilibrium | ContinuousOutcome) -> str:
     lines = [f"{title} ({result.method.replace('_', ' ')})"]
-    for p, s, v, u in zip(result.players, result.symbols, result.strategies, result.payoffs, strict=True):
+    for p, s, v, u in zip(
+        result.players, result.symbols, result.strategies, result.payoffs, strict=True
+    ):
         lines.append(f"  {p}: {s} = {_short(v)}, payoff {_short(u)}")
     if result.condition is not sp.true:
         lines.append(f"  where {result.condition}")
@@ -1459,7 +1484,9 @@ def _result_html(title: str, result: ContinuousEquilibrium | ContinuousOutcome) 
     rows = "".join(
         f"<tr><td>{html.escape(p)}</td><td>{html.escape(str(s))} = {html.escape(_short(v))}</td>"
         f"<td>{html.escape(_short(u))}</td></tr>"
-        for p, s, v, u in zip(result.players, result.symbols, result.strategies, result.payoffs, strict=True)
+        for p, s, v, u in zip(
+            result.players, result.symbols, result.strategies, result.payoffs, strict=True
+        )
     )
     where = (
         f"<p>where <code>{html.escape(str(result.condition))}</code></p>"

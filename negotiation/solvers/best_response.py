@@ -185,14 +185,16 @@ def nice_condition(condition: sp.Basic) -> sp.Basic:
         return condition
     if isinstance(condition, sp.And | sp.Or):
         return condition.func(*(nice_condition(arg) for arg in condition.args))
-    if isinstance(condition, sp.core.relational.Relational) and not isinstance(
-        condition, sp.Eq | sp.Ne
+    if (
+        isinstance(condition, sp.core.relational.Relational)
+        and not isinstance(condition, sp.Eq | sp.Ne)
+        and not condition.has(sp.Piecewise, sp.Min, sp.Max)
+        and sp.count_ops(condition) < 200
     ):
         difference = sp.expand(condition.lhs - condition.rhs)
-        if sp.count_ops(difference) < 400:
-            content, primitive = difference.as_content_primitive()
-            if content.is_positive:
-                difference = primitive
+        content, primitive = difference.as_content_primitive()
+        if content.is_positive:
+            difference = primitive
         return tidy_condition(condition.func(difference, 0))
     return condition
 
@@ -265,9 +267,7 @@ def roots(expr: sp.Expr, s: sp.Symbol) -> list[sp.Expr]:
         if d.is_number and abs(complex(d.evalf())) <= 1e-14:
             continue
         out.append(r)
-    return sorted(out, key=sp.default_sort_key) if symbolic else sorted(
-        out, key=lambda r: float(r)
-    )
+    return sorted(out, key=sp.default_sort_key) if symbolic else sorted(out, key=lambda r: float(r))
 
 
 def solve_system(
@@ -349,9 +349,7 @@ def clamp(value: sp.Expr, low: sp.Expr, high: sp.Expr) -> sp.Expr:
     return sp.Piecewise(*pieces)
 
 
-def prune_pieces(
-    expr: sp.Expr, domains: Mapping[sp.Symbol, tuple[sp.Expr, sp.Expr]]
-) -> sp.Expr:
+def prune_pieces(expr: sp.Expr, domains: Mapping[sp.Symbol, tuple[sp.Expr, sp.Expr]]) -> sp.Expr:
     """Drop the pieces of a ``Piecewise`` whose condition cannot hold on the others' intervals.
 
     Only conditions that are a single inequality, polynomial of degree at
@@ -518,7 +516,9 @@ def best_response(payoff: sp.Expr, s: sp.Symbol, low: sp.Expr, high: sp.Expr) ->
     root = sp.cancel(candidates[0]) if not candidates[0].is_number else candidates[0]
     if h_sign == -1:
         condition = sp.true
-        note = f"the payoff is strictly concave in {s}: the clamped root of the first-order condition"
+        note = (
+            f"the payoff is strictly concave in {s}: the clamped root of the first-order condition"
+        )
     else:
         soc = h.subs(s, root)
         condition = sp.true if _sign(soc) == -1 else nice_condition(sp.Lt(soc, 0))
@@ -771,7 +771,9 @@ def _bound_float(b: sp.Expr) -> float:
     return float(b)
 
 
-def _box(lo: np.ndarray, hi: np.ndarray, centre: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _box(
+    lo: np.ndarray, hi: np.ndarray, centre: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """A finite box inside the strategy set to search in (infinite sides cut at a wide width)."""
     a, b = lo.astype(float).copy(), hi.astype(float).copy()
     for k in range(len(a)):
@@ -890,7 +892,9 @@ def _solve_from(
     F = _residual(cg, theta, lo, hi)
 
     def ok(x: np.ndarray) -> bool:
-        return bool(np.all(np.isfinite(x)) and np.max(np.abs(F(x))) <= 1e-8 * (1 + np.max(np.abs(x))))
+        return bool(
+            np.all(np.isfinite(x)) and np.max(np.abs(F(x))) <= 1e-8 * (1 + np.max(np.abs(x)))
+        )
 
     res = root(F, x0, method="hybr", options={"xtol": 1e-12})
     x = np.clip(res.x, lo, hi)
@@ -1039,11 +1043,14 @@ def stackelberg_closed_form(
 
 
 def _tidy(value: sp.Expr) -> sp.Expr:
+    """A short form of a small closed-form value (cancelled and factored); large ones as they are."""
     value = sp.sympify(value)
     if isinstance(value, sp.Piecewise) and len(value.args) == 1:
         return value.args[0][0]
-    if not value.is_number and sp.count_ops(value) < 200:
-        return sp.factor(sp.cancel(value)) if not value.has(sp.Piecewise) else value
+    if value.is_number or value.has(sp.Piecewise, sp.Min, sp.Max):
+        return value
+    if sp.count_ops(value) < 60 and len(value.free_symbols) <= 4:
+        return sp.factor(sp.cancel(value))
     return value
 
 
@@ -1223,7 +1230,9 @@ def cooperative_numeric(
 
     best_x, best_v = None, math.inf
     for x0 in x0s:
-        res = minimize(objective, x0, method="L-BFGS-B", bounds=box, options={"ftol": 1e-15, "gtol": 1e-10})
+        res = minimize(
+            objective, x0, method="L-BFGS-B", bounds=box, options={"ftol": 1e-15, "gtol": 1e-10}
+        )
         if res.fun < best_v:
             best_x, best_v = np.clip(res.x, lo, hi), float(res.fun)
     assert best_x is not None
@@ -1407,7 +1416,9 @@ def grid_columns(
         if values.size == 0:
             raise SweepError(f"the grid axis {name!r} is empty; give at least one value")
         if not np.all(np.isfinite(values)):
-            raise SweepError(f"the grid axis {name!r} has NaN or infinite values; give finite numbers")
+            raise SweepError(
+                f"the grid axis {name!r} has NaN or infinite values; give finite numbers"
+            )
         given[name] = values
     missing = [n for n in names if n not in given]
     if missing:
@@ -1443,7 +1454,9 @@ def sweep_closed_form(
     for start in range(0, size, max(int(chunk_size), 1)):
         stop = min(size, start + int(chunk_size))
         parts.append(compiled(*(c[start:stop] for c in columns)))
-    return SweepArrays(*(np.concatenate([getattr(p, f) for p in parts]) for f in SweepArrays._fields))
+    return SweepArrays(
+        *(np.concatenate([getattr(p, f) for p in parts]) for f in SweepArrays._fields)
+    )
 
 
 def sweep_numeric(
