@@ -693,6 +693,15 @@ class ContinuousGame:
                 "game.equilibria(numeric=True) maximises numerically instead"
             ) from None
         domains = {o.symbol: (o.low, o.high) for k, o in enumerate(self.strategies) if k != i}
+        if parts.kind == "linear" and _br.prune_pieces(
+            sp.Piecewise((0, parts.condition), (1, True)), domains
+        ) == 1:
+            direction = "oo" if not _br.is_finite_bound(s.high) else "-oo"
+            raise ContinuousGameError(
+                f"{self.players[i]}'s payoff grows without bound as {s.symbol} -> {direction} "
+                f"whatever the others play, so no best response exists; give {s.symbol} a finite "
+                f"{'upper' if direction == 'oo' else 'lower'} bound in the strategy set"
+            )
         return BestResponse(
             player=self.players[i],
             symbol=s.symbol,
@@ -769,6 +778,7 @@ class ContinuousGame:
         >>> sorted(round(float(e.strategies[0]), 4) for e in g.equilibria(starts=12))
         [0.0025, 0.5, 0.9975]
         """
+        self._check_bounded()
         if not numeric:
             try:
                 regimes = _br.kkt_points(self.payoffs, self.symbols, self.bounds, tol=tol)
@@ -782,6 +792,18 @@ class ContinuousGame:
         else:
             require_numeric(self.parameters, "a numeric equilibrium search")
         return self._numeric_equilibria(starts, seed, tol, "")
+
+    def _check_bounded(self) -> None:
+        """Raise for a player on an unbounded set whose payoff grows without bound."""
+        for i, s in enumerate(self.strategies):
+            if _br.is_finite_bound(s.low) and _br.is_finite_bound(s.high):
+                continue
+            try:
+                self.best_response(i)
+            except ContinuousGameError as err:
+                if "without bound" in str(err):
+                    raise
+                continue
 
     def _numeric_equilibria(
         self, starts: int, seed: int, tol: float, prefix: str

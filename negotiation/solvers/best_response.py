@@ -191,7 +191,14 @@ def nice_condition(condition: sp.Basic) -> sp.Basic:
         and not condition.has(sp.Piecewise, sp.Min, sp.Max)
         and sp.count_ops(condition) < 200
     ):
-        difference = sp.expand(condition.lhs - condition.rhs)
+        difference = sp.together(condition.lhs - condition.rhs)
+        num, den = sp.fraction(difference)
+        sign = _sign(den)
+        if sign == 1:
+            difference = num
+        elif sign == -1:
+            difference = -num
+        difference = sp.expand(difference)
         content, primitive = difference.as_content_primitive()
         if content.is_positive:
             difference = primitive
@@ -1020,13 +1027,16 @@ def stackelberg_closed_form(
     low, high = bounds[leader]
     parts = best_response(reduced, symbols[leader], low, high)
     s_leader = parts.expression
+    conditions = [parts.condition]
+    if parts.kind == "interior" and parts.interior is not None and parts.interior.free_symbols:
+        s_leader = parts.interior  # symbolic: the interior root, valid where it lies in the set
+        conditions += [_ge(s_leader, low, tol), _le(s_leader, high, tol)]
     values = {symbols[leader]: s_leader}
     point = tuple(
         s_leader if j == leader else reaction[symbols[j]].xreplace(values)
         for j in range(len(symbols))
     )
     full = dict(zip(symbols, point, strict=True))
-    conditions = [parts.condition]
     for j in followers:
         lo_j, hi_j = bounds[j]
         conditions.append(_ge(point[j], lo_j, tol))
