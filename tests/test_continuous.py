@@ -38,7 +38,7 @@ def brute_force_gain(game, eq, points=2001):
     """The largest gain from a deviation on a fine grid of each player's own strategy (independent)."""
     values = [float(v) for v in eq.strategies]
     gains = []
-    for i, (u, s) in enumerate(zip(game.payoffs, game.symbols, strict=True)):
+    for i, (u, _s) in enumerate(zip(game.payoffs, game.symbols, strict=True)):
         low, high = (float(v) for v in game.bounds[i])
         f = sp.lambdify(game.symbols, u, "numpy")
         grid = np.linspace(low, high, points)
@@ -66,11 +66,12 @@ def test_cournot_duopoly_matches_the_hand_derived_closed_form():
 
 @pytest.mark.parametrize("n", [3, 4])
 def test_n_firm_cournot_gives_a_minus_c_over_n_plus_one_b(n):
-    game, qs = cournot(n)
+    game, _qs = cournot(n)
     # independent derivation: by symmetry q solves a - b (n + 1) q - c = 0
     q = sp.Symbol("q")
-    symmetric = sp.solve(sp.diff((a - b * (sp.Symbol("r") + q) - c) * q, q).subs(
-        sp.Symbol("r"), (n - 1) * q), q)[0]
+    symmetric = sp.solve(
+        sp.diff((a - b * (sp.Symbol("r") + q) - c) * q, q).subs(sp.Symbol("r"), (n - 1) * q), q
+    )[0]
     (eq,) = interior(game.equilibria())
     for v in eq.strategies:
         assert sp.simplify(v - symmetric) == 0
@@ -112,7 +113,7 @@ def test_bertrand_with_differentiated_products():
 
 
 def test_stackelberg_quantities():
-    game, (s1, s2) = cournot(2, [c, c])
+    game, (s1, _s2) = cournot(2, [c, c])
     outcome = game.stackelberg(0)
     # independent: follower r(q1) = (a - c - b q1) / (2b); leader maximises q1 (a - c - b(q1 + r)) ...
     r = (a - c - b * s1) / (2 * b)
@@ -124,7 +125,8 @@ def test_stackelberg_quantities():
     numeric = game.subs(a=10, b=1, c=1)
     closed = numeric.stackelberg("Player 1")
     approx = numeric.stackelberg("Player 1", numeric=True)
-    assert closed.method == "closed_form" and approx.method == "numeric"
+    assert closed.method == "closed_form"
+    assert approx.method == "numeric"
     np.testing.assert_allclose(closed.values(), approx.values(), atol=1e-6)
 
 
@@ -135,12 +137,15 @@ def test_numeric_and_closed_form_agree_on_cournot():
     numeric = game.equilibria(numeric=True)
     assert len(closed) == len(numeric) == 1
     np.testing.assert_allclose(closed[0].values(), numeric[0].values(), atol=1e-7)
-    assert numeric[0].method == "numeric" and "not exhaustive" in numeric[0].note
+    assert numeric[0].method == "numeric"
+    assert "not exhaustive" in numeric[0].note
 
 
 def test_strategic_complements_have_three_equilibria_found_numerically():
     steep = lambda z: 1 / (1 + sp.exp(-12 * (z - sp.Rational(1, 2))))  # noqa: E731
-    game = ng.ContinuousGame([-(x - steep(y)) ** 2, -(y - steep(x)) ** 2], [(x, 0, 1), (y, 0, 1)])
+    game = ng.ContinuousGame(
+        [-((x - steep(y)) ** 2), -((y - steep(x)) ** 2)], [(x, 0, 1), (y, 0, 1)]
+    )
     eqs = game.equilibria(starts=16)
     assert len(eqs) == 3
     assert all(e.method == "numeric" for e in eqs)
@@ -151,9 +156,12 @@ def test_strategic_complements_have_three_equilibria_found_numerically():
 
 def test_non_concave_payoff_stationary_point_that_is_a_minimum_is_rejected():
     # u1 = (x - y)**2 is convex in x: the first-order condition x = y is a minimum
-    game = ng.ContinuousGame([(x - y) ** 2, -(y - sp.Rational(1, 2)) ** 2], [(x, 0, 1), (y, 0, 1)])
+    game = ng.ContinuousGame(
+        [(x - y) ** 2, -((y - sp.Rational(1, 2)) ** 2)], [(x, 0, 1), (y, 0, 1)]
+    )
     br = game.best_response(0)
-    assert br.kind == "corner" and "minimum" in br.note
+    assert br.kind == "corner"
+    assert "minimum" in br.note
     eqs = game.equilibria()
     # by hand: y = 1/2 is dominant; then x = 0 and x = 1 both give (x - 1/2)**2 = 1/4
     assert sorted((float(e.strategies[0]), float(e.strategies[1])) for e in eqs) == [
@@ -188,9 +196,11 @@ def test_every_equilibrium_passes_an_independent_deviation_check(A, k1, k2, d):
     game = ng.ContinuousGame([u1, u2], [(p1, 0, 4 * A), (p2, 0, 4 * A)])
     closed = game.equilibria()
     numeric = game.equilibria(numeric=True)
-    assert closed and numeric
+    assert closed
+    assert numeric
     for eq in closed + numeric:
-        assert eq.max_gain is not None and eq.max_gain <= 1e-7
+        assert eq.max_gain is not None
+        assert eq.max_gain <= 1e-7
         assert brute_force_gain(game, eq) <= 1e-6 * max(1.0, abs(float(eq.payoffs[0])))
     np.testing.assert_allclose(closed[0].values(), numeric[0].values(), rtol=1e-7, atol=1e-7)
 
@@ -295,7 +305,8 @@ def test_compiled_equilibrium_agrees_with_the_symbolic_one_at_random_points():
 def test_sweep_uses_the_closed_form_and_falls_back_to_numeric():
     game, _ = cournot(2, [c, c], demand=(a, 1))
     result = game.sweep(grid={"a": np.linspace(1, 10, 10), "c": [0, 1]})
-    assert result.method == "closed_form" and result.shape == (10, 2)
+    assert result.method == "closed_form"
+    assert result.shape == (10, 2)
     np.testing.assert_allclose(result.strategy(0)[:, 1], (np.linspace(1, 10, 10) - 1) / 3)
     numeric = game.sweep(grid={"a": [4.0, 7.0], "c": [1.0]}, numeric=True)
     assert numeric.method == "numeric"
@@ -315,11 +326,13 @@ def test_parameters_subs_and_display():
     text = str(game)
     assert "Player 1 chooses q1 in [0, oo]" in text
     latex = game._repr_latex_()
-    assert latex.startswith("$\\begin{aligned}") and "q_{1}" in latex
+    assert latex.startswith("$\\begin{aligned}")
+    assert "q_{1}" in latex
     assert "<table>" in game._repr_html_()
     eq = game.subs(a=10, b=1, c1=1, c2=1).equilibria()[0]
     assert "Nash equilibrium (closed form)" in str(eq)
-    assert eq["Player 1"] == 3 and eq.profile == {"Player 1": 3, "Player 2": 3}
+    assert eq["Player 1"] == 3
+    assert eq.profile == {"Player 1": 3, "Player 2": 3}
 
 
 def test_symbolic_game_without_closed_form_asks_for_numbers():
@@ -328,13 +341,14 @@ def test_symbolic_game_without_closed_form_asks_for_numbers():
     with pytest.raises(FreeParameterError, match="no closed form"):
         game.equilibria()
     eqs = game.subs(k=1).equilibria()
-    assert eqs and all(e.method == "numeric" for e in eqs)
+    assert eqs
+    assert all(e.method == "numeric" for e in eqs)
 
 
 # ------------------------------------------------------------------------ bad input
 def test_unbounded_payoff_is_reported_with_the_fix():
     game = ng.ContinuousGame([x * (1 + y), -((y - 1) ** 2)], [(x, 0, sp.oo), (y, 0, 1)])
-    with pytest.raises(ContinuousGameError, match="grows without bound.*finite upper bound"):
+    with pytest.raises(ContinuousGameError, match=r"grows without bound.*finite upper bound"):
         game.best_response(0)
     with pytest.raises(ContinuousGameError, match="grows without bound"):
         game.equilibria()

@@ -693,9 +693,10 @@ class ContinuousGame:
                 "game.equilibria(numeric=True) maximises numerically instead"
             ) from None
         domains = {o.symbol: (o.low, o.high) for k, o in enumerate(self.strategies) if k != i}
-        if parts.kind == "linear" and _br.prune_pieces(
-            sp.Piecewise((0, parts.condition), (1, True)), domains
-        ) == 1:
+        if (
+            parts.kind == "linear"
+            and _br.prune_pieces(sp.Piecewise((0, parts.condition), (1, True)), domains) == 1
+        ):
             direction = "oo" if not _br.is_finite_bound(s.high) else "-oo"
             raise ContinuousGameError(
                 f"{self.players[i]}'s payoff grows without bound as {s.symbol} -> {direction} "
@@ -1325,7 +1326,7 @@ class ContinuousGame:
         grid: Mapping[Any, Any],
         *,
         numeric: bool = False,
-        chunk_size: int = 250_000,
+        chunk_size: int = 65_536,
         starts: int = 4,
         seed: int = 0,
         tol: float = DEFAULT_TOL,

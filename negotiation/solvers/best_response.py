@@ -52,6 +52,7 @@ Piecewise((0, a <= q2), (a/2 - q2/2, True))
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -190,6 +191,7 @@ def nice_condition(condition: sp.Basic) -> sp.Basic:
         and not isinstance(condition, sp.Eq | sp.Ne)
         and not condition.has(sp.Piecewise, sp.Min, sp.Max)
         and sp.count_ops(condition) < 200
+        and not (condition.rhs == 0 and isinstance(condition.lhs, sp.Mul | sp.Pow))
     ):
         difference = sp.together(condition.lhs - condition.rhs)
         num, den = sp.fraction(difference)
@@ -650,6 +652,9 @@ def kkt_points(
                     hi = hessians[i].xreplace(values)
                     sign = _sign(hi)
                     if sign is None:
+                        hi = _short_form(hi)
+                        sign = _sign(hi)
+                    if sign is None:
                         conditions.append(sp.Lt(hi, 0))
                     elif sign >= 0:
                         conditions.append(sp.false)
@@ -664,6 +669,16 @@ def kkt_points(
                 continue
             out.append(Regime(point, nice_condition(condition), status))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _short_form(expr: sp.Expr) -> sp.Expr:
+    """A factored form of a small rational expression in few symbols (cached: regimes repeat it)."""
+    if expr.is_number or sp.count_ops(expr) > 600 or len(expr.free_symbols) > 3:
+        return expr
+    if expr.has(sp.Piecewise, sp.Min, sp.Max):
+        return expr
+    return sp.factor(sp.cancel(expr))
 
 
 def dedupe_numeric(regimes: Sequence[Regime], tol: float = 1e-7) -> list[Regime]:
@@ -1302,7 +1317,11 @@ class CompiledEquilibrium:
 
     Call it with one array (or number) per parameter, in the order of
     :attr:`parameters` (or by name as keywords); the arrays broadcast. At
-    each point the first regime whose condition holds is reported.
+    each point the first regime whose condition holds is reported. Regimes
+    are tried in order on the points still open, so a regime that holds
+    everywhere (the interior one, typically) costs one evaluation; with
+    ``all_regimes=True`` every regime's condition is evaluated everywhere and
+    ``count`` says how many hold (several closed-form equilibria).
 
     Returns, from a call, a :class:`SweepArrays` of shape ``(points, players)``
     (a scalar call gives one point).
@@ -1332,17 +1351,15 @@ class CompiledEquilibrium:
         self.symbols = tuple(symbols)
         self.parameters = tuple(parameters)
         self.n = len(self.symbols)
-        rows = []
+        self._conditions = []
+        self._values = []
         for regime in self.regimes:
             values = dict(zip(self.symbols, regime.point, strict=True))
-            rows.append(
-                [
-                    *regime.point,
-                    *(u.xreplace(values) for u in self.payoff_exprs),
-                    regime.condition,
-                ]
+            row = [*regime.point, *(u.xreplace(values) for u in self.payoff_exprs)]
+            self._conditions.append(
+                sp.lambdify(self.parameters, regime.condition, modules="numpy", cse=True)
             )
-        self._f = sp.lambdify(self.parameters, rows, modules="numpy", cse=True)
+            self._values.append(sp.lambdify(self.parameters, row, modules="numpy", cse=True))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
@@ -1350,7 +1367,7 @@ class CompiledEquilibrium:
             (self.regimes, self.payoff_exprs, self.symbols, self.parameters),
         )
 
-    def __call__(self, *values: Any, **named: Any) -> SweepArrays:
+    def _arguments(self, values: tuple[Any, ...], named: Mapping[str, Any]) -> tuple[Any, ...]:
         if named:
             by_name = {p.name: k for k, p in enumerate(self.parameters)}
             args: list[Any] = list(values) + [None] * (len(self.parameters) - len(values))
@@ -1365,27 +1382,41 @@ class CompiledEquilibrium:
             raise SweepError(
                 f"give one value or array per parameter, in the order ({names}); got {len(values)}"
             )
+        return values
+
+    def __call__(self, *values: Any, all_regimes: bool = False, **named: Any) -> SweepArrays:
+        values = self._arguments(values, named)
         arrays = [np.asarray(v, dtype=float) for v in values]
         shape = np.broadcast_shapes(*(a.shape for a in arrays)) if arrays else ()
         size = int(np.prod(shape)) if shape else 1
         flat = [np.broadcast_to(a, shape).reshape(-1) for a in arrays]
-        with np.errstate(all="ignore"):
-            rows = self._f(*flat)
         strategies = np.full((size, self.n), np.nan)
         payoffs = np.full((size, self.n), np.nan)
         found = np.zeros(size, dtype=bool)
         count = np.zeros(size, dtype=np.int64)
-        for row in rows:
-            cond = np.broadcast_to(np.asarray(row[-1], dtype=bool), (size,))
-            vals = [np.broadcast_to(np.asarray(v, dtype=float), (size,)) for v in row[:-1]]
-            finite = np.logical_and.reduce([np.isfinite(v) for v in vals]) if vals else cond
-            ok = cond & finite
-            take = ok & ~found
+        for condition, row in zip(self._conditions, self._values, strict=True):
+            where = np.arange(size) if all_regimes else np.flatnonzero(~found)
+            if where.size == 0:
+                break
+            args = [f[where] for f in flat]
+            with np.errstate(all="ignore"):
+                ok = np.broadcast_to(np.asarray(condition(*args), dtype=bool), where.shape).copy()
+            if not ok.any():
+                continue
+            sub = where[ok]
+            with np.errstate(all="ignore"):
+                vals = [
+                    np.broadcast_to(np.asarray(v, dtype=float), sub.shape)
+                    for v in row(*(f[sub] for f in flat))
+                ]
+            finite = np.logical_and.reduce([np.isfinite(v) for v in vals])
+            sub, vals = sub[finite], [v[finite] for v in vals]
+            take = ~found[sub]
             for k in range(self.n):
-                strategies[take, k] = vals[k][take]
-                payoffs[take, k] = vals[self.n + k][take]
-            found |= ok
-            count += ok
+                strategies[sub[take], k] = vals[k][take]
+                payoffs[sub[take], k] = vals[self.n + k][take]
+            found[sub] = True
+            count[sub] += 1
         return SweepArrays(strategies, payoffs, found, count)
 
 
@@ -1446,7 +1477,7 @@ def grid_columns(
 
 
 def sweep_closed_form(
-    compiled: CompiledEquilibrium, columns: Sequence[np.ndarray], *, chunk_size: int = 250_000
+    compiled: CompiledEquilibrium, columns: Sequence[np.ndarray], *, chunk_size: int = 65_536
 ) -> SweepArrays:
     """Evaluate a compiled closed form over flat parameter columns, ``chunk_size`` points at a time.
 
