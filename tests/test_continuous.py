@@ -387,3 +387,44 @@ def test_level_values_must_be_numbers_in_the_set():
         game.discretize({0: [-1], 1: [1]})
     with pytest.raises(ContinuousGameError, match="for Player 2 too"):
         game.discretize({0: [1]})
+
+
+# ------------------------------------------------------------------------ pictures
+def test_reaction_curves_data_and_picture():
+    from plot_helpers import legend_texts, render
+
+    from negotiation.plotting import plot_reaction_curves, reaction_curves_data
+
+    d = 12 - q1 - q2
+    game = ng.ContinuousGame([q1 * d, q2 * d], [(q1, 0, 12), (q2, 0, 12)])
+    data = reaction_curves_data(game, num=61)
+    # the reaction curves are (12 - q_other)/2, clamped at 0
+    np.testing.assert_allclose(data.reaction_x, np.clip((12 - data.ys) / 2, 0, None), atol=1e-12)
+    np.testing.assert_allclose(data.reaction_y, np.clip((12 - data.xs) / 2, 0, None), atol=1e-12)
+    np.testing.assert_allclose(data.nash, [[4, 4]])
+    np.testing.assert_allclose(data.stackelberg["Player 2"], [3, 6])
+    assert data.payoffs.shape == (2, 61, 61)
+    ax = plot_reaction_curves(game, num=61, marks={"here": (1, 1)})
+    render(ax)
+    assert "Nash equilibrium" in legend_texts(ax)
+    assert "Stackelberg (Player 1 leads)" in legend_texts(ax)
+
+
+def test_payoff_curve_of_the_tariff_war():
+    from plot_helpers import render
+
+    from negotiation.plotting import payoff_curve_data, plot_payoff_curve
+
+    war = ng.trade.TariffWar()
+    data = payoff_curve_data(war, "China", limits=(0, 1.6))
+    nash = war.nash().values()
+    assert data.best[0] == pytest.approx(nash[1], abs=1e-6)
+    assert data.against == {"US": pytest.approx(nash[0])}
+    assert data.percent
+    k = int(np.argmax(data.payoffs))
+    assert abs(data.xs[k] - nash[1]) <= data.xs[1] - data.xs[0]
+    ax = plot_payoff_curve(war, "China", marks={"April": 1.25}, limits=(0, 1.6))
+    render(ax)
+    assert "welfare" in ax.get_ylabel()
+    with pytest.raises(ContinuousGameError, match="not a str"):
+        payoff_curve_data("war", 0)
