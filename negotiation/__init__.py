@@ -125,6 +125,15 @@ from negotiation.classroom import copy_notebooks
 from negotiation.app import App, app
 
 
+# --- continuous games and trade models ---------------------------------
+from negotiation.errors import ContinuousGameError, TradeModelError
+from negotiation.games.continuous import (
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
+)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -137,9 +146,9 @@ def _version() -> str:
 __version__ = _version()
 del _version
 
-#: Subpackages imported on first use (``ng.plotting``), so ``import negotiation``
-#: does not import matplotlib.
-_LAZY_SUBPACKAGES = ("plotting",)
+#: Subpackages imported on first use (``ng.plotting``, ``ng.trade``), so
+#: ``import negotiation`` does not import matplotlib.
+_LAZY_SUBPACKAGES = ("plotting", "trade")
 
 
 def __getattr__(name: str) -> _types.ModuleType:
@@ -169,6 +178,10 @@ __all__ = [
     "BayesNashEquilibrium",
     "BayesianGame",
     "Chance",
+    "ContinuousEquilibrium",
+    "ContinuousGame",
+    "ContinuousGameError",
+    "ContinuousOutcome",
     "CrisisBargaining",
     "Decision",
     "Domination",
@@ -216,6 +229,7 @@ __all__ = [
     "Terminal",
     "Timeline",
     "TimelineEvent",
+    "TradeModelError",
     "TwoLevelGame",
     "UnknownLabelError",
     "UnsafeExpressionError",

@@ -18,6 +18,7 @@ from __future__ import annotations
 __all__ = [
     "AppError",
     "BargainingError",
+    "ContinuousGameError",
     "ExactArithmeticError",
     "FreeParameterError",
     "GameTreeError",
@@ -29,6 +30,7 @@ __all__ = [
     "ScenarioError",
     "ScenarioFileError",
     "SweepError",
+    "TradeModelError",
     "UnknownLabelError",
     "UnsafeExpressionError",
 ]
@@ -126,3 +128,11 @@ class MissingExtraError(ImportError, NegotiationError):
 
 class AppError(RuntimeError, NegotiationError):
     """The classroom web page cannot be served (port in use, server failed to start)."""
+
+
+class ContinuousGameError(ValueError, NegotiationError):
+    """A continuous game's payoffs or strategy sets are malformed, or a maximum does not exist."""
+
+
+class TradeModelError(ValueError, NegotiationError):
+    """A trade model's elasticities, trade flows or tariff rates are invalid."""

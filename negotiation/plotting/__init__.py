@@ -16,6 +16,12 @@ Examples
 """
 
 from negotiation.plotting.bargaining import bargaining_data, plot_bargaining
+from negotiation.plotting.continuous import (
+    payoff_curve_data,
+    plot_payoff_curve,
+    plot_reaction_curves,
+    reaction_curves_data,
+)
 from negotiation.plotting.games import (
     best_responses_data,
     game_data,
@@ -32,14 +38,18 @@ __all__ = [
     "bargaining_data",
     "best_responses_data",
     "game_data",
+    "payoff_curve_data",
     "plot_bargaining",
     "plot_best_responses",
     "plot_game",
+    "plot_payoff_curve",
+    "plot_reaction_curves",
     "plot_regions",
     "plot_repeated",
     "plot_sweep",
     "plot_timeline",
     "plot_tree",
+    "reaction_curves_data",
     "regions_data",
     "repeated_data",
     "sweep_data",
