@@ -275,7 +275,7 @@ def _solution_nplayer(scenario: Scenario, method: str, exact: bool) -> dict[str,
         "title": scenario.title,
         "players": list(game.players),
         "strategies": [list(labels) for labels in game.strategies],
-        "status_quo_profile": list(scenario.status_quo_profile),
+        "status_quo_profile": list(scenario.status_quo_profile or ()),
         "method": method,
         "exact": exact,
         "payoffs": {

@@ -357,9 +357,7 @@ class Scenario:
                 )
         return issues
 
-    def _check_strategies(
-        self, names: tuple[str, ...], issues: tuple[Issue, ...]
-    ) -> FrozenMap:
+    def _check_strategies(self, names: tuple[str, ...], issues: tuple[Issue, ...]) -> FrozenMap:
         given = check_mapping(self.strategies, "strategies")
         unknown = [k for k in given if k not in names]
         if unknown:
@@ -888,7 +886,7 @@ def _summary(s: Scenario) -> str:
             lines.append(f"  {party} {bundle.name}{title}: {moves}")
     lines += [
         "",
-        f"Status quo profile: ({', '.join(s.status_quo_profile)})",
+        f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
         "",
         f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
     ]

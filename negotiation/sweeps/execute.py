@@ -129,7 +129,8 @@ def _pure_nplayer(
     player's support as a bit mask.
     """
     mask = pure_equilibrium_mask(payoffs, tol, batch=True)
-    point, *index = np.nonzero(mask)
+    found = np.nonzero(mask)
+    point, index = found[0], found[1:]
     K = mask.shape[0]
     degenerate = np.zeros(K, dtype=bool)
     for p, u in enumerate(payoffs):
@@ -161,8 +162,8 @@ def _encode(
         )
         return keys, lookup.astype(_code_dtype(len(keys)))[combined]
     stacked = np.stack([mask.astype(np.uint64) for mask in supports], axis=1)
-    found, codes = np.unique(stacked, axis=0, return_inverse=True)
-    keys = tuple(tuple(int(k) for k in row) for row in found)
+    distinct, codes = np.unique(stacked, axis=0, return_inverse=True)
+    keys = tuple(tuple(int(k) for k in row) for row in distinct)
     return keys, codes.reshape(-1).astype(_code_dtype(len(keys)))
 
 
