@@ -35,7 +35,14 @@ objects with ``row`` and ``col`` (label -> probability, floats), ``payoffs``
 (two floats), ``pure`` (bool), ``profile`` (two labels or null) and
 ``condition`` (text, or null for a mixed equilibrium); with ``--exact`` also
 ``row_exact``, ``col_exact`` and ``payoffs_exact`` as exact strings such as
-``"1/3"``.
+``"1/3"``. A scenario with three or more parties has one name and one list of
+labels per party in ``players`` and ``strategies``; ``payoffs`` maps each
+player's name to a nested list with one axis per player; each equilibrium has
+``strategies`` (one label -> probability object per player, and with
+``--exact`` ``strategies_exact``) in place of ``row`` and ``col``, and one
+payoff and one profile label per player. Its default method is
+``support_enumeration``; ``vertex_enumeration`` and ``lemke_howson`` are
+two-player methods.
 
 To add a subcommand, write ``_add_NAME(subparsers)`` that registers its parser
 and sets ``handler``, and append it to :data:`COMMANDS`.
@@ -62,6 +69,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import numpy as np
 import sympy as sp
 
 from negotiation.display import fmt, text_table
@@ -193,15 +201,19 @@ def _add_solve(subparsers: Any) -> None:
     p.add_argument(
         "--method",
         choices=Game.methods,
-        default="vertex_enumeration",
-        help="equilibrium algorithm (default: vertex_enumeration, every extreme equilibrium)",
+        default=None,
+        help="equilibrium algorithm (default: vertex_enumeration, every extreme equilibrium, "
+        "for two parties; support_enumeration for three or more)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(handler=_run_solve)
 
 
-def _solution(scenario: Scenario, method: str, exact: bool) -> dict[str, Any]:
+def _solution(scenario: Scenario, method: str | None, exact: bool) -> dict[str, Any]:
     game = scenario.game()
+    if game.n_players != 2:
+        return _solution_nplayer(scenario, method or "support_enumeration", exact)
+    method = method or "vertex_enumeration"
     symbolic = scenario.game(symbolic=True)
     equilibria = game.equilibria(method, exact=exact)
     rows, cols = game.strategies
@@ -238,6 +250,47 @@ def _solution(scenario: Scenario, method: str, exact: bool) -> dict[str, Any]:
     }
 
 
+def _solution_nplayer(scenario: Scenario, method: str, exact: bool) -> dict[str, Any]:
+    """:func:`_solution` for three or more players: one entry per player, not row and col."""
+    game = scenario.game()
+    symbolic = scenario.game(symbolic=True)
+    found = []
+    for eq in game.equilibria(method, exact=exact):
+        item: dict[str, Any] = {
+            "strategies": [
+                {s: _float(p) for s, p in zip(labels, v, strict=True)}
+                for labels, v in zip(game.strategies, eq.strategies, strict=True)
+            ],
+            "payoffs": [_float(v) for v in eq.payoffs],
+            "pure": eq.is_pure,
+            "profile": list(eq.profile) if eq.is_pure else None,
+            "condition": (
+                _condition_text(symbolic.equilibrium_conditions(eq.profile)) if eq.is_pure else None
+            ),
+        }
+        if exact:
+            item["strategies_exact"] = [
+                {s: str(p) for s, p in zip(labels, v, strict=True)}
+                for labels, v in zip(game.strategies, eq.strategies, strict=True)
+            ]
+            item["payoffs_exact"] = [str(v) for v in eq.payoffs]
+        found.append(item)
+    return {
+        "scenario": scenario.name,
+        "title": scenario.title,
+        "players": list(game.players),
+        "strategies": [list(labels) for labels in game.strategies],
+        "status_quo_profile": list(scenario.status_quo_profile or ()),
+        "method": method,
+        "exact": exact,
+        "payoffs": {
+            player: np.array(u.tolist(), dtype=object).astype(float).tolist()
+            for player, u in zip(game.players, game.payoffs, strict=True)
+        },
+        "equilibria": found,
+    }
+
+
 def _strategy_text(probabilities: dict[str, Any]) -> str:
     played = {s: p for s, p in probabilities.items() if p not in (0, 0.0, "0")}
     if len(played) == 1:
@@ -250,23 +303,24 @@ def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
     exact = solution["exact"]
     rows = []
     for k, eq in enumerate(solution["equilibria"], start=1):
-        row = eq["row_exact"] if exact else eq["row"]
-        col = eq["col_exact"] if exact else eq["col"]
+        if "strategies" in eq:
+            mixes = eq["strategies_exact"] if exact else eq["strategies"]
+        else:
+            mixes = [eq["row_exact"], eq["col_exact"]] if exact else [eq["row"], eq["col"]]
         pay = eq["payoffs_exact"] if exact else [fmt(v) for v in eq["payoffs"]]
-        rows.append([str(k), _strategy_text(row), _strategy_text(col), f"{pay[0]}, {pay[1]}"])
+        rows.append([str(k), *(_strategy_text(mix) for mix in mixes), ", ".join(pay)])
     kind = "exact" if exact else "floating point"
     lines = [f"Nash equilibria ({solution['method']}, {kind}):"]
     if not rows:
         lines.append("  none found by this method")
     else:
-        table = text_table(["#", players[0], players[1], "payoffs"], rows)
+        table = text_table(["#", *players, "payoffs"], rows)
         lines += ["  " + line for line in table.splitlines()]
     pure = [eq for eq in solution["equilibria"] if eq["pure"]]
     if pure:
         lines += ["", "Conditions on the parameters for each pure equilibrium:"]
         for eq in pure:
-            r, c = eq["profile"]
-            lines.append(f"  ({r}, {c}): {eq['condition']}")
+            lines.append(f"  ({', '.join(eq['profile'])}): {eq['condition']}")
     return lines
 
 
@@ -293,7 +347,7 @@ def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
             "Set: " + ", ".join(f"{n} = {scenario.parameter(n).default}" for n in sorted(changed))
         )
     lines += ["", f"Payoffs in {scenario.payoff_unit or 'payoff units'}:"]
-    lines += ["  " + line for line in str(game).splitlines()[1:]]
+    lines += ["  " + line if line else "" for line in str(game).splitlines()[1:]]
     lines += ["", *_equilibria_lines(solution)]
     print("\n".join(lines), file=out)
     return EXIT_OK

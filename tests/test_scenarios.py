@@ -139,6 +139,7 @@ def test_builtin_scenarios_are_listed_in_date_order():
         "april_2025_escalation",
         "geneva_consensus",
         "london_framework",
+        "rare_earth_third_party",
         "busan_truce",
         "tariff_dilemma",
     )

@@ -29,7 +29,15 @@ from negotiation.games.normal_form import Game
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["DEMO_FIGURES", "KINDS", "demo_figures", "draw", "save_figure", "sequential_tree"]
+__all__ = [
+    "DEMO_FIGURES",
+    "KINDS",
+    "NPARTY_KINDS",
+    "demo_figures",
+    "draw",
+    "save_figure",
+    "sequential_tree",
+]
 
 #: The pictures :func:`draw` makes, with a one-line description each.
 KINDS: dict[str, str] = {
@@ -44,6 +52,9 @@ KINDS: dict[str, str] = {
     "sweep": "share of parameter draws at which each outcome is an equilibrium",
     "timeline": "headline tariff rates, April to November 2025",
 }
+
+#: The pictures :func:`draw` makes of a scenario with three or more parties.
+NPARTY_KINDS = ("sweep", "timeline")
 
 #: The London framework's figures written by ``negotiation demo --figures DIR``.
 DEMO_FIGURES = ("game", "regions", "bargaining", "tree", "repeated", "timeline")
@@ -127,7 +138,8 @@ def draw(
         ``"rubinstein"``: the first proposer's and the responder's discount factors.
     samples, seed
         ``"sweep"``: Monte Carlo draws, uniform over each parameter's declared
-        range (parameters without one stay at their defaults).
+        range (parameters without one stay at their defaults); with three or
+        more parties, of the pure equilibria.
 
     Returns
     -------
@@ -137,11 +149,33 @@ def draw(
     ------
     UnknownLabelError
         For an unknown kind (the message lists them).
+    InvalidGameError
+        For a two-party picture of a scenario with three or more parties (the
+        message names the pictures and solvers that work).
     """
     from negotiation import plotting
 
     if kind not in KINDS:
         raise UnknownLabelError(f"no picture {kind!r}; the pictures are: " + ", ".join(KINDS))
+    players = tuple(getattr(scenario, "players", ()))
+    if len(players) > 2 and kind not in NPARTY_KINDS:
+        from negotiation.solvers import methods_for
+
+        name = scenario.name
+        tables = (
+            f"one table per strategy of {players[2]}"
+            if len(players) == 3
+            else "one table per profile of the others"
+        )
+        raise InvalidGameError(
+            f"the picture {kind!r} is for two-party scenarios, and {name} has {len(players)} "
+            f"parties ({', '.join(players)}): draw "
+            + " or ".join(repr(k) for k in NPARTY_KINDS)
+            + f" instead; 'negotiation show {name}' prints its game ({tables}) and "
+            f"'negotiation solve {name}' its equilibria (methods: "
+            + ", ".join(repr(m) for m in methods_for(len(players)))
+            + ")"
+        )
     if kind == "timeline":
         return plotting.plot_timeline(ax=ax)
     if kind == "regions":
@@ -179,7 +213,15 @@ def _sweep(scenario: Any, samples: int, seed: int) -> Any:
         raise InvalidGameError(
             f"{scenario.name} declares no parameter ranges (low and high) to sample from"
         )
-    return sweep(scenario, samples=samples, distributions=ranged, seed=seed, progress=False)
+    method = "pure" if len(scenario.players) > 2 else "vertex_enumeration"
+    return sweep(
+        scenario,
+        samples=samples,
+        distributions=ranged,
+        seed=seed,
+        method=method,
+        progress=False,
+    )
 
 
 def save_figure(ax: Axes, path: str | Path, *, dpi: int = 150) -> Path:

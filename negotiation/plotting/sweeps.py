@@ -117,18 +117,15 @@ def sweep_data(result: SweepResult, *, confidence: float = 0.95) -> SweepData:
     shares = result.share(confidence)
     game = result.game
     pure = np.array(
-        [
-            bin(rows).count("1") == 1 and bin(cols).count("1") == 1
-            for rows, cols in result.outcome_keys
-        ],
+        [all(bin(mask).count("1") == 1 for mask in key) for key in result.outcome_keys],
         dtype=bool,
     )
     kind = "grid points" if result.kind == "grid" else "Monte Carlo draws"
-    name = game.name or f"{game.players[0]} vs {game.players[1]}"
+    name = game.name or " vs ".join(game.players)
     return SweepData(
         title=f"{name}\nequilibria at {shares.n_points:,} {kind}",
         xlabel="share of points at which the outcome is an equilibrium",
-        ylabel=f"outcome ({game.players[0]}, {game.players[1]})",
+        ylabel=f"outcome ({', '.join(game.players)})",
         outcomes=shares.outcomes,
         pure=pure,
         counts=shares.counts,

@@ -1,7 +1,8 @@
 """Scenarios: negotiations described by issues, parties and bundles, and their files.
 
 The built-in scenarios follow the 2025 US-China trade negotiations (April
-escalation, Geneva, London, Busan) plus the textbook tariff dilemma; see
+escalation, Geneva, London, Busan), one with Japan as a third buyer of the
+same rare-earth magnets, plus the textbook tariff dilemma; see
 :func:`scenarios` and :func:`load`. Scenario files are TOML
 (:mod:`negotiation.scenarios.files`); the dated record of tariffs, magnet
 exports and students is :func:`timeline`.

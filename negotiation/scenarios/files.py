@@ -6,8 +6,9 @@ payoff_unit, sources, optionally status_quo_profile), one
 stylised, low, high), one ``[issues.NAME]`` table per issue (title,
 controlled_by, status_quo, description, source) with a
 ``[issues.NAME.levels.LEVEL]`` table per level (label, value, unit,
-description, source), and one ``[parties.NAME]`` table per party, the row
-party first (title, description), with ``[parties.NAME.valuations.ISSUE]``
+description, source), and one ``[parties.NAME]`` table per party, two or
+more, in player order: the row party first, then the column party, then any
+further parties (title, description), with ``[parties.NAME.valuations.ISSUE]``
 (``level = "expression"``), ``[[parties.NAME.interactions]]`` (when, value,
 description) and ``[parties.NAME.strategies.LABEL]`` (title, description,
 moves). Payoff expressions are strings read by the restricted parser of
@@ -164,7 +165,8 @@ def _scenario(data: Mapping[str, Any]) -> Scenario:
     profile = head.get("status_quo_profile")
     if profile is not None and not isinstance(profile, list):
         raise _fail(
-            'scenario.status_quo_profile must be ["row strategy", "column strategy"]',
+            "scenario.status_quo_profile must be a list of strategy names, one per party in "
+            'player order, e.g. ["row strategy", "column strategy"]',
             "scenario.status_quo_profile",
         )
     parameters = _parameters(data.get("parameters", {}))
@@ -309,10 +311,12 @@ def _parties(data: Any) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ..
             )
         )
         strategies[name] = tuple(bundles)
-    if len(parties) != 2:
+    if len(parties) < 2:
         raise _fail(
-            f"a scenario has exactly two parties ([parties.US] and [parties.China], row party "
-            f"first); this file has {len(parties)}",
+            "a scenario needs two or more parties, one [parties.NAME] table each in player "
+            "order: exactly two parties ([parties.US] and [parties.China], row party first) "
+            "make a bimatrix game, and each further party (e.g. [parties.Japan]) adds a "
+            f"player; this file has {len(parties)}",
             "parties",
         )
     return tuple(parties), strategies

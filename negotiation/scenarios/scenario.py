@@ -3,17 +3,18 @@
 A :class:`Scenario` describes a negotiation the way an economist would: the
 *issues* on the table (the US tariff on Chinese goods, rare-earth licences,
 export controls, student visas), each with named *levels* and a status quo;
-the two *parties*, each valuing every level of every issue by a sympy
-expression in named *parameters* (with a default, unit, description and
-source); and each party's *strategies*, bundles of moves away from the status
-quo on the issues it controls. A move to a level the other side prefers is a
-concession.
+the *parties* (two, or more: a third buyer of the same magnets), each valuing
+every level of every issue by a sympy expression in named *parameters* (with
+a default, unit, description and source); and each party's *strategies*,
+bundles of moves away from the status quo on the issues it controls. A move
+to a level another party prefers is a concession.
 
-A strategy profile fixes a level for every issue (the status quo where neither
+A strategy profile fixes a level for every issue (the status quo where no
 bundle moves it); a party's payoff is the sum over issues of its valuation of
 the resulting level, plus any *interaction* terms whose conditions hold (e.g.
 easing visas costs more at home when the magnets do not arrive).
-:meth:`Scenario.game` turns this into a normal-form :class:`~negotiation.Game`.
+:meth:`Scenario.game` turns this into a normal-form :class:`~negotiation.Game`
+with one player per party, in the order the parties are declared.
 
 Examples
 --------
@@ -45,9 +46,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import product
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import sympy as sp
 
 from negotiation.errors import ScenarioError, UnknownLabelError, UnsafeExpressionError
@@ -165,7 +168,9 @@ class Scenario:
     name
         A short key (the file name of a built-in scenario), e.g. ``"london_framework"``.
     parties
-        The two parties; the first is the row player.
+        Two or more parties, in player order: the first is the row player,
+        the second the column player, and each further party adds an axis
+        of the game (displayed as one table per strategy).
     issues
         The issues on the table.
     strategies
@@ -180,8 +185,8 @@ class Scenario:
         What the payoff numbers measure (e.g. ``"stylised units"``).
     status_quo_profile
         The profile that leaves every issue at its status quo (the disagreement
-        point). Found automatically when each party has exactly one bundle that
-        moves nothing; give it when that is not so.
+        point), one strategy per party. Found automatically when each party has
+        exactly one bundle that moves nothing; give it when that is not so.
     sources
         General references for the scenario.
 
@@ -210,10 +215,18 @@ class Scenario:
     (('US', 'China'), ('H', 'S'))
     >>> [eq.profile for eq in london.game().equilibria(exact=True)]
     [('H', 'S')]
+
+    A third party adds a player:
+
+    >>> third = ng.load("rare_earth_third_party")
+    >>> third.players, third.game().shape
+    (('US', 'China', 'Japan'), (2, 3, 2))
+    >>> [eq.profile for eq in third.game().equilibria(method="pure")]
+    [('Hold', 'Deliver', 'Hedge'), ('Escalate', 'Target', 'Hedge')]
     """
 
     name: str
-    parties: tuple[Party, Party]
+    parties: tuple[Party, ...]
     issues: tuple[Issue, ...]
     strategies: Mapping[str, Sequence[Strategy]]
     parameter_info: tuple[Parameter, ...] = ()
@@ -221,13 +234,13 @@ class Scenario:
     description: str = ""
     date: _dt.date | None = None
     payoff_unit: str = ""
-    status_quo_profile: tuple[str, str] | None = None
+    status_quo_profile: tuple[str, ...] | None = None
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self._check_texts()
         parties = self._check_parties()
-        names = (parties[0].name, parties[1].name)
+        names = tuple(p.name for p in parties)
         parameters = self._check_parameters()
         issues = self._check_issues(names)
         strategies = self._check_strategies(names, issues)
@@ -283,16 +296,22 @@ class Scenario:
             check_text(s, "a scenario source")
         object.__setattr__(self, "sources", sources)
 
-    def _check_parties(self) -> tuple[Party, Party]:
+    def _check_parties(self) -> tuple[Party, ...]:
         parties = tuple(self.parties) if isinstance(self.parties, Iterable) else ()
-        if len(parties) != 2 or not all(isinstance(p, Party) for p in parties):
+        if len(parties) < 2 or not all(isinstance(p, Party) for p in parties):
             raise scenario_error(
-                f"a scenario has exactly two parties (Party objects); got {self.parties!r}",
+                "a scenario has two or more parties (Party objects), in player order: row, "
+                f"column, then any further parties; got {self.parties!r}",
                 "parties",
             )
-        if parties[0].name == parties[1].name:
-            raise scenario_error(f"the two parties are both called {parties[0].name!r}", "parties")
-        return (parties[0], parties[1])
+        names = [p.name for p in parties]
+        repeated = next((n for n in names if names.count(n) > 1), None)
+        if repeated is not None:
+            which = "the two parties are" if len(parties) == 2 else "two parties are"
+            raise scenario_error(
+                f"{which} both called {repeated!r}; give each party its own name", "parties"
+            )
+        return parties
 
     def _check_parameters(self) -> tuple[Parameter, ...]:
         if isinstance(self.parameter_info, Parameter) or not isinstance(
@@ -315,7 +334,7 @@ class Scenario:
             seen.add(p.name)
         return parameters
 
-    def _check_issues(self, names: tuple[str, str]) -> tuple[Issue, ...]:
+    def _check_issues(self, names: tuple[str, ...]) -> tuple[Issue, ...]:
         if isinstance(self.issues, Issue) or not isinstance(self.issues, Iterable):
             raise scenario_error("issues must be a sequence of Issue objects", "issues")
         issues = tuple(self.issues)
@@ -333,18 +352,18 @@ class Scenario:
             if issue.controlled_by not in names:
                 raise scenario_error(
                     f"issue {issue.name!r} is controlled by {issue.controlled_by!r}, which is "
-                    f"not a party; the parties are {names[0]!r} and {names[1]!r}",
+                    f"not a party; the parties are {_listing(names)}",
                     f"issues.{issue.name}.controlled_by",
                 )
         return issues
 
-    def _check_strategies(self, names: tuple[str, str], issues: tuple[Issue, ...]) -> FrozenMap:
+    def _check_strategies(self, names: tuple[str, ...], issues: tuple[Issue, ...]) -> FrozenMap:
         given = check_mapping(self.strategies, "strategies")
         unknown = [k for k in given if k not in names]
         if unknown:
             raise scenario_error(
                 f"strategies are given for {unknown[0]!r}, which is not a party; the parties "
-                f"are {names[0]!r} and {names[1]!r}",
+                f"are {_listing(names)}",
                 f"parties.{unknown[0]}.strategies",
             )
         by_issue = {issue.name: issue for issue in issues}
@@ -463,14 +482,23 @@ class Scenario:
             raise
 
     def _check_status_quo(
-        self, names: tuple[str, str], issues: tuple[Issue, ...], strategies: Mapping[str, Any]
-    ) -> tuple[str, str]:
+        self, names: tuple[str, ...], issues: tuple[Issue, ...], strategies: Mapping[str, Any]
+    ) -> tuple[str, ...]:
         status = {issue.name: issue.status_quo for issue in issues}
         if self.status_quo_profile is not None:
             profile = self.status_quo_profile
-            if isinstance(profile, str) or not isinstance(profile, Sequence) or len(profile) != 2:
+            if (
+                isinstance(profile, str)
+                or not isinstance(profile, Sequence)
+                or len(profile) != len(names)
+            ):
+                what = (
+                    "a pair of strategy names"
+                    if len(names) == 2
+                    else f"one strategy name per party ({', '.join(names)})"
+                )
                 raise scenario_error(
-                    f"status_quo_profile must be a pair of strategy names; got {profile!r}",
+                    f"status_quo_profile must be {what}; got {profile!r}",
                     "scenario.status_quo_profile",
                 )
             for party, label in zip(names, profile, strict=True):
@@ -481,7 +509,7 @@ class Scenario:
                         f"{party} ({', '.join(labels)})",
                         "scenario.status_quo_profile",
                     )
-            return (profile[0], profile[1])
+            return tuple(profile)
         found = []
         for party in names:
             idle = [
@@ -491,19 +519,21 @@ class Scenario:
             ]
             if len(idle) != 1:
                 what = "no bundle" if not idle else f"{len(idle)} bundles ({', '.join(idle)})"
+                form = "[row, column]" if len(names) == 2 else "[" + ", ".join(names) + "]"
                 raise scenario_error(
                     f"{party} has {what} leaving every issue at the status quo, so the status "
-                    "quo profile is not clear; give status_quo_profile = [row, column]",
+                    f"quo profile is not clear; give status_quo_profile = {form}, one "
+                    "strategy per party",
                     "scenario.status_quo_profile",
                 )
             found.append(idle[0])
-        return (found[0], found[1])
+        return tuple(found)
 
     # ------------------------------------------------------------------ parameters
     @property
-    def players(self) -> tuple[str, str]:
-        """The two parties' names, row player first."""
-        return (self.parties[0].name, self.parties[1].name)
+    def players(self) -> tuple[str, ...]:
+        """The parties' names in player order: row, column, then any further parties."""
+        return tuple(p.name for p in self.parties)
 
     @property
     def parameters(self) -> tuple[sp.Symbol, ...]:
@@ -631,8 +661,8 @@ class Scenario:
         )
 
     def party(self, name: str | int) -> Party:
-        """The party called ``name`` (or 0 for the row party, 1 for the column party)."""
-        if isinstance(name, int) and not isinstance(name, bool) and name in (0, 1):
+        """The party called ``name``, or at index ``name`` (0 is the row party, 1 the column)."""
+        if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < len(self.parties):
             return self.parties[name]
         for party in self.parties:
             if party.name == name:
@@ -659,26 +689,31 @@ class Scenario:
         return FrozenMap({issue.name: issue.status_quo for issue in self.issues})
 
     def outcome(self, profile: Sequence[str]) -> FrozenMap:
-        """The level of every issue when the parties play ``profile`` = (row, column).
+        """The level of every issue when the parties play ``profile``, one strategy per party.
 
         Examples
         --------
         >>> import negotiation as ng
         >>> ng.load("london_framework").outcome(("L", "D"))["rare_earths"]
         'up_front'
+        >>> ng.load("rare_earth_third_party").outcome(("Hold", "Target", "Align"))["magnets_us"]
+        'withheld'
         """
-        row, col = self._profile(profile)
         levels = dict(self.status_quo)
-        levels.update(row.moves)
-        levels.update(col.moves)
+        for bundle in self._profile(profile):
+            levels.update(bundle.moves)
         return FrozenMap(levels)
 
-    def _profile(self, profile: Sequence[str]) -> tuple[Strategy, Strategy]:
-        if isinstance(profile, str) or len(profile) != 2:
-            raise UnknownLabelError(
-                f"a profile is a pair (row strategy, column strategy); got {profile!r}"
+    def _profile(self, profile: Sequence[str]) -> tuple[Strategy, ...]:
+        n = len(self.parties)
+        if isinstance(profile, str) or not isinstance(profile, Sequence) or len(profile) != n:
+            what = (
+                "a pair (row strategy, column strategy)"
+                if n == 2
+                else f"one strategy per party ({', '.join(self.players)})"
             )
-        return self.strategy(0, profile[0]), self.strategy(1, profile[1])
+            raise UnknownLabelError(f"a profile is {what}; got {profile!r}")
+        return tuple(self.strategy(k, label) for k, label in enumerate(profile))
 
     def concessions(self, party: str | int, strategy: str) -> tuple[Concession, ...]:
         """The moves away from the status quo that a bundle makes.
@@ -723,11 +758,22 @@ class Scenario:
         return tuple(terms)
 
     def payoff(self, profile: Sequence[str], party: str | int) -> sp.Expr:
-        """``party``'s payoff at ``profile``, symbolic in the parameters."""
+        """``party``'s payoff at ``profile`` (one strategy per party), symbolic in the parameters.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> ng.load("rare_earth_third_party").payoff(("Escalate", "Target", "Hedge"), "China")
+        lever_cn - re_withhold_cn + retaliation_cn - tariff_escalation_cn
+        """
         return sp.Add(*(value for _, value in self.payoff_terms(profile, party)))
 
     def game(self, *, symbolic: bool = False) -> Game:
         """The normal-form game: players are the parties, strategy labels the bundles' names.
+
+        One axis per party, in the order the parties are declared; with three or
+        more parties :attr:`negotiation.Game.payoffs` holds one N-dimensional
+        array per party.
 
         Parameters
         ----------
@@ -745,20 +791,23 @@ class Scenario:
         >>> g = ng.load("tariff_dilemma").game()
         >>> g.row_payoffs.tolist(), g.col_payoffs.tolist()
         ([[0, -40], [10, -30]], [[0, 10], [-90, -70]])
+        >>> ng.load("rare_earth_third_party").game().payoffs[2][1, 2, 1]  # Japan's payoff
+        -4
         """
         from negotiation.games.normal_form import Game
 
-        rows = [s.name for s in self.strategies[self.players[0]]]
-        cols = [s.name for s in self.strategies[self.players[1]]]
-        tables = [[[self.payoff((r, c), p) for c in cols] for r in rows] for p in range(2)]
-        if not symbolic:
-            defaults = self.defaults
-            tables = [[[v.xreplace(defaults) for v in row] for row in t] for t in tables]
+        labels = tuple(tuple(s.name for s in self.strategies[p]) for p in self.players)
+        defaults = None if symbolic else self.defaults
+        tables: list[list[Any]] = [[] for _ in self.parties]
+        for profile in product(*labels):
+            for p, table in enumerate(tables):
+                value = self.payoff(profile, p)
+                table.append(value if defaults is None else value.xreplace(defaults))
+        shape = tuple(len(s) for s in labels)
         return Game(
-            tables[0],
-            tables[1],
+            *(np.array(t, dtype=object).reshape(shape).tolist() for t in tables),
             players=self.players,
-            strategies=(tuple(rows), tuple(cols)),
+            strategies=labels,
             name=self.title or self.name,
         )
 
@@ -782,7 +831,7 @@ class Scenario:
     def __repr__(self) -> str:
         shape = "x".join(str(len(self.strategies[p])) for p in self.players)
         return (
-            f"Scenario({self.name!r}, {self.players[0]!r} vs {self.players[1]!r}, {shape}, "
+            f"Scenario({self.name!r}, {' vs '.join(repr(p) for p in self.players)}, {shape}, "
             f"{len(self.issues)} issues, {len(self.parameter_info)} parameters)"
         )
 
@@ -797,7 +846,13 @@ def _summary(s: Scenario) -> str:
     if s.description:
         lines += ["", s.description.strip()]
     parties = ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in s.parties)
-    lines += ["", f"Parties (row, column): {parties}", "", "Issues (* marks the status quo):"]
+    if len(s.parties) == 2:
+        order = "row, column"
+    elif len(s.parties) == 3:
+        order = f"row, column, then one table per strategy of {s.players[2]}"
+    else:
+        order = "row, column, then one table per profile of the others"
+    lines += ["", f"Parties ({order}): {parties}", "", "Issues (* marks the status quo):"]
     for issue in s.issues:
         lines.append(f"  {issue.name}: {issue.title or issue.name} [set by {issue.controlled_by}]")
         for level in issue.levels:
@@ -829,13 +884,18 @@ def _summary(s: Scenario) -> str:
             moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
             title = f" ({bundle.title})" if bundle.title else ""
             lines.append(f"  {party} {bundle.name}{title}: {moves}")
-    row, col = s.status_quo_profile
     lines += [
         "",
-        f"Status quo profile: ({row}, {col})",
+        f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
         "",
         f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
     ]
     table = str(s.game()).splitlines()[1:]  # drop the title line
-    lines += ["  " + line for line in table]
+    lines += ["  " + line if line else "" for line in table]
     return "\n".join(lines)
+
+
+def _listing(names: Sequence[str]) -> str:
+    """``'US' and 'China'``, or ``'US', 'China' and 'Japan'``."""
+    quoted = [repr(n) for n in names]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

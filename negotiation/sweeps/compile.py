@@ -1,8 +1,14 @@
-"""A game's payoffs compiled once with :func:`sympy.lambdify`, evaluated on arrays of points."""
+"""A game's payoffs compiled once with :func:`sympy.lambdify`, evaluated on arrays of points.
+
+Any number of players: the entries are every player's payoff array in
+row-major order, player by player, and a call returns one array per player
+with the points on the last axis.
+"""
 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,7 +33,7 @@ class CompiledPayoffs:
     """
 
     def __init__(
-        self, exprs: tuple[sp.Expr, ...], symbols: tuple[sp.Symbol, ...], shape: tuple[int, int]
+        self, exprs: tuple[sp.Expr, ...], symbols: tuple[sp.Symbol, ...], shape: tuple[int, ...]
     ) -> None:
         self.exprs = exprs
         self.symbols = symbols
@@ -38,16 +44,18 @@ class CompiledPayoffs:
         return (CompiledPayoffs, (self.exprs, self.symbols, self.shape))
 
     def __call__(self, columns: Sequence[np.ndarray], size: int) -> np.ndarray:
-        """Payoffs at ``size`` points: shape ``(2, m, n, size)`` (row player first).
+        """Payoffs at ``size`` points: shape ``(N, n_1, ..., n_N, size)`` (row player first).
+
+        With two players that is ``(2, m, n, size)``.
 
         Raises
         ------
         SweepError
             Where a payoff is not a finite real number (the message names the point).
         """
-        m, n = self.shape
-        out = np.empty((2, m, n, size))
-        rows = out.reshape(2 * m * n, size)
+        players = len(self.shape)
+        out = np.empty((players, *self.shape, size))
+        rows = out.reshape(players * math.prod(self.shape), size)
         with np.errstate(all="ignore"):
             values = self.function(*columns)
         for k, v in enumerate(values):
@@ -58,7 +66,7 @@ class CompiledPayoffs:
                 )
             rows[k] = v
         if not np.isfinite(out).all():
-            bad = np.flatnonzero(~np.isfinite(out).all(axis=(0, 1, 2)))[0]
+            bad = np.flatnonzero(~np.isfinite(rows).all(axis=0))[0]
             where = ", ".join(
                 f"{s.name}={float(c[bad]):g}" for s, c in zip(self.symbols, columns, strict=True)
             )
@@ -69,7 +77,8 @@ class CompiledPayoffs:
         return out
 
     def _entry(self, k: int) -> str:
-        m, n = self.shape
-        player, rest = divmod(k, m * n)
-        i, j = divmod(rest, n)
-        return f"{('row', 'column')[player]} payoffs[{i}, {j}]"
+        player, *index = np.unravel_index(k, (len(self.shape), *self.shape))
+        at = ", ".join(str(int(i)) for i in index)
+        if len(self.shape) == 2:
+            return f"{('row', 'column')[int(player)]} payoffs[{at}]"
+        return f"player {int(player) + 1}'s payoffs[{at}]"

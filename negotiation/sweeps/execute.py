@@ -5,7 +5,9 @@ leverage and patience a deal holds, and how likely each outcome is when those
 numbers are uncertain. :func:`sweep` answers both questions in one call. It
 compiles the game's payoffs once with :func:`sympy.lambdify`, evaluates them on
 whole arrays of parameter values, and finds every equilibrium at every point
-with the batched kernels of :mod:`negotiation.solvers.batched`. Points are
+with the batched kernels of :mod:`negotiation.solvers.batched` (for three or
+more players, the pure equilibria, with the one pure-equilibrium kernel
+:func:`negotiation.solvers.pure.pure_equilibrium_mask`). Points are
 processed in chunks, so memory stays bounded, and the chunks can be run by any
 :class:`concurrent.futures.Executor`: a process pool, or a Dask cluster
 (``distributed.Client(...).get_executor()``).
@@ -41,6 +43,8 @@ import sympy as sp
 
 from negotiation.errors import SweepError
 from negotiation.solvers import batched as kernels
+from negotiation.solvers.pure import pure_equilibrium_mask
+from negotiation.solvers.tables import flat_entries
 from negotiation.sweeps.compile import CompiledPayoffs
 from negotiation.sweeps.design import Design, grid_design, monte_carlo_design, resolve_model
 from negotiation.sweeps.result import SweepResult, bits
@@ -80,7 +84,7 @@ class _Chunk:
 class _ChunkResult:
     counts: np.ndarray  # (c,) equilibria per point
     degenerate: np.ndarray  # (c,)
-    keys: tuple[tuple[int, int], ...]  # the chunk's outcomes as (row, col) support masks
+    keys: tuple[tuple[int, ...], ...]  # the chunk's outcomes: one support mask per player
     codes: np.ndarray  # (E,) index into keys
     mixed_row: np.ndarray
     mixed_col: np.ndarray
@@ -90,37 +94,76 @@ def _run_chunk(chunk: _Chunk) -> _ChunkResult:
     """Evaluate the payoffs of one chunk and find its equilibria (runs in a worker)."""
     size = chunk.stop - chunk.start
     payoffs = chunk.payoffs(chunk.columns(), size)
-    A = payoffs[0].transpose(2, 0, 1)  # (size, m, n) views of batch-last arrays
-    B = payoffs[1].transpose(2, 0, 1)
-    solved = kernels.solve_batch(A, B, chunk.method, chunk.tol)
-    keys, codes = _encode(solved.row_support, solved.col_support, *chunk.payoffs.shape)
+    shape = chunk.payoffs.shape
+    if len(shape) == 2:
+        A = payoffs[0].transpose(2, 0, 1)  # (size, m, n) views of batch-last arrays
+        B = payoffs[1].transpose(2, 0, 1)
+        solved = kernels.solve_batch(A, B, chunk.method, chunk.tol)
+        counts, degenerate = solved.counts, solved.degenerate
+        supports: tuple[np.ndarray, ...] = (solved.row_support, solved.col_support)
+        mixed_row, mixed_col = solved.mixed_row, solved.mixed_col
+    else:  # three or more players: pure equilibria only
+        arrays = tuple(np.moveaxis(u, -1, 0) for u in payoffs)  # (size, n_1, ..., n_N) views
+        counts, degenerate, supports = _pure_nplayer(arrays, chunk.tol)
+        mixed_row, mixed_col = np.empty((0, shape[0])), np.empty((0, shape[1]))
+    keys, codes = _encode(supports, shape)
     return _ChunkResult(
-        counts=solved.counts.astype(
-            np.uint16 if solved.counts.max(initial=0) < 2**16 else np.int64
-        ),
-        degenerate=np.asarray(solved.degenerate, dtype=bool),
+        counts=counts.astype(np.uint16 if counts.max(initial=0) < 2**16 else np.int64),
+        degenerate=np.asarray(degenerate, dtype=bool),
         keys=keys,
         codes=codes,
         # the last probability is 1 minus the others: store the others only
-        mixed_row=np.ascontiguousarray(solved.mixed_row[:, :-1]),
-        mixed_col=np.ascontiguousarray(solved.mixed_col[:, :-1]),
+        mixed_row=np.ascontiguousarray(mixed_row[:, :-1]),
+        mixed_col=np.ascontiguousarray(mixed_col[:, :-1]),
     )
 
 
+def _pure_nplayer(
+    payoffs: tuple[np.ndarray, ...], tol: float
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
+    """The pure equilibria of a batch of N-player games, each payoff ``(K, n_1, ..., n_N)``.
+
+    Returns the number of equilibria of each game, whether it is degenerate
+    (a player has several pure best responses, within ``tol``, to some
+    profile of the others) and, for every equilibrium in game order, each
+    player's support as a bit mask.
+    """
+    mask = pure_equilibrium_mask(payoffs, tol, batch=True)
+    found = np.nonzero(mask)
+    point, index = found[0], found[1:]
+    K = mask.shape[0]
+    degenerate = np.zeros(K, dtype=bool)
+    for p, u in enumerate(payoffs):
+        best = u >= u.max(axis=p + 1, keepdims=True) - tol
+        degenerate |= (best.sum(axis=p + 1) > 1).reshape(K, -1).any(axis=1)
+    supports = tuple(
+        np.left_shift(np.uint64(1), i.astype(np.uint64)).astype(kernels.support_dtype(n))
+        for i, n in zip(index, mask.shape[1:], strict=True)
+    )
+    return np.bincount(point, minlength=K), degenerate, supports
+
+
 def _encode(
-    row_support: np.ndarray, col_support: np.ndarray, m: int, n: int
-) -> tuple[tuple[tuple[int, int], ...], np.ndarray]:
-    """Number the distinct (row support, column support) pairs of a chunk."""
-    if m + n <= 16:
-        combined = (row_support.astype(np.int64) << n) | col_support.astype(np.int64)
-        present = np.bincount(combined, minlength=1 << (m + n)) > 0
+    supports: tuple[np.ndarray, ...], shape: tuple[int, ...]
+) -> tuple[tuple[tuple[int, ...], ...], np.ndarray]:
+    """Number the distinct outcomes (one support mask per player) of a chunk."""
+    if sum(shape) <= 16:
+        # pack the masks into one integer, the last player in the lowest bits
+        offsets = [sum(shape[p + 1 :]) for p in range(len(shape))]
+        combined = np.zeros(len(supports[0]), dtype=np.int64)
+        for mask, offset in zip(supports, offsets, strict=True):
+            combined |= mask.astype(np.int64) << offset
+        present = np.bincount(combined, minlength=1 << sum(shape)) > 0
         found = np.flatnonzero(present)
         lookup = np.cumsum(present) - 1
-        keys = tuple((int(c >> n), int(c & ((1 << n) - 1))) for c in found)
+        keys = tuple(
+            tuple(int(c >> o) & ((1 << n) - 1) for o, n in zip(offsets, shape, strict=True))
+            for c in found
+        )
         return keys, lookup.astype(_code_dtype(len(keys)))[combined]
-    pairs = np.stack([row_support.astype(np.uint64), col_support.astype(np.uint64)], axis=1)
-    found, codes = np.unique(pairs, axis=0, return_inverse=True)
-    keys = tuple((int(r), int(c)) for r, c in found)
+    stacked = np.stack([mask.astype(np.uint64) for mask in supports], axis=1)
+    distinct, codes = np.unique(stacked, axis=0, return_inverse=True)
+    keys = tuple(tuple(int(k) for k in row) for row in distinct)
     return keys, codes.reshape(-1).astype(_code_dtype(len(keys)))
 
 
@@ -129,19 +172,19 @@ def _code_dtype(count: int) -> type[np.unsignedinteger]:
     return np.uint8 if count <= 2**8 else np.uint16 if count <= 2**16 else np.uint32
 
 
-def _outcome_order(key: tuple[int, int]) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
+def _outcome_order(key: tuple[int, ...]) -> tuple[int, tuple[tuple[int, ...], ...]]:
     """Pure profiles first in row-major order, then mixed outcomes by support size."""
-    rows, cols = bits(key[0]), bits(key[1])
-    return (len(rows) + len(cols), rows, cols)
+    supports = tuple(bits(mask) for mask in key)
+    return (sum(len(s) for s in supports), supports)
 
 
-def _default_chunk_size(shape: tuple[int, int], method: str) -> int:
-    m, n = shape
+def _default_chunk_size(shape: tuple[int, ...], method: str) -> int:
     if method == "pure":
-        per_point = 80 * m * n
+        per_point = 40 * len(shape) * math.prod(shape)
     elif shape == (2, 2):
         per_point = 400
     else:
+        m, n = shape
         candidates = math.comb(m + n, m) - 1
         per_point = 160 * candidates * (m + n)
     size = max(1024, _CHUNK_BUDGET // per_point)
@@ -218,7 +261,7 @@ def _execute(
 
 def _assemble(
     results: list[_ChunkResult | None],
-) -> tuple[tuple[tuple[int, int], ...], dict[str, np.ndarray]]:
+) -> tuple[tuple[tuple[int, ...], ...], dict[str, np.ndarray]]:
     """Join the chunks' results in order, releasing each chunk once it is copied."""
     chunks = [r for r in results if r is not None]
     keys = sorted({key for r in chunks for key in r.keys}, key=_outcome_order)
@@ -275,7 +318,8 @@ def sweep(
     model
         A :class:`negotiation.Game` with free parameters, or a scenario (any
         object with ``.game(symbolic=True)``; its ``.defaults`` fill in the
-        parameters that are not swept).
+        parameters that are not swept). Any number of players; with three or
+        more, sweeps find the pure equilibria (``method="pure"``).
     grid
         ``{parameter: values}``: one-dimensional arrays of values (a single
         number holds a parameter fixed). The sweep covers their Cartesian
@@ -296,8 +340,9 @@ def sweep(
         :attr:`SweepResult.seed`, so any run can be repeated.
     method
         ``"vertex_enumeration"`` (default): every extreme equilibrium, as
-        :meth:`negotiation.Game.equilibria` returns, for games up to 4x4.
-        ``"pure"``: pure equilibria only, for any size.
+        :meth:`negotiation.Game.equilibria` returns, for two-player games up
+        to 4x4. ``"pure"``: pure equilibria only, for any size and any number
+        of players (the only method for three or more players).
     tol
         Payoffs within ``tol`` tie and make a point degenerate; probabilities
         within ``tol`` of zero are zero.
@@ -321,8 +366,9 @@ def sweep(
     ------
     SweepError
         For a parameter the game does not have, a parameter with no value, an
-        empty grid, invalid distribution arguments, or payoffs that are not
-        finite at some point.
+        empty grid, invalid distribution arguments, payoffs that are not
+        finite at some point, or a mixed method asked of a game with three or
+        more players.
 
     See Also
     --------
@@ -343,6 +389,19 @@ def sweep(
     >>> round(shares["(Escalate, Escalate)"], 1)   # C < 3: escalating is dominant
     0.3
     >>> mc.seed
+    1
+
+    Three players, pure equilibria: Japan joins the US and China as a third
+    buyer of the same magnets (stylised payoffs). The tariff spiral needs the
+    US to value retaliation at least as much as escalation costs it (3):
+
+    >>> third = ng.load("rare_earth_third_party")
+    >>> r = ng.sweep(third, grid={"retaliation_us": [2, 3, 4]}, method="pure")
+    >>> [[str(eq) for eq in r.equilibria_at(i)] for i in (0, 2)]  # doctest: +NORMALIZE_WHITESPACE
+    [['US plays Hold; China plays Deliver; Japan plays Hedge; payoffs (0, 0, 0)'],
+     ['US plays Hold; China plays Deliver; Japan plays Hedge; payoffs (0, 0, 0)',
+      'US plays Escalate; China plays Target; Japan plays Hedge; payoffs (-3, -4, -1)']]
+    >>> int(r.degenerate[1])  # at 3 the US is indifferent: a tie
     1
     """
     if grid is not None and (samples is not None or distributions is not None):
@@ -379,26 +438,34 @@ def sweep(
     if progress not in (None, True, False):
         raise SweepError(f"progress must be True, False or None; got {progress!r}")
     game, defaults = resolve_model(model)
-    m, n = game.shape
-    if method == "vertex_enumeration" and max(m, n) > kernels.MAX_SIZE:
+    shape = game.shape
+    size_text = "x".join(str(k) for k in shape)
+    if game.n_players > 2 and method != "pure":
+        raise SweepError(
+            f"sweeps of games with three or more players find pure equilibria only; this game "
+            f"has {game.n_players} players ({', '.join(game.players)}): use method='pure', or "
+            "solve single points with game.subs(...).equilibria(method='support_enumeration') "
+            "for the mixed equilibria"
+        )
+    if method == "vertex_enumeration" and max(shape) > kernels.MAX_SIZE:
         raise SweepError(
             f"sweeps find every equilibrium of games up to {kernels.MAX_SIZE}x{kernels.MAX_SIZE}; "
-            f"this game is {m}x{n}: use method='pure', or remove dominated strategies first "
+            f"this game is {size_text}: use method='pure', or remove dominated strategies first "
             "(Game.eliminate_dominated)"
         )
-    if method == "pure" and max(m, n) > 64:
-        raise SweepError(f"sweeps handle at most 64 strategies per player; this game is {m}x{n}")
+    if method == "pure" and max(shape) > 64:
+        raise SweepError(
+            f"sweeps handle at most 64 strategies per player; this game is {size_text}"
+        )
     if grid is not None:
         design = grid_design(game, defaults, grid)
     else:
         design = monte_carlo_design(game, defaults, samples, distributions, seed)
     exprs = tuple(
-        sp.sympify(e).xreplace(design.fixed_exact)
-        for M in (game.row_payoffs, game.col_payoffs)
-        for e in M
+        sp.sympify(e).xreplace(design.fixed_exact) for u in game.payoffs for e in flat_entries(u)
     )
-    payoffs = CompiledPayoffs(exprs, design.symbols, (m, n))
-    size = int(chunk_size) if chunk_size is not None else _default_chunk_size((m, n), method)
+    payoffs = CompiledPayoffs(exprs, design.symbols, shape)
+    size = int(chunk_size) if chunk_size is not None else _default_chunk_size(shape, method)
     n_chunks = -(-design.size // size)
     bar = _progress_bar(progress, design.size, n_chunks)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import product
 from statistics import NormalDist
 from typing import Any
 
@@ -120,6 +121,22 @@ def _complete(probs: np.ndarray) -> np.ndarray:
     return np.concatenate([probs, 1.0 - probs.sum(axis=1, keepdims=True)], axis=1)
 
 
+def _expected(u: np.ndarray, vectors: Sequence[np.ndarray]) -> float:
+    """A player's expected payoff in one game when each player mixes independently."""
+    value: Any = u
+    for v in vectors:  # contract the first remaining axis: row player first
+        value = v @ value if value.ndim <= 2 else np.tensordot(v, value, axes=1)
+    return float(value)
+
+
+def _expected_batch(u: np.ndarray, vectors: Sequence[np.ndarray]) -> np.ndarray:
+    """Expected payoffs of one player over a batch: ``u`` is ``(E, n_1, ..., n_N)``."""
+    value = u
+    for v in vectors:
+        value = np.einsum("ek,ek...->e...", v, value)
+    return value
+
+
 def _pandas() -> Any:
     try:
         import pandas as pd
@@ -144,9 +161,10 @@ class SweepResult:
 
     Built by :func:`negotiation.sweep`. Points are numbered ``0 .. len - 1``
     (for a grid in C order: the first parameter varies slowest). Each point
-    has zero or more equilibria; an *outcome* is the pair of supports of an
-    equilibrium, labelled ``"(Truce, Escalate)"`` for a pure profile and
-    ``"(Truce+Escalate, Truce+Escalate)"`` for a mixed one.
+    has zero or more equilibria; an *outcome* is the supports of an
+    equilibrium, one per player, labelled ``"(Truce, Escalate)"`` for a pure
+    profile and ``"(Truce+Escalate, Truce+Escalate)"`` for a mixed one (with
+    three players e.g. ``"(Hold, Deliver, Hedge)"``).
 
     Attributes
     ----------
@@ -173,13 +191,16 @@ class SweepResult:
         tie between best responses, typically on a boundary between regimes.
         Its extreme equilibria are still reported in full.
     outcome_keys
-        Each outcome's supports as ``(row bit mask, column bit mask)``.
+        Each outcome's supports as bit masks, one per player: ``(row mask,
+        column mask)`` for two players.
     codes, mixed_row, mixed_col, compiled_payoffs
         The compact storage behind the accessors: each equilibrium's outcome
-        (an index into ``outcome_keys``, point by point), the mixed strategies
-        of the equilibria that are not pure, without their last probability
-        (one minus the others), and the compiled payoffs, which recompute
-        payoffs on demand rather than storing them.
+        (an index into ``outcome_keys``, point by point), the row and column
+        player's mixed strategies in the equilibria that are not pure,
+        without their last probability (one minus the others; empty for
+        three or more players, whose sweeps find pure equilibria), and the
+        compiled payoffs, which recompute payoffs on demand rather than
+        storing them.
     """
 
     game: Game
@@ -194,7 +215,7 @@ class SweepResult:
     tol: float
     n_equilibria: np.ndarray
     degenerate: np.ndarray
-    outcome_keys: tuple[tuple[int, int], ...]
+    outcome_keys: tuple[tuple[int, ...], ...]
     codes: np.ndarray = field(repr=False)
     mixed_row: np.ndarray = field(repr=False)
     mixed_col: np.ndarray = field(repr=False)
@@ -227,11 +248,12 @@ class SweepResult:
         """Labels of the outcomes found anywhere, pure profiles first (row-major)."""
         return tuple(self._label(key) for key in self.outcome_keys)
 
-    def _label(self, key: tuple[int, int]) -> str:
-        rows, cols = self.game.strategies
-        row = "+".join(rows[i] for i in bits(key[0]))
-        col = "+".join(cols[j] for j in bits(key[1]))
-        return f"({row}, {col})"
+    def _label(self, key: tuple[int, ...]) -> str:
+        parts = (
+            "+".join(labels[i] for i in bits(mask))
+            for labels, mask in zip(self.game.strategies, key, strict=True)
+        )
+        return "(" + ", ".join(parts) + ")"
 
     @property
     def points(self) -> dict[str, np.ndarray]:
@@ -277,34 +299,39 @@ class SweepResult:
         np.cumsum(self.n_equilibria, out=offsets[1:])
         return offsets
 
-    def _key_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        m, n = self.game.shape
-        rows = np.zeros((len(self.outcome_keys), m))
-        cols = np.zeros((len(self.outcome_keys), n))
-        for k, (r, c) in enumerate(self.outcome_keys):
-            rows[k, list(bits(r))] = 1.0
-            cols[k, list(bits(c))] = 1.0
-        mixed = (rows.sum(axis=1) > 1) | (cols.sum(axis=1) > 1)
-        return rows, cols, mixed
+    def _key_arrays(self) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+        """Each outcome's supports as 0/1 rows (one array per player), and which are mixed."""
+        supports = []
+        for p, n in enumerate(self.game.shape):
+            a = np.zeros((len(self.outcome_keys), n))
+            for k, key in enumerate(self.outcome_keys):
+                a[k, list(bits(key[p]))] = 1.0
+            supports.append(a)
+        mixed = np.zeros(len(self.outcome_keys), dtype=bool)
+        for a in supports:
+            mixed |= a.sum(axis=1) > 1
+        return tuple(supports), mixed
 
-    def _strategies(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
-        """Mixed strategies of the equilibria ``start .. stop - 1`` (in the flat order)."""
-        rows, cols, mixed = self._key_arrays()
+    def _strategies(self, start: int, stop: int) -> tuple[np.ndarray, ...]:
+        """Each player's strategies in the equilibria ``start .. stop - 1`` (in the flat order)."""
+        supports, mixed = self._key_arrays()
         codes = self.codes[start:stop]
-        row = rows[codes]
-        col = cols[codes]
+        out = [a[codes] for a in supports]
         is_mixed = mixed[codes]
-        first = int(np.count_nonzero(mixed[self.codes[:start]]))
-        last = first + int(np.count_nonzero(is_mixed))
-        # outside the support a probability is exactly zero (the stored form drops the last one)
-        row[is_mixed] = _complete(self.mixed_row[first:last]) * (rows[codes[is_mixed]] > 0)
-        col[is_mixed] = _complete(self.mixed_col[first:last]) * (cols[codes[is_mixed]] > 0)
-        return row, col
+        if is_mixed.any():  # only the first two players' mixtures are stored (two players)
+            first = int(np.count_nonzero(mixed[self.codes[:start]]))
+            last = first + int(np.count_nonzero(is_mixed))
+            # outside the support a probability is exactly zero (the stored form drops the last)
+            for p, stored in enumerate((self.mixed_row, self.mixed_col)):
+                inside = supports[p][codes[is_mixed]] > 0
+                out[p][is_mixed] = _complete(stored[first:last]) * inside
+        return tuple(out)
 
-    def _payoff_arrays(self, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _payoff_arrays(self, index: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Each player's payoffs at the points ``index``, shape ``(len(index), n_1, ..., n_N)``."""
         values = self._values_at(index)
         out = self.compiled_payoffs([values[name] for name in self.parameters], len(index))
-        return out[0].transpose(2, 0, 1), out[1].transpose(2, 0, 1)
+        return tuple(np.moveaxis(u, -1, 0) for u in out)
 
     def equilibria_at(self, i: int) -> list[Equilibrium]:
         """The equilibria at point ``i``, as :class:`negotiation.Equilibrium` objects.
@@ -323,21 +350,22 @@ class SweepResult:
         i = self._index(i)
         offsets = self._offsets()
         start, stop = int(offsets[i]), int(offsets[i + 1])
-        row, col = self._strategies(start, stop)
-        A, B = self._payoff_arrays(np.array([i]))
+        strategies = self._strategies(start, stop)
+        payoffs = [u[0] for u in self._payoff_arrays(np.array([i]))]
         labels = self.game.strategies
         out = []
-        for x, y, code in zip(row, col, self.codes[start:stop], strict=True):
-            x.setflags(write=False)
-            y.setflags(write=False)
-            row_mask, col_mask = self.outcome_keys[code]
+        for e, code in enumerate(self.codes[start:stop]):
+            vectors = tuple(s[e] for s in strategies)
+            for v in vectors:
+                v.setflags(write=False)
+            key = self.outcome_keys[code]
             out.append(
                 Equilibrium(
-                    (x, y),
-                    (float(x @ A[0] @ y), float(x @ B[0] @ y)),
-                    (
-                        tuple(labels[0][k] for k in bits(row_mask)),
-                        tuple(labels[1][k] for k in bits(col_mask)),
+                    vectors,
+                    tuple(_expected(u, vectors) for u in payoffs),
+                    tuple(
+                        tuple(names[k] for k in bits(mask))
+                        for names, mask in zip(labels, key, strict=True)
                     ),
                     self.method,
                     players=self.game.players,
@@ -348,26 +376,28 @@ class SweepResult:
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_code(self, outcome: Any) -> int | None:
-        """The code of an outcome (label, pure profile or pair of supports); None if absent."""
-        rows, cols = self.game.strategies
+        """The code of an outcome (label, pure profile or supports); None if absent."""
+        strategies = self.game.strategies
+        n = self.game.n_players
+        example = "(" + ", ".join(repr(s[0]) for s in strategies) + ")"
+        what = "a pair of labels" if n == 2 else f"one label per player ({n})"
         if isinstance(outcome, str):
             labels = self.outcomes
             if outcome in labels:
                 return labels.index(outcome)
-            for i in range(len(rows)):
-                for j in range(len(cols)):
-                    if self._label((1 << i, 1 << j)) == outcome:
-                        return None
+            for profile in product(*(range(len(s)) for s in strategies)):
+                if self._label(tuple(1 << k for k in profile)) == outcome:
+                    return None
             raise UnknownLabelError(
                 f"no outcome {outcome!r} in this sweep; the outcomes found are: "
                 + ", ".join(labels)
-                + " (or give a profile as a pair of labels, e.g. "
-                f"({rows[0]!r}, {cols[0]!r}))"
+                + f" (or give a profile as {what}, e.g. {example})"
             )
-        if not (isinstance(outcome, Sequence) and len(outcome) == 2):
+        if not (isinstance(outcome, Sequence) and len(outcome) == n):
+            supports = "a pair of supports" if n == 2 else "one support per player"
             raise UnknownLabelError(
-                f"an outcome is a label such as {self._label((1, 1))!r}, a pure profile "
-                f"({rows[0]!r}, {cols[0]!r}) or a pair of supports; got {outcome!r}"
+                f"an outcome is a label such as {self._label((1,) * n)!r}, a pure profile "
+                f"{example} or {supports}; got {outcome!r}"
             )
         masks = []
         for p, part in enumerate(outcome):
@@ -378,7 +408,7 @@ class SweepResult:
             for s in parts:
                 mask |= 1 << self.game.index(p, s)
             masks.append(mask)
-        key = (masks[0], masks[1])
+        key = tuple(masks)
         return self.outcome_keys.index(key) if key in self.outcome_keys else None
 
     def _any_per_point(self, hits: np.ndarray) -> np.ndarray:
@@ -398,7 +428,8 @@ class SweepResult:
         ----------
         outcome
             A label from :attr:`outcomes`, a pure profile ``(row_label,
-            col_label)``, or a pair of supports ``(("a", "b"), ("x", "y"))``.
+            col_label)`` (one label per player), or supports, one per player,
+            such as ``(("a", "b"), ("x", "y"))``.
         """
         code = self._outcome_code(outcome)
         if code is None:
@@ -520,42 +551,65 @@ class SweepResult:
         return inverse.reshape(-1), tuple(labels)
 
     # ------------------------------------------------------------------ tables
+    def _columns(self) -> tuple[str, ...]:
+        """The column-name stem of each player: ``row`` and ``col``, or the players' names."""
+        if self.game.n_players == 2:
+            return ("row", "col")
+        taken = {"point", "outcome", "degenerate", *self.parameters}
+        clash = [p for p in self.game.players if p in taken]
+        if clash:
+            raise SweepError(
+                f"player {clash[0]!r} has the name of a column of the table (a parameter or one "
+                "of point, outcome, degenerate); rename the player, e.g. with "
+                "Game(..., players=...)"
+            )
+        return self.game.players
+
     def to_arrays(self) -> dict[str, np.ndarray]:
         """The tidy table as ``{column: array}``, one entry per point and equilibrium.
 
         Columns: ``point``; each swept parameter; ``outcome``; ``row`` and
         ``col`` (the support labels, ``"a+b"`` when mixed); ``row[<label>]``
         and ``col[<label>]`` (each strategy's probability); ``row_payoff`` and
-        ``col_payoff``; ``degenerate``.
+        ``col_payoff``; ``degenerate``. With three or more players the
+        players' names stand in for ``row`` and ``col``: ``US``,
+        ``US[<label>]``, ``US_payoff``, and so on.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> third = ng.load("rare_earth_third_party")
+        >>> table = ng.sweep(third, grid={"lever_cn": [1, 3]}, method="pure").to_arrays()
+        >>> table["outcome"].tolist(), table["China_payoff"].tolist()
+        (['(Hold, Deliver, Hedge)', '(Escalate, Target, Hedge)', '(Escalate, Target, Hedge)'], [0.0, -4.0, -2.0])
         """
         point = np.repeat(np.arange(len(self)), self.n_equilibria)
         out: dict[str, np.ndarray] = {"point": point}
         out.update(self._values_at(point))
         names = np.array(self.outcomes, dtype=object)
         out["outcome"] = names[self.codes] if len(names) else np.empty(0, dtype=object)
-        rows_l, cols_l = self.game.strategies
-        col_names = np.array(
-            ["+".join(cols_l[j] for j in bits(c)) for _, c in self.outcome_keys], dtype=object
-        )
-        row_names = np.array(
-            ["+".join(rows_l[i] for i in bits(r)) for r, _ in self.outcome_keys], dtype=object
-        )
-        out["row"] = row_names[self.codes] if len(row_names) else np.empty(0, dtype=object)
-        out["col"] = col_names[self.codes] if len(col_names) else np.empty(0, dtype=object)
-        row, col = self._strategies(0, len(self.codes))
-        for k, label in enumerate(rows_l):
-            out[f"row[{label}]"] = row[:, k]
-        for k, label in enumerate(cols_l):
-            out[f"col[{label}]"] = col[:, k]
-        payoffs = np.empty((len(point), 2))
+        columns = self._columns()
+        for p, (stem, labels) in enumerate(zip(columns, self.game.strategies, strict=True)):
+            support_names = np.array(
+                ["+".join(labels[i] for i in bits(key[p])) for key in self.outcome_keys],
+                dtype=object,
+            )
+            out[stem] = (
+                support_names[self.codes] if len(support_names) else np.empty(0, dtype=object)
+            )
+        strategies = self._strategies(0, len(self.codes))
+        for stem, labels, probs in zip(columns, self.game.strategies, strategies, strict=True):
+            for k, label in enumerate(labels):
+                out[f"{stem}[{label}]"] = probs[:, k]
+        payoffs = np.empty((len(point), self.game.n_players))
         step = 1 << 18
         for s in range(0, len(point), step):
-            A, B = self._payoff_arrays(point[s : s + step])
-            x, y = row[s : s + step], col[s : s + step]
-            payoffs[s : s + step, 0] = np.einsum("em,emn,en->e", x, A, y)
-            payoffs[s : s + step, 1] = np.einsum("em,emn,en->e", x, B, y)
-        out["row_payoff"] = payoffs[:, 0]
-        out["col_payoff"] = payoffs[:, 1]
+            tables = self._payoff_arrays(point[s : s + step])
+            vectors = [probs[s : s + step] for probs in strategies]
+            for p, u in enumerate(tables):
+                payoffs[s : s + step, p] = _expected_batch(u, vectors)
+        for p, stem in enumerate(columns):
+            out[f"{stem}_payoff"] = payoffs[:, p]
         out["degenerate"] = self.degenerate[point]
         return out
 
@@ -582,6 +636,6 @@ class SweepResult:
         pd = _pandas()
         data = self.to_arrays()
         data["outcome"] = pd.Categorical(data["outcome"], categories=list(self.outcomes))
-        for column in ("row", "col"):
+        for column in self._columns():
             data[column] = pd.Categorical(data[column])
         return pd.DataFrame(data)
