@@ -219,7 +219,7 @@ def test_pooled_enforcement_symbolic():
 
 
 def test_pooled_enforcement_bad_input():
-    with pytest.raises(ng.BargainingError, match="breaks T > R"):
+    with pytest.raises(ng.BargainingError, match="has T < R"):
         ng.pooled_enforcement({"a": (1, 2, 0)})
     with pytest.raises(ng.BargainingError, match="breaks R > P"):
         ng.pooled_enforcement({"a": (3, 0, 0)})

@@ -41,6 +41,7 @@ BargainingOutcome(method='nash', utilities=(3, 3), package='L/D')
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -179,6 +180,57 @@ def exact_points(
     pts = [(exact(x), exact(y)) for x, y in problem.points]
     d = (exact(problem.disagreement[0]), exact(problem.disagreement[1]))
     return pts, d
+
+
+# The largest numerator or denominator degree of a slope whose sign is found exactly,
+# and the size of an algebraic slope handed to sympy's interval solver.
+_MAX_SLOPE_DEGREE = 40
+_MAX_SLOPE_OPS = 40
+
+
+def _falls_inside(f: sp.Expr, u: sp.Symbol, low: sp.Expr, high: sp.Expr) -> bool | None:
+    """Whether ``f`` is non-increasing on the *open* interval ``(low, high)``, with bounded work.
+
+    The endpoints are left out: a frontier such as ``sqrt(1 - u**2)`` falls
+    everywhere on ``[0, 1]`` although its slope is infinite at 1. A rational
+    slope is decided exactly from the real roots of its numerator and
+    denominator; a small algebraic one by sympy's interval solver; anything
+    else returns ``None`` (the caller samples).
+    """
+    slope = sp.diff(f, u)
+    if slope.is_rational_function(u):
+        num, den = sp.fraction(sp.cancel(sp.together(slope)))
+        try:
+            polys = [sp.Poly(num, u), sp.Poly(den, u)]
+        except sp.PolynomialError:  # pragma: no cover - is_rational_function said otherwise
+            return None
+        if max(p.degree() for p in polys) > _MAX_SLOPE_DEGREE or not all(
+            c.is_Rational for p in polys for c in p.coeffs()
+        ):
+            return None
+        roots = sorted(
+            {r for p in polys if p.degree() > 0 for r in p.real_roots() if low < r < high},
+            key=lambda r: sp.N(r, 30),
+        )
+        cuts = [low, *roots, high]
+        for a, b in itertools.pairwise(cuts):
+            probe = (sp.Rational(sp.N(a, 30)) + sp.Rational(sp.N(b, 30))) / 2
+            value = polys[0].eval(probe) / polys[1].eval(probe)
+            if value > 0:
+                return False
+        return True
+    algebraic = all(
+        isinstance(node, sp.Symbol | sp.Number | sp.Add | sp.Mul)
+        or (isinstance(node, sp.Pow) and node.exp.is_Rational)
+        for node in sp.preorder_traversal(slope)
+    )
+    if algebraic and sp.count_ops(slope) <= _MAX_SLOPE_OPS:
+        try:
+            verdict = sp.is_decreasing(f, sp.Interval.open(low, high), u)
+        except (NotImplementedError, TypeError, ValueError):  # pragma: no cover - sympy limits
+            return None
+        return None if verdict is None else bool(verdict)
+    return None
 
 
 @dataclass(frozen=True)
@@ -390,13 +442,11 @@ class BargainingProblem:
             return
         if low == high:
             return
-        try:
-            verdict = sp.is_decreasing(f, sp.Interval(low, high), u)
-        except (NotImplementedError, TypeError, ValueError):  # pragma: no cover - sympy limits
-            verdict = None
+        verdict = _falls_inside(f, u, low, high)
         if verdict is None:
             xs = np.linspace(float(low), float(high), 201)
-            ys = np.asarray(sp.lambdify(u, f, "numpy")(xs), dtype=float)
+            with np.errstate(all="ignore"):
+                ys = np.asarray(sp.lambdify(u, f, "numpy")(xs), dtype=float)
             verdict = bool(np.all(np.diff(np.broadcast_to(ys, xs.shape)) <= 1e-12))
         if not verdict or not f.subs(u, high) < f.subs(u, low):
             raise BargainingError(message)

@@ -587,8 +587,10 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
     ----------
     issues
         ``{name: (T, R, P)}``: the player's temptation, reward (cooperation) and
-        punishment payoffs on each issue, with ``T > R > P`` (numbers or sympy
-        expressions). Call once per player.
+        punishment payoffs on each issue, with ``T >= R > P`` (numbers or sympy
+        expressions). An issue with ``T = R`` tempts no one: its threshold is
+        0 and all its slack ``delta/(1 - delta) (R - P)`` can cover another
+        issue (Bernheim and Whinston's case). Call once per player.
     delta
         The discount factor in (0, 1); default the symbol ``delta``.
 
@@ -596,7 +598,7 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
     ------
     BargainingError
         For no issues, a malformed triple, numeric payoffs that violate
-        ``T > R > P``, or a discount factor outside (0, 1).
+        ``T >= R > P``, or a discount factor outside (0, 1).
 
     References
     ----------
@@ -610,6 +612,12 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
     ((delta >= 1/3, delta >= 4/5), delta >= 5/8)
     >>> pe.covers.subs(pe.delta, sp.Rational(3, 4))
     True
+
+    No temptation on one issue: its slack lets the other hold from 1/3 instead of 1/2.
+
+    >>> calm = pooled_enforcement({"calm": (1, 1, 0), "b": (2, 1, 0)})
+    >>> calm.thresholds, calm.pooled
+    ((0, 1/2), delta >= 1/3)
     """
     if not isinstance(issues, Mapping) or not issues:
         raise BargainingError(
@@ -630,12 +638,17 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
                 f"payoffs; got {triple!r}"
             )
         T, R, P = (exact(as_utility(v, f"issue {name!r} payoff")) for v in triple)
-        for a, b, what in ((T, R, "T > R"), (R, P, "R > P")):
-            if (a - b).is_number and not a > b:
-                raise BargainingError(
-                    f"issue {name!r}: (T, R, P) = ({T}, {R}, {P}) breaks {what}; a prisoner's "
-                    "dilemma needs temptation > reward > punishment"
-                )
+        if (T - R).is_number and T < R:
+            raise BargainingError(
+                f"issue {name!r}: (T, R, P) = ({T}, {R}, {P}) has T < R; T is the best payoff "
+                "from deviating, which is at least the reward R (give T = R for an issue with "
+                "no temptation)"
+            )
+        if (R - P).is_number and not R > P:
+            raise BargainingError(
+                f"issue {name!r}: (T, R, P) = ({T}, {R}, {P}) breaks R > P; the punishment "
+                "must hurt, or the issue has nothing to enforce with"
+            )
         names.append(str(name))
         temptation.append(T - R)
         loss.append(R - P)

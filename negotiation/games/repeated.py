@@ -71,15 +71,26 @@ from negotiation.errors import (
     RepeatedGameError,
     UnknownLabelError,
 )
+from negotiation.games import penal_codes as _codes
 from negotiation.games.normal_form import Game
-from negotiation.symbolic import as_number, free_parameters, normalise_substitution, to_fraction
+from negotiation.solvers.tables import PayoffTables
+from negotiation.symbolic import (
+    as_number,
+    free_parameters,
+    normalise_substitution,
+    require_numeric,
+    to_fraction,
+)
 
 if TYPE_CHECKING:
     from negotiation.games.simulation import Simulation
 
 __all__ = [
+    "CREDIBLE_KINDS",
     "STRATEGIES",
+    "CredibleDiscount",
     "Incentives",
+    "Punishment",
     "RepeatedGame",
     "check_discount",
     "convex_hull",
@@ -92,6 +103,12 @@ __all__ = [
 
 #: The strategies whose critical discount factor has a closed form here.
 STRATEGIES = ("grim_trigger", "tit_for_tat", "punish")
+#: What a :class:`CredibleDiscount` can report (its ``kind``).
+CREDIBLE_KINDS = ("stage_nash", "stick_and_carrot", "not_credible")
+#: The longest punishment phase :meth:`RepeatedGame.credible_discount` considers.
+MAX_PERIODS = 12
+# The most (profile, length) punishments the search compares for each deviator.
+_MAX_CANDIDATES = 2000
 DEFAULT_TOL = 1e-9
 DELTA = sp.Symbol("delta")
 
@@ -369,6 +386,120 @@ class Incentives:
     def loss(self) -> sp.Expr:
         """The per-round loss while punished, ``R - P``."""
         return self.cooperate - self.punish
+
+
+@dataclass(frozen=True)
+class Punishment:
+    """What follows a deviation by ``deviator`` in a credible code: a profile, then the target.
+
+    Attributes
+    ----------
+    deviator
+        The player whose deviation starts it.
+    profile
+        The punishment profile as labels, or (a mixed stage equilibrium) the
+        two mixed strategies as tuples of probabilities.
+    periods
+        How many rounds it is played before play returns to the target;
+        ``None`` for ever (Nash reversion). A deviation from it starts the
+        deviator's punishment again.
+    stage_nash
+        Whether the profile is a Nash equilibrium of the stage game (then no
+        one ever gains by leaving it within a round).
+    """
+
+    deviator: str
+    profile: tuple[Any, Any]
+    periods: int | None
+    stage_nash: bool
+
+    def __str__(self) -> str:
+        if isinstance(self.profile[0], str):
+            what = f"({self.profile[0]}, {self.profile[1]})"
+        else:
+            what = "the mixed stage equilibrium " + str(
+                tuple(tuple(str(v) for v in s) for s in self.profile)
+            )
+        if self.periods is None:
+            length = "for ever"
+        else:
+            length = "for 1 round" if self.periods == 1 else f"for {self.periods} rounds"
+        return f"after {self.deviator} deviates: {what} {length}"
+
+
+@dataclass(frozen=True)
+class CredibleDiscount:
+    """The lowest discount factor at which a *credible* punishment sustains a target.
+
+    A punishment is credible when carrying it out is itself an equilibrium of
+    the continuation game: a stage Nash equilibrium played for ever (or for
+    some rounds), or a stick and carrot, a harsher profile played for a few
+    rounds and restarted after any deviation, whose return to the target
+    makes everyone play along (Abreu's simple penal codes).
+
+    Attributes
+    ----------
+    delta
+        The smallest ``delta*`` such that the code is a subgame-perfect
+        equilibrium for every discount factor in ``[delta*, 1)``; ``oo`` when
+        no credible punishment considered works.
+    kind
+        ``"stage_nash"`` (every punishment is a stage Nash equilibrium),
+        ``"stick_and_carrot"`` (some punishment is not, and is enforced by its
+        own restart) or ``"not_credible"`` (nothing considered works).
+    punishments
+        What follows a deviation by each player, in player order (for
+        ``"not_credible"``: the named punishment carried out for ever, as
+        :meth:`RepeatedGame.critical_discount` assumes).
+    target
+        The target profile, as labels.
+    threat
+        For a named punishment, the threshold when it is taken as a bare
+        threat, carried out whatever it costs the punishers
+        (:meth:`RepeatedGame.critical_discount`); ``None`` otherwise.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> pd = ng.Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
+    >>> result = ng.RepeatedGame(pd).credible_discount(("C", "C"))
+    >>> result.delta, result.kind, result.credible
+    (1/2, 'stage_nash', True)
+    >>> float(result)
+    0.5
+    """
+
+    delta: sp.Expr
+    kind: str
+    punishments: tuple[Punishment, ...]
+    target: tuple[str, str]
+    threat: sp.Expr | None = None
+
+    @property
+    def credible(self) -> bool:
+        """Whether a credible punishment sustains the target at some discount factor."""
+        return self.kind != "not_credible"
+
+    @property
+    def reason(self) -> str:
+        """A sentence a student can read."""
+        target = f"({self.target[0]}, {self.target[1]})"
+        if not self.credible:
+            p = self.punishments[0].profile if self.punishments else None
+            named = f" ({p[0]}, {p[1]})" if p else ""
+            return (
+                f"the punishment{named} is not a stage Nash equilibrium, and no stick and "
+                f"carrot built on it sustains {target}: the threat is not credible"
+            )
+        how = "; ".join(str(p) for p in self.punishments)
+        kind = "Nash reversion" if self.kind == "stage_nash" else "a stick and carrot"
+        return f"{target} is sustained from delta = {self.delta} by {kind} ({how})"
+
+    def __float__(self) -> float:
+        return float(self.delta)
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 @dataclass(frozen=True)
@@ -690,11 +821,24 @@ class RepeatedGame:
         punishment: Sequence[int | str] | None = None,
         periods: int | None = None,
         assuming: Any = None,
+        credible: bool = False,
     ) -> sp.Expr:
         """The smallest discount factor at which ``strategy`` sustains ``profile`` for both.
 
         The larger of :meth:`critical_discounts` (a ``Max`` when that depends on
         the parameters). See :meth:`critical_discounts` for the parameters.
+        A named ``punishment`` is taken as a threat the punishers carry out
+        whatever it costs them, which is a Nash, not a subgame-perfect,
+        threshold unless the punishment is a stage Nash equilibrium.
+
+        Parameters
+        ----------
+        credible
+            Count only credible punishments: the value is
+            :meth:`credible_discount` ``(profile, punishment=..., periods=...).delta``
+            (numeric stage games; ``strategy`` ``"grim_trigger"`` or
+            ``"punish"``, whose ``periods`` then fixes the punishment's length).
+            Call :meth:`credible_discount` to learn which punishment achieves it.
 
         Examples
         --------
@@ -708,11 +852,196 @@ class RepeatedGame:
         2/3
         >>> ng.RepeatedGame(pd5).critical_discount(("C", "C"), "punish", periods=1)
         1
+
+        Game B's (E, W) threat gives 1/8, but China would not carry it out;
+        the lowest credible threshold is Nash reversion's 1/5:
+
+        >>> game_b = ng.Game([[3, -2, -6], [4, -1, -4], [1, -3, -7]],
+        ...                  [[3, 4, 2], [-2, -1, -3], [-6, -4, -7]],
+        ...                  strategies=(("L", "H", "E"), ("D", "S", "W")))
+        >>> rg = ng.RepeatedGame(game_b)
+        >>> rg.critical_discount(("L", "D"), punishment=("E", "W"))
+        1/8
+        >>> rg.critical_discount(("L", "D"), credible=True)
+        1/5
         """
+        if credible:
+            if strategy not in ("grim_trigger", "punish"):
+                raise RepeatedGameError(
+                    f"credible=True applies to strategy='grim_trigger' or 'punish', not "
+                    f"{strategy!r}: tit-for-tat is not a subgame-perfect equilibrium in general"
+                )
+            periods = _check_periods(strategy, periods)
+            return self.credible_discount(profile, punishment=punishment, periods=periods).delta
         values = self.critical_discounts(
             profile, strategy, punishment=punishment, periods=periods, assuming=assuming
         )
         return _Decider(assuming).max(list(dict.fromkeys(values)))
+
+    def credible_discount(
+        self,
+        profile: Sequence[int | str],
+        *,
+        punishment: Sequence[int | str] | None = None,
+        periods: int | None = None,
+        max_periods: int = 3,
+    ) -> CredibleDiscount:
+        """The lowest discount factor at which a credible punishment sustains ``profile``.
+
+        A punishment is credible when no one, punisher or punished, gains by
+        leaving it (the strategies form a subgame-perfect equilibrium). Two
+        kinds are considered, as simple penal codes (Abreu 1988): reverting for
+        ever to a stage Nash equilibrium, and a *stick and carrot*: a pure
+        profile played for ``1 .. max_periods`` rounds, restarted after any
+        deviation from it, then back to the target. Each deviator's punishment
+        is chosen separately. Every condition is a polynomial in ``delta``, so
+        the threshold is exact.
+
+        Parameters
+        ----------
+        profile
+            The target profile as labels or indices.
+        punishment
+            Judge this punishment profile (the same for both deviators): a
+            stage Nash equilibrium is reverted to for ever; any other profile
+            is tried as a stick and carrot of ``1 .. max_periods`` rounds. By
+            default, search every stage equilibrium and every pure profile.
+        periods
+            Only punishments of exactly this many rounds (Nash reversion for
+            ever is still considered when ``punishment`` is not given).
+        max_periods
+            The longest punishment phase tried (1 to 12).
+
+        Returns
+        -------
+        CredibleDiscount
+            ``.delta``, ``.kind`` (``"stage_nash"``, ``"stick_and_carrot"`` or
+            ``"not_credible"``), ``.punishments`` and, for a named punishment,
+            ``.threat`` (its bare-threat threshold, :meth:`critical_discount`).
+
+        Raises
+        ------
+        FreeParameterError
+            If the stage payoffs depend on parameters.
+        RepeatedGameError
+            For bad ``periods``/``max_periods``, or a stage game too large to search
+            (name a ``punishment`` or lower ``max_periods``).
+
+        References
+        ----------
+        D. Abreu (1986), "Extremal equilibria of oligopolistic supergames", *JET* 39: 191-225.
+        D. Abreu (1988), "On the Theory of Infinitely Repeated Games with Discounting",
+        *Econometrica* 56(2): 383-396.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> game_b = ng.Game([[3, -2, -6], [4, -1, -4], [1, -3, -7]],
+        ...                  [[3, 4, 2], [-2, -1, -3], [-6, -4, -7]],
+        ...                  players=("US", "China"),
+        ...                  strategies=(("L", "H", "E"), ("D", "S", "W")))
+        >>> rg = ng.RepeatedGame(game_b)
+        >>> harsh = rg.credible_discount(("L", "D"), punishment=("E", "W"))
+        >>> harsh.threat, harsh.kind, harsh.delta, harsh.punishments[0].periods
+        (1/8, 'stick_and_carrot', 3/10, 1)
+        >>> best = rg.credible_discount(("L", "D"))
+        >>> best.delta, best.kind
+        (1/5, 'stage_nash')
+        >>> print(best.punishments[0])
+        after US deviates: (H, S) for ever
+        """
+        game = self.stage_game
+        require_numeric(
+            game,
+            "the credible discount factor",
+            name="stage_game",
+            alternative="use critical_discount(...) for the bare-threat threshold",
+        )
+        max_periods = _check_length(max_periods, "max_periods")
+        if periods is not None:
+            periods = _check_length(periods, "periods")
+        target = self._profile(profile)
+        labels = game.strategies
+        target_labels = (labels[0][target[0]], labels[1][target[1]])
+        A, B = PayoffTables(game.payoffs).fraction_lists
+        lengths = [periods] if periods is not None else list(range(1, max_periods + 1))
+        if punishment is not None:
+            named = self._profile(punishment, "punishment")
+            try:
+                threat: sp.Expr | None = self.critical_discount(profile, punishment=punishment)
+            except RepeatedGameError:
+                threat = sp.oo
+            forever = _codes.pure_path(A, B, named, None)
+            if forever.stage_nash:
+                options = [_codes.pure_path(A, B, named, periods)]
+            else:
+                options = [_codes.pure_path(A, B, named, k) for k in lengths]
+            found = None
+            for path in options:
+                value = _codes.code_threshold(A, B, target, (path, path))
+                if value is not None and (found is None or bool(value < found[0])):
+                    found = (value, (path, path))
+            if found is None:
+                return CredibleDiscount(
+                    sp.oo,
+                    "not_credible",
+                    tuple(self._punishment(i, forever) for i in (0, 1)),
+                    target_labels,
+                    threat,
+                )
+            return self._credible(found, target_labels, threat)
+        m, n = game.shape
+        if m * n * len(lengths) > _MAX_CANDIDATES:
+            raise RepeatedGameError(
+                f"searching {m * n * len(lengths):,} punishments ({m}x{n} profiles x "
+                f"{len(lengths)} lengths) for each deviator is more than credible_discount "
+                f"compares ({_MAX_CANDIDATES:,}); give a smaller max_periods or name one "
+                "punishment=(row strategy, column strategy)"
+            )
+        candidates = [
+            _codes.pure_path(A, B, (r, c), k)
+            for k in lengths
+            for r, c in itertools.product(range(m), range(n))
+        ]
+        exact_stage = Game(
+            [[sp.Rational(v.numerator, v.denominator) for v in row] for row in A],
+            [[sp.Rational(v.numerator, v.denominator) for v in row] for row in B],
+        )
+        for eq in exact_stage.equilibria(exact=True):
+            if eq.is_pure:
+                pure = (_pure_index(eq.row), _pure_index(eq.col))
+                candidates.append(_codes.pure_path(A, B, pure, None))
+            else:
+                candidates.append(_codes.mixed_path(A, B, eq.row, eq.col))
+        best = _codes.search(A, B, target, candidates)
+        if best is None:
+            return CredibleDiscount(sp.oo, "not_credible", (), target_labels, None)
+        return self._credible(best, target_labels, None)
+
+    def _credible(
+        self,
+        found: tuple[sp.Expr, tuple[_codes.Path, _codes.Path]],
+        target: tuple[str, str],
+        threat: sp.Expr | None,
+    ) -> CredibleDiscount:
+        value, paths = found
+        kind = "stage_nash" if all(p.stage_nash for p in paths) else "stick_and_carrot"
+        return CredibleDiscount(
+            value,
+            kind,
+            tuple(self._punishment(i, path) for i, path in enumerate(paths)),
+            target,
+            threat,
+        )
+
+    def _punishment(self, deviator: int, path: _codes.Path) -> Punishment:
+        labels = self.stage_game.strategies
+        if path.is_pure:
+            r, c = path.profile
+            profile: tuple[Any, Any] = (labels[0][r], labels[1][c])
+        else:
+            profile = tuple(tuple(sp.sympify(v) for v in s) for s in path.profile)
+        return Punishment(self.players[deviator], profile, path.periods, path.stage_nash)
 
     def is_sustainable(
         self,
@@ -958,6 +1287,18 @@ def check_discount(value: Any) -> sp.Expr:
             "sympy.Symbol('delta') or a number in (0, 1)"
         )
     return delta
+
+
+def _check_length(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PERIODS:
+        raise RepeatedGameError(
+            f"{name} must be a whole number of rounds from 1 to {MAX_PERIODS}; got {value!r}"
+        )
+    return value
+
+
+def _pure_index(vector: Sequence[Any]) -> int:
+    return next(k for k, v in enumerate(vector) if v != 0)
 
 
 def _check_strategy(strategy: Any) -> None:

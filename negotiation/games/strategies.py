@@ -30,6 +30,7 @@ __all__ = [
     "GenerousTitForTat",
     "GrimTrigger",
     "RepeatedStrategy",
+    "StickAndCarrot",
     "TitForTat",
 ]
 
@@ -137,8 +138,46 @@ class GenerousTitForTat(RepeatedStrategy):
         return self.own_target if rng.random() < self.generosity else self.own_punishment
 
 
+@dataclass(frozen=True)
+class StickAndCarrot(RepeatedStrategy):
+    """Punish for ``periods`` rounds after any deviation, then return to the target.
+
+    A deviation from the punishment itself (by either player) starts it
+    again, which is what makes a harsh punishment credible (Abreu 1986):
+    see :meth:`negotiation.RepeatedGame.credible_discount`. Both players read
+    the same history, so they agree on the phase.
+
+    Examples
+    --------
+    >>> sc = StickAndCarrot(player=0, target=("L", "D"), punishment=("E", "W"), periods=1)
+    >>> sc((("L", "S"),), 0, None), sc((("L", "S"), ("E", "W")), 0, None)
+    ('E', 'L')
+    >>> sc((("L", "S"), ("E", "D")), 0, None)  # China left the punishment: again
+    'E'
+    """
+
+    name: ClassVar[str] = "stick_and_carrot"
+
+    periods: int = 1
+
+    def __call__(self, history: History, player: int, rng: Any) -> str:
+        punishment = self.punishment if self.punishment is not None else self.target
+        left = 0
+        for profile in history:
+            expected = punishment if left else self.target
+            left = self.periods if tuple(profile) != tuple(expected) else max(left - 1, 0)
+        return self.own_punishment if left else self.own_target
+
+
 #: The built-in strategies by name.
 BY_NAME: dict[str, type[RepeatedStrategy]] = {
     cls.name: cls
-    for cls in (AlwaysCooperate, AlwaysDefect, GenerousTitForTat, GrimTrigger, TitForTat)
+    for cls in (
+        AlwaysCooperate,
+        AlwaysDefect,
+        GenerousTitForTat,
+        GrimTrigger,
+        StickAndCarrot,
+        TitForTat,
+    )
 }
