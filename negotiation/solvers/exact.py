@@ -44,7 +44,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,20 +103,7 @@ class _Polytopes:
     col_matrix: tuple[tuple[int, ...], ...]  # A, shifted: Q = {y >= 0 : A y <= 1}
 
 
-def _key(M: Sequence[Sequence[Number]]) -> tuple[tuple[Fraction, ...], ...]:
-    return tuple(tuple(Fraction(v) for v in row) for row in M)
-
-
 def _polytopes(A: Sequence[Sequence[Number]], B: Sequence[Sequence[Number]]) -> _Polytopes:
-    return _polytopes_cached(_key(A), _key(B))
-
-
-@functools.lru_cache(maxsize=16)
-def _polytopes_cached(
-    A: tuple[tuple[Fraction, ...], ...], B: tuple[tuple[Fraction, ...], ...]
-) -> _Polytopes:
-    # Cached for the few games in use at a time: a game's equilibria, its
-    # components and its degeneracy test share one enumeration.
     m, n = len(A), len(A[0])
     Ai = _to_positive_integers(A)
     Bi = _to_positive_integers(B)
