@@ -1,20 +1,29 @@
 """Every extreme Nash equilibrium of a bimatrix game, in exact rational arithmetic.
 
 The method is vertex enumeration of the two best-response polytopes
-(von Stengel 2007, section 3.5; the method of Gambit's ``enummixed``)::
+(von Stengel 2007, section 3.5; the method of Gambit's ``enummixed`` and of
+``lrsnash``)::
 
     P = {x >= 0 : B^T x <= 1}      Q = {y >= 0 : A y <= 1}
 
 with the payoffs shifted to be positive. A vertex pair ``(x, y)`` (both non-zero)
 whose labels cover every pure strategy is an equilibrium after normalising.
-Vertices are found by a breadth-first search over *all* feasible bases, with
-integer (fraction-free, Bareiss) pivoting, so degenerate games, where a vertex
-has several bases and equilibria may have supports of unequal size, are
-handled exactly: nothing is perturbed and nothing is rounded.
+
+Each polytope's vertices are found once, by a lexicographic search over its
+bases (:mod:`negotiation.solvers.lexsearch`: exact integer or multi-modular
+arithmetic, compiled when numba is installed), each with its labels as a bit
+mask. Degenerate games, where a vertex has several bases and equilibria may
+have supports of unequal size, are handled exactly: nothing is rounded. The
+vertices are then paired by their masks: a vertex of ``P`` with exactly ``m``
+labels needs the vertex of ``Q`` whose labels are the other ``n`` (a hash
+look-up); only vertices with extra labels, which exist in degenerate games
+alone, are compared with every candidate. Exact coordinates are computed for
+the paired vertices only.
 
 The public entry point :func:`extreme_equilibria` takes exact payoffs
-(:class:`fractions.Fraction` or ``int``); :func:`best_response_vertices` is the
-kernel, shared by the degeneracy test and the component (clique) search.
+(:class:`fractions.Fraction` or ``int``); :func:`equilibrium_vertex_pairs`
+serves the component (clique) search and :func:`is_degenerate` the degeneracy
+test.
 
 References
 ----------
@@ -36,7 +45,6 @@ Examples
 from __future__ import annotations
 
 import math
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -50,7 +58,16 @@ from negotiation.solvers import Solved
 if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
 
-__all__ = ["Vertex", "best_response_vertices", "extreme_equilibria", "is_degenerate"]
+
+from negotiation.solvers import lexsearch
+
+__all__ = [
+    "Vertex",
+    "best_response_vertices",
+    "equilibrium_vertex_pairs",
+    "extreme_equilibria",
+    "is_degenerate",
+]
 
 Number = int | Fraction
 
@@ -80,78 +97,48 @@ def _to_positive_integers(M: Sequence[Sequence[Number]]) -> list[list[int]]:
     return [[v + shift for v in row] for row in ints]
 
 
-def _polytope_vertices(
-    C: list[list[int]],
-) -> list[tuple[tuple[Fraction, ...], frozenset, frozenset]]:
-    """Vertices of ``{z >= 0 : C z <= 1}`` for a positive integer ``k x d`` matrix ``C``.
+@dataclass(frozen=True)
+class _Polytopes:
+    """Both best-response polytopes' vertices, with masks over the game's labels."""
 
-    Returns, per vertex, the point, the set of ``z`` coordinates equal to zero and
-    the set of constraints that are tight. Searches every feasible basis.
-    """
-    k = len(C)
-    d = len(C[0])
-    width = d + k + 1
-    rhs = d + k
-    tableau = []
-    for i in range(k):
-        row = [*C[i], *([0] * k), 1]
-        row[d + i] = 1
-        tableau.append(row)
-    start = tuple(d + i for i in range(k))
-    seen = {frozenset(start)}
-    queue: deque[tuple[tuple[int, ...], list[list[int]], int]] = deque([(start, tableau, 1)])
-    vertices: dict[tuple[Fraction, ...], tuple[frozenset, frozenset]] = {}
-    while queue:
-        basis, T, D = queue.popleft()
-        z = [Fraction(0)] * d
-        zero_z = set(range(d))
-        tight = set(range(k))  # constraint r is tight iff its slack d + r is zero
-        for i, var in enumerate(basis):
-            value = T[i][rhs]
-            if var < d:
-                if value != 0:
-                    z[var] = Fraction(value, D)
-                    zero_z.discard(var)
-            elif value != 0:
-                tight.discard(var - d)
-        point = tuple(z)
-        if point not in vertices:
-            vertices[point] = (frozenset(zero_z), frozenset(tight))
-        basic = set(basis)
-        for c in range(d + k):
-            if c in basic:
-                continue
-            best: list[int] = []
-            best_num, best_den = 0, 1
-            for i in range(k):
-                a = T[i][c]
-                if a > 0:
-                    num = T[i][rhs]
-                    if not best or num * best_den < best_num * a:
-                        best, best_num, best_den = [i], num, a
-                    elif num * best_den == best_num * a:
-                        best.append(i)
-            for r in best:
-                new_basis = (*basis[:r], c, *basis[r + 1 :])
-                key = frozenset(new_basis)
-                if key in seen:
-                    continue
-                seen.add(key)
-                p = T[r][c]
-                pivot_row = T[r]
-                new_T = []
-                for i in range(k):
-                    if i == r:
-                        new_T.append(list(pivot_row))
-                        continue
-                    row = T[i]
-                    f = row[c]
-                    if f == 0:
-                        new_T.append([(v * p) // D for v in row])
-                    else:
-                        new_T.append([(row[j] * p - pivot_row[j] * f) // D for j in range(width)])
-                queue.append((new_basis, new_T, p))
-    return [(point, zz, tt) for point, (zz, tt) in vertices.items()]
+    m: int
+    n: int
+    row_masks: tuple[int, ...]  # vertices of P
+    col_masks: tuple[int, ...]  # vertices of Q
+    row_vertices: lexsearch.PolytopeVertices
+    col_vertices: lexsearch.PolytopeVertices
+    row_matrix: tuple[tuple[int, ...], ...]  # B^T, shifted: P = {x >= 0 : B^T x <= 1}
+    col_matrix: tuple[tuple[int, ...], ...]  # A, shifted: Q = {y >= 0 : A y <= 1}
+
+
+def _polytopes(A: Sequence[Sequence[Number]], B: Sequence[Sequence[Number]]) -> _Polytopes:
+    m, n = len(A), len(A[0])
+    Ai = _to_positive_integers(A)
+    Bi = _to_positive_integers(B)
+    Bt = [[Bi[i][j] for i in range(m)] for j in range(n)]
+    P = lexsearch.vertices(Bt)  # variables x_i (labels i), then slacks of columns (m + j)
+    Q = lexsearch.vertices(Ai)  # variables y_j (labels m + j), then slacks of rows (i)
+    low = (1 << n) - 1
+    col_masks = tuple(((v & low) << m) | (v >> n) for v in Q.masks)
+    return _Polytopes(
+        m,
+        n,
+        tuple(P.masks),
+        col_masks,
+        P,
+        Q,
+        tuple(map(tuple, Bt)),
+        tuple(map(tuple, Ai)),
+    )
+
+
+def _point(
+    vertices: lexsearch.PolytopeVertices, index: int, C: tuple[tuple[int, ...], ...], tight: int
+) -> tuple[Fraction, ...]:
+    """The coordinates of a non-zero vertex: its numerators scaled so a tight row is 1."""
+    u = vertices.numerators(index)
+    scale = sum(c * v for c, v in zip(C[tight], u, strict=True))
+    return tuple(Fraction(v, scale) for v in u)
 
 
 def best_response_vertices(
@@ -164,25 +151,71 @@ def best_response_vertices(
     ``m + j`` when column ``j`` is a best response to ``x``; a vertex ``y`` of Q
     carries ``i`` when row ``i`` is a best response to ``y`` and ``m + j`` when
     ``y_j = 0``. The origin is included.
+
+    Examples
+    --------
+    >>> P, Q = best_response_vertices([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+    >>> sorted((tuple(map(str, v.point)), v.labels) for v in P)[:2]
+    [(('0', '0'), 3), (('0', '1/2'), 9)]
     """
-    m, n = len(A), len(A[0])
-    Ai = _to_positive_integers(A)
-    Bi = _to_positive_integers(B)
-    Bt = [[Bi[i][j] for i in range(m)] for j in range(n)]
-    P = []
-    for point, zero, tight in _polytope_vertices(Bt):
-        labels = sum(1 << i for i in zero) | sum(1 << (m + j) for j in tight)
-        P.append(Vertex(point, labels))
-    Q = []
-    for point, zero, tight in _polytope_vertices(Ai):
-        labels = sum(1 << (m + j) for j in zero) | sum(1 << i for i in tight)
-        Q.append(Vertex(point, labels))
+    poly = _polytopes(A, B)
+    m, n = poly.m, poly.n
+    P = [
+        Vertex(_vertex_point(poly.row_vertices, i, poly.row_matrix, mask, m), mask)
+        for i, mask in enumerate(poly.row_masks)
+    ]
+    Q = [
+        Vertex(_vertex_point(poly.col_vertices, i, poly.col_matrix, kmask, n), mask)
+        for i, (mask, kmask) in enumerate(zip(poly.col_masks, poly.col_vertices.masks, strict=True))
+    ]
     return P, Q
 
 
-def _normalise(point: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+def _vertex_point(
+    vertices: lexsearch.PolytopeVertices,
+    index: int,
+    C: tuple[tuple[int, ...], ...],
+    kernel_mask: int,
+    d: int,
+) -> tuple[Fraction, ...]:
+    tight = kernel_mask >> d
+    if tight == 0:
+        return tuple(Fraction(0) for _ in range(d))
+    return _point(vertices, index, C, (tight & -tight).bit_length() - 1)
+
+
+def _normalise(point: Sequence[int | Fraction]) -> tuple[Fraction, ...]:
     total = sum(point)
-    return tuple(v / total for v in point)
+    return tuple(Fraction(v) / total for v in point)
+
+
+def _complete_pairs(poly: _Polytopes) -> list[tuple[int, int]]:
+    """Index pairs (vertex of P, vertex of Q), both non-zero, whose labels cover all."""
+    m, n = poly.m, poly.n
+    full = (1 << (m + n)) - 1
+    rows_zero = (1 << m) - 1  # x = 0 exactly when it carries every row label
+    cols_zero = full ^ rows_zero
+    P = [(i, mask) for i, mask in enumerate(poly.row_masks) if mask & rows_zero != rows_zero]
+    Q = [(j, mask) for j, mask in enumerate(poly.col_masks) if mask & cols_zero != cols_zero]
+    by_mask = {mask: j for j, mask in Q}
+    extra = [(j, mask) for j, mask in Q if mask.bit_count() > n]
+    q_index = np.array([j for j, _ in Q], dtype=np.int64)
+    q_masks = np.array([mask for _, mask in Q], dtype=np.int64) if m + n < 63 else None
+    pairs = []
+    for i, mask in P:
+        need = full & ~mask
+        if mask.bit_count() == m:
+            # the partner has exactly the other n labels, or more (a degenerate vertex)
+            j = by_mask.get(need)
+            if j is not None:
+                pairs.append((i, j))
+            pairs.extend((i, j) for j, q in extra if q & need == need)
+        elif q_masks is not None:
+            hits = np.flatnonzero((q_masks & need) == need)
+            pairs.extend((i, int(j)) for j in q_index[hits])
+        else:
+            pairs.extend((i, j) for j, q in Q if q & need == need)
+    return pairs
 
 
 def equilibrium_vertex_pairs(
@@ -194,20 +227,22 @@ def equilibrium_vertex_pairs(
     ``rows`` and ``cols``: every extreme equilibrium once, in a deterministic
     order (by row vertex, then column vertex, each sorted lexicographically
     in descending order so pure strategies on early labels come first).
+
+    Examples
+    --------
+    >>> rows, cols, pairs = equilibrium_vertex_pairs([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+    >>> [tuple(map(str, r)) for r in rows], pairs
+    ([('1', '0'), ('1/2', '1/2'), ('0', '1')], [(0, 0), (1, 1), (2, 2)])
     """
-    m, n = len(A), len(A[0])
-    full = (1 << (m + n)) - 1
-    P, Q = best_response_vertices(A, B)
-    P = [v for v in P if any(v.point)]
-    Q = [v for v in Q if any(v.point)]
-    pairs_raw = [(p, q) for p in P for q in Q if (p.labels | q.labels) == full]
-    row_pts = sorted({_normalise(p.point) for p, _ in pairs_raw}, reverse=True)
-    col_pts = sorted({_normalise(q.point) for _, q in pairs_raw}, reverse=True)
+    poly = _polytopes(A, B)
+    raw = _complete_pairs(poly)
+    row_point = {i: _normalise(poly.row_vertices.numerators(i)) for i in {i for i, _ in raw}}
+    col_point = {j: _normalise(poly.col_vertices.numerators(j)) for j in {j for _, j in raw}}
+    row_pts = sorted(set(row_point.values()), reverse=True)
+    col_pts = sorted(set(col_point.values()), reverse=True)
     row_index = {pt: i for i, pt in enumerate(row_pts)}
     col_index = {pt: i for i, pt in enumerate(col_pts)}
-    pairs = sorted(
-        {(row_index[_normalise(p.point)], col_index[_normalise(q.point)]) for p, q in pairs_raw}
-    )
+    pairs = sorted({(row_index[row_point[i]], col_index[col_point[j]]) for i, j in raw})
     return row_pts, col_pts, pairs
 
 
@@ -249,9 +284,10 @@ def is_degenerate(A: Sequence[Sequence[Number]], B: Sequence[Sequence[Number]]) 
     >>> is_degenerate([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     False
     """
-    m, n = len(A), len(A[0])
-    P, Q = best_response_vertices(A, B)
-    return any(v.label_count > m for v in P) or any(v.label_count > n for v in Q)
+    poly = _polytopes(A, B)
+    return any(v.bit_count() > poly.m for v in poly.row_masks) or any(
+        v.bit_count() > poly.n for v in poly.col_masks
+    )
 
 
 def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:

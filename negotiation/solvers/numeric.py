@@ -1,4 +1,4 @@
-"""Numeric equilibria by delegation to nashpy, each result checked before it is returned.
+"""Numeric equilibria: nashpy's support enumeration and our Lemke-Howson, each result checked.
 
 nashpy warns (and may return ``nan``) on degenerate games; here its warnings
 are caught, and every profile it returns is checked to be an equilibrium
@@ -20,7 +20,6 @@ Examples
 from __future__ import annotations
 
 import warnings
-from itertools import cycle
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -127,58 +126,28 @@ def _checked(
 
 
 def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.ndarray, np.ndarray]]:
-    """One equilibrium by nashpy's Lemke-Howson pivoting, guarded against its failures.
+    """One equilibrium by Lemke-Howson pivoting with lexicographic ties, checked.
 
-    This is nashpy's ``lemke_howson`` loop (on nashpy's own lexicographic
-    tableaux) with two guards: a path that revisits a state is cycling and is
-    abandoned (nashpy's own loop never stops then, e.g. on any game with a
-    single column), and an exception from inside nashpy counts as a failure.
-    Each initial dropped label is tried in turn until one gives a checked
-    equilibrium; an empty list means every path failed.
+    Runs :func:`negotiation.solvers.lemke_howson.lemke_howson_path` (compiled
+    with numba when installed) from each initial dropped label in turn until
+    one gives a checked equilibrium; the lexicographic ratio test keeps a path
+    from cycling on degenerate games, and a failed path (iteration cap, no
+    usable pivot) passes to the next label. An empty list means every path
+    failed. Games with a single row or column are left to the caller (an
+    empty list), which answers them by enumeration as it always has.
     """
-    from nashpy.linalg.tableau import create_col_tableau, create_row_tableau
+    from negotiation.solvers.lemke_howson import lemke_howson_path
 
-    for label in range(A.shape[0] + A.shape[1]):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                found = _lemke_howson_path(A, B, label, create_col_tableau, create_row_tableau)
-            except _NASHPY_FAILURES:
-                found = None
+    m, n = A.shape
+    if min(m, n) < 2:
+        return []
+    for label in range(m + n):
+        found = lemke_howson_path(A, B, label)
         if found is not None:
             checked = _checked(A, B, [found], tol)
             if checked:
                 return checked
     return []
-
-
-def _lemke_howson_path(
-    A: np.ndarray, B: np.ndarray, label: int, create_col: Any, create_row: Any
-) -> tuple[np.ndarray, np.ndarray] | None:
-    col_tableau = create_col(A, True)
-    row_tableau = create_row(B, True)
-    if label in row_tableau.non_basic_variables:
-        tableaux = cycle((row_tableau, col_tableau))
-    else:
-        tableaux = cycle((col_tableau, row_tableau))
-    full_labels = col_tableau.labels
-    entering = label
-    seen: set[tuple[frozenset, frozenset, int, int]] = set()
-    for step in range(10**6):
-        tableau = next(tableaux)
-        entering = tableau.pivot_and_drop_label(entering)
-        row_basic = frozenset(row_tableau.non_basic_variables)
-        col_basic = frozenset(col_tableau.non_basic_variables)
-        if row_basic | col_basic == full_labels:
-            return (
-                row_tableau.to_strategy(col_tableau.non_basic_variables),
-                col_tableau.to_strategy(row_tableau.non_basic_variables),
-            )
-        state = (row_basic, col_basic, entering, step % 2)
-        if state in seen:
-            return None
-        seen.add(state)
-    return None
 
 
 def solve_support_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:

@@ -1,0 +1,224 @@
+"""One Nash equilibrium of a bimatrix game by Lemke-Howson pivoting with lexicographic ties.
+
+Complementary pivoting on the two best-response polytopes (von Stengel 2007,
+section 3.4)::
+
+    P = {x >= 0 : B^T x <= 1}      Q = {y >= 0 : A y <= 1}
+
+(payoffs shifted to be positive). From the origin, the variable carrying the
+dropped label enters one tableau; the variable that leaves carries a label
+that the other tableau's variable of the same label then enters with, and so
+on until the dropped label leaves. The minimum ratio test breaks ties
+lexicographically by the columns of the initial (slack) basis, so the path
+never cycles on degenerate games (where nashpy's loop can run forever); an
+iteration cap and a failed pivot end a path as failed, and the next initial
+label is tried.
+
+The kernel is written in the subset of Python that numba compiles; without
+numba the same functions run as plain Python on numpy arrays.
+
+References
+----------
+C. E. Lemke and J. T. Howson (1964), "Equilibrium points of bimatrix games",
+*Journal of the SIAM* 12: 413-423.
+B. von Stengel (2007), "Equilibrium computation for two-player games in strategic
+and extensive form", in Nisan et al., *Algorithmic Game Theory*, ch. 3.
+
+Examples
+--------
+>>> import numpy as np
+>>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+>>> B = np.array([[2.0, 0.0], [0.0, 3.0]])
+>>> x, y = lemke_howson_path(A, B, 0)
+>>> x.tolist(), y.tolist()
+([1.0, 0.0], [1.0, 0.0])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+try:
+    import numba
+except ImportError:  # pragma: no cover - depends on the installation
+    numba = None
+
+__all__ = ["MAX_ITERATIONS", "lemke_howson_path"]
+
+MAX_ITERATIONS = 10**6
+_PIVOT_TOL = 1e-10  # a tableau entry at most this is not a usable pivot
+_RATIO_TOL = 1e-12  # ratios this close (relative) are tied and go to the lexicographic rule
+
+
+def lemke_howson_path(
+    A: np.ndarray,
+    B: np.ndarray,
+    label: int,
+    max_iterations: int = MAX_ITERATIONS,
+    *,
+    compiled: bool = True,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The end of the Lemke-Howson path that drops ``label``, or ``None`` if it failed.
+
+    Parameters
+    ----------
+    A, B
+        Float payoff arrays of shape ``(m, n)``.
+    label
+        The dropped label: ``0..m-1`` a row strategy, ``m..m+n-1`` a column strategy.
+    max_iterations
+        Pivots allowed before the path counts as failed.
+    compiled
+        Run the numba kernel when numba is installed (``False``: plain Python,
+        the same code).
+
+    Returns
+    -------
+    (x, y) or None
+        Mixed strategies (not yet checked to be an equilibrium: the caller does).
+    """
+    A = np.asarray(A, dtype=np.float64)
+    B = np.asarray(B, dtype=np.float64)
+    shift_a = 1.0 - A.min()
+    shift_b = 1.0 - B.min()
+    kernel = _compiled_path() if compiled else _path
+    x = np.zeros(A.shape[0])
+    y = np.zeros(A.shape[1])
+    ok = kernel(A + shift_a, B + shift_b, label, max_iterations, x, y)
+    return (x, y) if ok else None
+
+
+def _compiled_path() -> Callable[..., bool]:
+    return _path_jit if _path_jit is not None else _path
+
+
+def _lex_min_ratio(T: np.ndarray, c: int, slack_start: int, n_slacks: int) -> int:
+    """The leaving row for entering column ``c``, or -1 when no entry is a usable pivot.
+
+    The minimum of ``rhs / T[i, c]`` over rows with ``T[i, c] > 0``; ties go to the
+    smallest ratio on the initial basis's columns in turn (the lexicographic rule).
+    """
+    k = T.shape[0]
+    rhs = T.shape[1] - 1
+    best = -1
+    for i in range(k):
+        a = T[i, c]
+        if a <= _PIVOT_TOL:
+            continue
+        if best < 0:
+            best = i
+            continue
+        b = T[best, c]
+        mine = T[i, rhs] / a
+        theirs = T[best, rhs] / b
+        scale = max(1.0, abs(mine), abs(theirs))
+        if mine < theirs - _RATIO_TOL * scale:
+            best = i
+            continue
+        if mine > theirs + _RATIO_TOL * scale:
+            continue
+        for s in range(slack_start, slack_start + n_slacks):
+            mine = T[i, s] / a
+            theirs = T[best, s] / b
+            scale = max(1.0, abs(mine), abs(theirs))
+            if mine < theirs - _RATIO_TOL * scale:
+                best = i
+                break
+            if mine > theirs + _RATIO_TOL * scale:
+                break
+    return best
+
+
+def _pivot(T: np.ndarray, r: int, c: int) -> None:
+    """Gauss-Jordan pivot on ``T[r, c]``, in place."""
+    k, width = T.shape
+    p = T[r, c]
+    for j in range(width):
+        T[r, j] /= p
+    for i in range(k):
+        if i == r:
+            continue
+        f = T[i, c]
+        if f != 0.0:
+            for j in range(width):
+                T[i, j] -= f * T[r, j]
+
+
+def _path(
+    A: np.ndarray, B: np.ndarray, label: int, max_iterations: int, x: np.ndarray, y: np.ndarray
+) -> bool:
+    """Follow the path dropping ``label``; write the strategies to ``x``, ``y``; True if it ended.
+
+    Both tableaux have one column per label: in P's (rows: the column player's
+    constraints) column ``i < m`` is ``x_i`` and column ``m + j`` the slack of
+    constraint ``j``; in Q's (rows: the row player's constraints) column ``i`` is
+    the slack of row ``i`` and column ``m + j`` is ``y_j``.
+    """
+    m, n = A.shape
+    labels = m + n
+    TP = np.zeros((n, labels + 1))
+    TQ = np.zeros((m, labels + 1))
+    basis_p = np.empty(n, dtype=np.int64)
+    basis_q = np.empty(m, dtype=np.int64)
+    for j in range(n):
+        for i in range(m):
+            TP[j, i] = B[i, j]
+        TP[j, m + j] = 1.0
+        TP[j, labels] = 1.0
+        basis_p[j] = m + j
+    for i in range(m):
+        for j in range(n):
+            TQ[i, m + j] = A[i, j]
+        TQ[i, i] = 1.0
+        TQ[i, labels] = 1.0
+        basis_q[i] = i
+    in_p = label < m  # x_label lives in P; y_(label - m) in Q
+    entering = label
+    for _ in range(max_iterations):
+        if in_p:
+            r = _lex_min_ratio(TP, entering, m, n)
+            if r < 0:
+                return False
+            _pivot(TP, r, entering)
+            leaving = basis_p[r]
+            basis_p[r] = entering
+        else:
+            r = _lex_min_ratio(TQ, entering, 0, m)
+            if r < 0:
+                return False
+            _pivot(TQ, r, entering)
+            leaving = basis_q[r]
+            basis_q[r] = entering
+        if leaving == label:
+            break
+        entering = leaving
+        in_p = not in_p
+    else:
+        return False
+    for r in range(n):
+        if basis_p[r] < m:
+            x[basis_p[r]] = TP[r, labels]
+    for r in range(m):
+        if basis_q[r] >= m:
+            y[basis_q[r] - m] = TQ[r, labels]
+    sx = x.sum()
+    sy = y.sum()
+    if not (sx > 0.0 and sy > 0.0):
+        return False
+    for i in range(m):
+        x[i] /= sx
+    for j in range(n):
+        y[j] /= sy
+    return True
+
+
+_path_jit: Any = None
+if numba is not None:
+    _jit = numba.njit(cache=True, nogil=True)
+    _lex_min_ratio = _jit(_lex_min_ratio)
+    _pivot = _jit(_pivot)
+    _path_jit = _jit(_path)
+    _path = _path_jit.py_func

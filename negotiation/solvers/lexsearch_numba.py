@@ -1,0 +1,504 @@
+"""The compiled twin of :func:`negotiation.solvers.lexsearch.vertices_python` (numba).
+
+The same lexicographic breadth-first search over the bases of
+``{z >= 0 : C z <= 1}``, with each tableau entry kept as residues modulo ``K``
+primes just below ``2**31`` (multi-modular arithmetic) instead of as a Python
+integer. Every number the search looks at (a tableau entry of the Bareiss
+dictionary, or the cross difference of two rows that a ratio test compares)
+is, up to the positive factor ``D``, a ``k x k`` minor of ``[C | I | 1]``, so
+Hadamard's inequality bounds it by ``H``; with the primes' product ``M > 2H``
+the residues determine the number, and its sign is read exactly from its
+mixed-radix digits. Nothing is rounded: the kernel returns the same vertices
+as the plain-Python search, only faster.
+
+numba is imported when this module is, so :mod:`negotiation.solvers.lexsearch`
+imports it on first use only; :func:`vertices_compiled` returns ``None`` when
+numba is missing or the polytope is too large for the kernel's 64-bit masks.
+
+Examples
+--------
+>>> found = vertices_compiled([[2, 1], [1, 2]])
+>>> found is None or sorted(found.masks) == [3, 6, 9, 12]
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import numpy as np
+
+from negotiation.solvers.lexsearch import PolytopeVertices
+
+try:
+    import numba
+except ImportError:  # pragma: no cover - depends on the installation
+    numba = None
+
+__all__ = ["available", "vertices_compiled"]
+
+# A prime sits above 2**30 and below 2**31, so a product of two residues fits an int64.
+_PRIME_BITS = 30
+_MAX_PRIMES = 64
+_MAX_LABELS = 62  # basis keys and vertex masks are int64 bit sets
+
+
+_last_bases = [0]
+
+
+def available() -> bool:
+    """Whether numba is installed, so the compiled kernel runs."""
+    return numba is not None
+
+
+def vertices_compiled(
+    C: Sequence[Sequence[int]], *, prime_offset: int = 0
+) -> PolytopeVertices | None:
+    """The vertices of ``{z >= 0 : C z <= 1}`` by the compiled kernel, or ``None``.
+
+    ``None`` when numba is not installed, when the polytope has more than 62
+    variables and constraints together, or when its entries are so large that
+    more than 64 primes would be needed. ``prime_offset`` skips that many
+    primes (the search retries with fresh primes in the rare case that one
+    divides a pivot).
+    """
+    if numba is None:
+        return None
+    k, d = len(C), len(C[0])
+    if d + k > _MAX_LABELS:
+        return None
+    count = _primes_needed(C)
+    for attempt in range(4):
+        first = prime_offset + attempt * count
+        if first + count > len(_primes()):
+            return None
+        primes = np.array(_primes()[first : first + count], dtype=np.int64)
+        residues = np.array(
+            [[[int(v) % q for v in row] for row in C] for q in primes.tolist()], dtype=np.int64
+        )
+        inverses, half = _mixed_radix_tables(primes.tolist())
+        M, _ = _crt_coefficients(primes.tolist())
+        weights = np.array([pow(M // q, -1, q) for q in primes.tolist()], dtype=np.int64)
+        status, masks, numerators, bases = _search(residues, primes, weights, inverses, half)
+        _last_bases[0] = bases
+        if status == 0:
+            crt = _crt_coefficients(primes.tolist())
+            return PolytopeVertices(
+                masks.tolist(), functools.partial(_reconstruct, numerators, crt)
+            )
+    return None  # pragma: no cover - four prime sets each dividing a pivot
+
+
+def _primes_needed(C: Sequence[Sequence[int]]) -> int:
+    """How many primes make their product exceed twice Hadamard's bound on the minors."""
+    k = len(C)
+    # Rows of [C | I | 1] have squared norms |C_i|^2 + 2; a k x k minor is at most the
+    # product of the row norms, and also at most the product of the k largest column norms.
+    row_product = 1
+    for row in C:
+        row_product *= sum(int(v) * int(v) for v in row) + 2
+    columns = sorted(
+        [sum(int(row[j]) ** 2 for row in C) for j in range(len(C[0]))] + [1] * k + [k],
+        reverse=True,
+    )
+    col_product = 1
+    for norm2 in columns[:k]:
+        col_product *= norm2
+    bound_bits = (min(row_product, col_product).bit_length() + 1) // 2 + 2
+    return max(1, -(-bound_bits // _PRIME_BITS))
+
+
+@functools.cache
+def _primes() -> tuple[int, ...]:
+    """Primes just below ``2**31``, descending (Miller-Rabin, exact below 3.2e9)."""
+    found: list[int] = []
+    candidate = (1 << 31) - 1
+    while len(found) < _MAX_PRIMES * 2:
+        if _is_prime(candidate):
+            found.append(candidate)
+        candidate -= 2
+    return tuple(found)
+
+
+def _is_prime(n: int) -> bool:
+    if n % 2 == 0:
+        return n == 2
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d //= 2
+        s += 1
+    for a in (2, 3, 5, 7):
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+@functools.cache
+def _mixed_radix_cache(primes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    K = len(primes)
+    inverses = np.zeros((K, K), dtype=np.int64)
+    for j in range(K):
+        for i in range(j + 1, K):
+            inverses[j, i] = pow(primes[j], -1, primes[i])
+    # mixed-radix digits of (M - 1) // 2: a value is negative when its digits exceed these
+    rest = (_product(primes) - 1) // 2
+    half = np.zeros(K, dtype=np.int64)
+    for i, q in enumerate(primes):
+        half[i] = rest % q
+        rest //= q
+    return inverses, half
+
+
+def _mixed_radix_tables(primes: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    return _mixed_radix_cache(tuple(primes))
+
+
+def _product(values: Sequence[int]) -> int:
+    out = 1
+    for v in values:
+        out *= v
+    return out
+
+
+@functools.cache
+def _crt_cache(primes: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+    M = _product(primes)
+    return M, tuple((M // q) * pow(M // q, -1, q) for q in primes)
+
+
+def _crt_coefficients(primes: list[int]) -> tuple[int, tuple[int, ...]]:
+    return _crt_cache(tuple(primes))
+
+
+def _reconstruct(
+    numerators: np.ndarray, crt: tuple[int, tuple[int, ...]], index: int
+) -> tuple[int, ...]:
+    """Vertex ``index``'s integer numerators from their residues (Chinese remainders)."""
+    M, coefficients = crt
+    half = M // 2
+    out = []
+    for column in numerators[index].T.tolist():
+        value = sum(r * c for r, c in zip(column, coefficients, strict=True)) % M
+        out.append(value - M if value > half else value)
+    return tuple(out)
+
+
+if numba is not None:
+    _jit = numba.njit(cache=True, nogil=True)
+
+    @_jit
+    def _mulmod(a, b, q, q_inverse):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """``a * b mod q`` for residues below ``q < 2**31``, with a float quotient estimate."""
+        product = a * b
+        r = product - np.int64(float(a) * float(b) * q_inverse) * q
+        while r < 0:
+            r += q
+        while r >= q:
+            r -= q
+        return r
+
+    @_jit
+    def _inverse_mod(a: int, q: int) -> int:  # pragma: no cover - compiled
+        """The inverse of ``a`` modulo the prime ``q``, or 0 when ``q`` divides ``a``."""
+        t, new_t, r, new_r = 0, 1, q, a
+        while new_r != 0:
+            quotient = r // new_r
+            t, new_t = new_t, t - quotient * new_t
+            r, new_r = new_r, r - quotient * new_r
+        if r != 1:
+            return 0
+        return t + q if t < 0 else t
+
+    @_jit
+    def _exact_sign(x, primes, q_inverses, inverses, half, digits):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The sign of the non-zero integer with residues ``x``, by mixed-radix conversion."""
+        K = x.shape[0]
+        for i in range(K):
+            q = primes[i]
+            t = x[i]
+            for j in range(i):
+                t -= digits[j] % q
+                if t < 0:
+                    t += q
+                t = _mulmod(t, inverses[j, i], q, q_inverses[i])
+            digits[i] = t
+        for i in range(K - 1, -1, -1):
+            if digits[i] > half[i]:
+                return -1
+            if digits[i] < half[i]:
+                return 1
+        return 1
+
+    @_jit
+    def _sign(x, D, weights, primes, q_inverses, inverses, half, scratch):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The sign of the integer ``X = N D`` in ``[-H, H]``, where ``x`` holds ``N mod q_p``.
+
+        With ``weights[p] = D w_p mod q_p`` and ``w_p`` the inverse of ``M / q_p``,
+        ``X / M = sum(x_p weights_p / q_p) mod 1`` (the Chinese remainder theorem):
+        in ``[0, 1/4]`` for ``X >= 0`` and in ``[3/4, 1)`` for ``X < 0``, since
+        ``M >= 4H``. The float sum is off by far less than ``2**-40``; only a
+        fraction that close to 0 or 1 (a value tiny beside ``M``) is settled by
+        mixed-radix conversion.
+        """
+        K = x.shape[0]
+        nonzero = False
+        for p in range(K):
+            if x[p] != 0:
+                nonzero = True
+                break
+        if not nonzero:
+            return 0
+        if K > 1:
+            total = 0.0
+            for p in range(K):
+                total += float(_mulmod(x[p], weights[p], primes[p], q_inverses[p])) * q_inverses[p]
+            fraction = total - np.floor(total)
+            if 2.0**-40 < fraction < 0.5:
+                return 1
+            if 0.5 < fraction < 1.0 - 2.0**-40:
+                return -1
+        for p in range(K):
+            scratch[p] = _mulmod(x[p], D[p], primes[p], q_inverses[p])
+        return _exact_sign(scratch[:K], primes, q_inverses, inverses, half, scratch[K:])
+
+    @_jit
+    def _mix(key: int) -> int:  # pragma: no cover - compiled
+        key ^= key >> 29
+        key *= 0x3F4A7C15B9E3779
+        key ^= key >> 32
+        return key
+
+    @_jit
+    def _insert(table, key):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Insert ``key`` (> 0) into an open-addressing set; False when already there."""
+        size = table.shape[0]
+        h = _mix(key) & (size - 1)
+        while True:
+            held = table[h]
+            if held == 0:
+                table[h] = key
+                return True
+            if held == key:
+                return False
+            h = (h + 1) & (size - 1)
+
+    @_jit
+    def _grow_set(table):  # type: ignore[no-untyped-def]  # pragma: no cover
+        bigger = np.zeros(table.shape[0] * 2, dtype=np.int64)
+        for key in table:
+            if key != 0:
+                _insert(bigger, key)
+        return bigger
+
+    @_jit
+    def _search(Cres, primes, crt_weights, inverses, half):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Breadth-first lexicographic search; returns (status, masks, numerator residues).
+
+        The tableau holds ``N = T / D`` modulo each prime (the normalised
+        dictionary), so a pivot costs one modular product per entry; an
+        integer entry ``T = N D`` is needed only for its sign, read with the
+        weights ``D w_p``.
+        """
+        K, k, d = Cres.shape
+        W = d + 1
+        rhs = d
+        n_vars = d + k
+        all_bits = (1 << n_vars) - 1
+        q_inverses = np.empty(K, dtype=np.float64)
+        for p in range(K):
+            q_inverses[p] = 1.0 / primes[p]
+
+        cap = 64
+        pool_T = np.empty((cap, K, k, W), dtype=np.int64)
+        pool_basis = np.empty((cap, k), dtype=np.int64)
+        pool_cob = np.empty((cap, d), dtype=np.int64)
+        pool_D = np.empty((cap, K), dtype=np.int64)
+        pool_T[0, :, :, :d] = Cres
+        pool_T[0, :, :, d] = 1
+        for i in range(k):
+            pool_basis[0, i] = d + i
+        for j in range(d):
+            pool_cob[0, j] = j
+        pool_D[0, :] = 1
+        head, tail = 0, 1
+
+        seen = np.zeros(1024, dtype=np.int64)
+        n_seen = 1
+        _insert(seen, all_bits ^ ((1 << d) - 1))
+        vertex_set = np.zeros(1024, dtype=np.int64)
+        n_vertices = 0
+        out_cap = 256
+        masks = np.empty(out_cap, dtype=np.int64)
+        numerators = np.zeros((out_cap, K, d), dtype=np.int64)
+
+        T = np.empty((K, k, W), dtype=np.int64)
+        basis = np.empty(k, dtype=np.int64)
+        cob = np.empty(d, dtype=np.int64)
+        D = np.empty(K, dtype=np.int64)
+        weights = np.empty(K, dtype=np.int64)  # D w_p mod q_p
+        position = np.empty(n_vars, dtype=np.int64)  # row if basic, else -1 - column
+        x = np.empty(K, dtype=np.int64)
+        scratch = np.empty(2 * K, dtype=np.int64)
+        pivot_row = np.empty(W, dtype=np.int64)
+        positive = np.empty((k, d), dtype=np.bool_)
+
+        while head < tail:
+            T[:] = pool_T[head]
+            basis[:] = pool_basis[head]
+            cob[:] = pool_cob[head]
+            D[:] = pool_D[head]
+            head += 1
+            for p in range(K):
+                weights[p] = _mulmod(D[p], crt_weights[p], primes[p], q_inverses[p])
+            key = 0
+            for i in range(k):
+                key |= 1 << basis[i]
+                position[basis[i]] = i
+            for j in range(d):
+                position[cob[j]] = -1 - j
+
+            # the vertex of this basis: variables basic at a non-zero value are unlabelled
+            nonzero = 0
+            for i in range(k):
+                for p in range(K):
+                    if T[p, i, rhs] != 0:
+                        nonzero |= 1 << basis[i]
+                        break
+            mask = all_bits & ~nonzero
+            if 2 * (n_vertices + 1) > vertex_set.shape[0]:
+                vertex_set = _grow_set(vertex_set)
+            if _insert(vertex_set, mask + 1):
+                if n_vertices == out_cap:
+                    out_cap *= 2
+                    bigger_masks = np.empty(out_cap, dtype=np.int64)
+                    bigger_masks[:n_vertices] = masks[:n_vertices]
+                    masks = bigger_masks
+                    bigger_num = np.zeros((out_cap, K, d), dtype=np.int64)
+                    bigger_num[:n_vertices] = numerators[:n_vertices]
+                    numerators = bigger_num
+                masks[n_vertices] = mask
+                for i in range(k):
+                    v = basis[i]
+                    if v < d:
+                        for p in range(K):
+                            numerators[n_vertices, p, v] = _mulmod(
+                                T[p, i, rhs], D[p], primes[p], q_inverses[p]
+                            )
+                n_vertices += 1
+
+            for i in range(k):
+                for c in range(d):
+                    for p in range(K):
+                        x[p] = T[p, i, c]
+                    positive[i, c] = (
+                        _sign(x, D, weights, primes, q_inverses, inverses, half, scratch) > 0
+                    )
+
+            for c in range(d):
+                # lexicographic minimum ratio test for entering column c
+                best = -1
+                for i in range(k):
+                    if not positive[i, c]:
+                        continue
+                    if best < 0:
+                        best = i
+                        continue
+                    for p in range(K):
+                        q = primes[p]
+                        a = _mulmod(T[p, i, rhs], T[p, best, c], q, q_inverses[p])
+                        a -= _mulmod(T[p, best, rhs], T[p, i, c], q, q_inverses[p])
+                        x[p] = a + q if a < 0 else a
+                    s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                    slack = d
+                    while s == 0 and slack < n_vars:
+                        where = position[slack]
+                        if where >= 0:  # basic slack: D times a unit vector
+                            if where == i:
+                                s = 1
+                            elif where == best:
+                                s = -1
+                        else:
+                            col = -1 - where
+                            for p in range(K):
+                                q = primes[p]
+                                a = _mulmod(T[p, i, col], T[p, best, c], q, q_inverses[p])
+                                a -= _mulmod(T[p, best, col], T[p, i, c], q, q_inverses[p])
+                                x[p] = a + q if a < 0 else a
+                            s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                        slack += 1
+                    if s < 0:
+                        best = i
+                if best < 0:
+                    return 2, masks[:0], numerators[:0], n_seen
+                r = best
+                new_key = (key ^ (1 << basis[r])) | (1 << cob[c])
+                if 2 * (n_seen + 1) > seen.shape[0]:
+                    seen = _grow_set(seen)
+                if not _insert(seen, new_key):
+                    continue
+                n_seen += 1
+
+                if tail == cap:  # make room: drop the expanded prefix, or grow
+                    live = tail - head
+                    if head >= cap // 2:
+                        pool_T[:live] = pool_T[head:tail]
+                        pool_basis[:live] = pool_basis[head:tail]
+                        pool_cob[:live] = pool_cob[head:tail]
+                        pool_D[:live] = pool_D[head:tail]
+                    else:
+                        cap *= 2
+                        new_T = np.empty((cap, K, k, W), dtype=np.int64)
+                        new_T[:live] = pool_T[head:tail]
+                        pool_T = new_T
+                        new_basis = np.empty((cap, k), dtype=np.int64)
+                        new_basis[:live] = pool_basis[head:tail]
+                        pool_basis = new_basis
+                        new_cob = np.empty((cap, d), dtype=np.int64)
+                        new_cob[:live] = pool_cob[head:tail]
+                        pool_cob = new_cob
+                        new_D = np.empty((cap, K), dtype=np.int64)
+                        new_D[:live] = pool_D[head:tail]
+                        pool_D = new_D
+                    head, tail = 0, live
+
+                slot = tail
+                tail += 1
+                pool_basis[slot] = basis
+                pool_basis[slot, r] = cob[c]
+                pool_cob[slot] = cob
+                pool_cob[slot, c] = basis[r]
+                for p in range(K):
+                    q = primes[p]
+                    qi = q_inverses[p]
+                    pivot = T[p, r, c]
+                    pivot_inverse = _inverse_mod(pivot, q)
+                    if pivot_inverse == 0:
+                        return 1, masks[:0], numerators[:0], n_seen
+                    pool_D[slot, p] = _mulmod(pivot, D[p], q, qi)
+                    for j in range(W):
+                        pivot_row[j] = _mulmod(T[p, r, j], pivot_inverse, q, qi)
+                    for i in range(k):
+                        if i == r:
+                            for j in range(W):
+                                pool_T[slot, p, i, j] = pivot_row[j]
+                            pool_T[slot, p, i, c] = pivot_inverse
+                            continue
+                        f = T[p, i, c]
+                        if f == 0:
+                            for j in range(W):
+                                pool_T[slot, p, i, j] = T[p, i, j]
+                        else:
+                            for j in range(W):
+                                v = T[p, i, j] - _mulmod(f, pivot_row[j], q, qi)
+                                pool_T[slot, p, i, j] = v + q if v < 0 else v
+                            v = _mulmod(f, pivot_inverse, q, qi)
+                            pool_T[slot, p, i, c] = q - v if v else 0
+        return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen
