@@ -416,22 +416,24 @@ def equilibria_table(
     >>> "<td>D (Defect)</td><td>D</td>" in named
     True
     """
-    names = tuple(titles) if titles is not None else ({}, {})
+    given = tuple(titles) if titles is not None else ()
+    names = given + tuple({} for _ in game.players[len(given) :])
     header = [
         "#",
-        game.players[0],
-        game.players[1],
-        f"{game.players[0]}'s payoff",
-        f"{game.players[1]}'s payoff",
+        *game.players,
+        *(f"{player}'s payoff" for player in game.players),
         "kind",
     ]
     rows = [
         [
             str(k + 1),
-            _mix(game.strategies[0], eq.row, names[0]),
-            _mix(game.strategies[1], eq.col, names[1]),
-            fmt(eq.payoffs[0]),
-            fmt(eq.payoffs[1]),
+            *(
+                _mix(labels, probs, titles_p)
+                for labels, probs, titles_p in zip(
+                    game.strategies, eq.strategies, names, strict=True
+                )
+            ),
+            *(fmt(u) for u in eq.payoffs),
             "pure" if eq.is_pure else "mixed",
         ]
         for k, eq in enumerate(equilibria)
@@ -492,10 +494,10 @@ class Dashboard:
 
         self.symbolic_game = game
         self.specs = specs
-        self.titles = tuple(titles) if titles is not None else ({}, {})
+        self.titles = tuple(titles) if titles is not None else tuple({} for _ in game.players)
         self.plot_kinds = self._available_plots(game)
         if plot == "auto":
-            plot = "best_responses" if "best_responses" in self.plot_kinds else "game"
+            plot = next(k for k in ("best_responses", "game", "none") if k in self.plot_kinds)
         if plot not in PLOTS:
             raise InvalidGameError(
                 f"unknown plot {plot!r}; choose one of " + ", ".join(repr(p) for p in PLOTS)
@@ -683,6 +685,8 @@ class Dashboard:
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _available_plots(game: Game) -> tuple[str, ...]:
+        if game.n_players != 2:
+            return ("none",)  # the pictures draw bimatrix games; the table shows N players
         kinds = ["game"]
         if game.shape == (2, 2):
             kinds.append("best_responses")

@@ -292,3 +292,19 @@ def test_quantal_response_facade_and_bad_input():
         g.fit_qre([[1, 2]])  # one player's counts for a three-player game
     with pytest.raises(ng.InvalidGameError):
         g.fit_qre([[1, -2], [1, 1], [1, 1]])
+
+
+def test_explore_a_three_player_game():
+    pytest.importorskip("ipywidgets")
+    b = sp.Symbol("b", positive=True)
+    dash = ng.explore(volunteer(benefit=b), plot="auto")
+    assert dash.plot == "none"  # the pictures draw bimatrix games
+    # nobody volunteers when the benefit is below the cost; someone does when it is above
+    low = dash.set(b=0.5).equilibria
+    assert [eq.profile for eq in low if eq.is_pure] == [("Wait", "Wait", "Wait")]
+    high = dash.set(b=2).equilibria
+    assert ("Volunteer", "Wait", "Wait") in [eq.profile for eq in high if eq.is_pure]
+    from negotiation.explore import equilibria_table
+
+    table = equilibria_table(dash.game, high)
+    assert "P3&#x27;s payoff" in table
