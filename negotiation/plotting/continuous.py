@@ -43,7 +43,7 @@ import sympy as sp
 
 from negotiation.errors import ContinuousGameError
 from negotiation.games.continuous import ContinuousGame
-from negotiation.plotting._style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
+from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
 from negotiation.solvers import best_response as _br
 from negotiation.symbolic import require_numeric
 
