@@ -44,7 +44,7 @@ import numpy as np
 try:
     import numba
 except ImportError:  # pragma: no cover - depends on the installation
-    numba = None
+    numba = None  # type: ignore[assignment]
 
 __all__ = ["MAX_ITERATIONS", "lemke_howson_path"]
 

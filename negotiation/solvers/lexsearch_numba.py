@@ -34,7 +34,7 @@ from negotiation.solvers.lexsearch import PolytopeVertices
 try:
     import numba
 except ImportError:  # pragma: no cover - depends on the installation
-    numba = None
+    numba = None  # type: ignore[assignment]
 
 __all__ = ["available", "vertices_compiled"]
 
