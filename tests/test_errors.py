@@ -25,6 +25,9 @@ BUILTIN_OF = {
     "SweepError": ValueError,
     "MissingExtraError": ImportError,
     "AppError": RuntimeError,
+    "PathFollowingError": RuntimeError,
+    "ContinuousGameError": ValueError,
+    "TradeModelError": ValueError,
 }
 
 
@@ -293,7 +296,7 @@ def test_unknown_method_and_bad_options():
     with pytest.raises(
         ng.InvalidGameError, match="exact=True is available for method='vertex_enumeration'"
     ):
-        game.equilibria("support_enumeration", exact=True)
+        game.equilibria("lemke_howson", exact=True)
 
 
 def test_profile_of_a_mixed_equilibrium():
@@ -307,8 +310,12 @@ def test_nfg_errors_name_the_problem(tmp_path):
         ng.Game.from_nfg(str(tmp_path / "missing.nfg"))
     with pytest.raises(ng.InvalidGameError, match=re.escape("the .nfg text ends too early")):
         ng.Game.from_nfg('NFG 1 R "x" { "A" "B" } { 2 2 }\n1 1 2 2')
-    with pytest.raises(ng.InvalidGameError, match=re.escape("this .nfg game has 3 players")):
-        ng.Game.from_nfg('NFG 1 R "x" { "A" "B" "C" } { 1 1 1 }\n1 1 1')
+    with pytest.raises(ng.InvalidGameError, match=re.escape("this .nfg game has 1 player(s)")):
+        ng.Game.from_nfg('NFG 1 R "x" { "A" } { 1 }\n1')
+    with pytest.raises(ng.InvalidGameError, match=re.escape("each outcome needs 3 payoffs")):
+        ng.Game.from_nfg('NFG 1 R "x" { "A" "B" "C" } { 1 1 1 }\n{ { "" 1 1 } }\n1')
+    with pytest.raises(ng.InvalidGameError, match="profiles .*up to 1,000,000"):
+        ng.Game.from_nfg('NFG 1 R "x" { "A" "B" } { 100000 100000 }\n')
     with pytest.raises(ng.InvalidGameError, match=re.escape("malformed .nfg: 'x' is not a number")):
         ng.Game.from_nfg('NFG 1 R "x" { "A" "B" } { 1 1 }\nx 1')
     with pytest.raises(

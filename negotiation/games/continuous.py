@@ -1072,7 +1072,7 @@ class ContinuousGame:
         >>> [round(float(u), 4) for u in p.nash().utilities]
         [0.1, 0.1]
         """
-        from negotiation.bargaining.problem import BargainingProblem
+        from negotiation.bargaining.feasible import BargainingProblem
 
         if self.n_players != 2:
             raise ContinuousGameError(
