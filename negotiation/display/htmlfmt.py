@@ -14,8 +14,9 @@ import html as _html
 import sympy as sp
 
 from negotiation.display import html
-from negotiation.display.formatting import fmt, html_table
-from negotiation.display.textfmt import game_blocks
+from negotiation.display.formatting import fmt, history_text, html_table
+from negotiation.display.textfmt import game_blocks, tree_lines
+from negotiation.games.extensive import GameTree, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
 
 __all__: list[str] = []
@@ -56,3 +57,29 @@ def _equilibrium_html(eq: Equilibrium) -> str:
     if eq.condition is not sp.true:
         out += "<p>Valid when " + _html.escape(str(eq.condition)) + "</p>"
     return out
+
+
+# ---------------------------------------------------------------------- game trees
+@html.register
+def _tree_html(tree: GameTree) -> str:
+    body = _html.escape("\n".join(tree_lines(tree.root, "")))
+    title = _html.escape(tree.name or "Game tree")
+    players = _html.escape(", ".join(tree.players))
+    return (
+        f'<div class="negotiation-tree"><strong>{title}</strong> '
+        f"(players: {players}; payoffs in that order)"
+        f'<pre style="line-height:1.3">{body}</pre></div>'
+    )
+
+
+@html.register
+def _spe_html(spe: SubgamePerfect) -> str:
+    rows = [[history_text(h), a] for h, a in spe.choices.items()]
+    caption = (
+        "Subgame-perfect equilibrium: "
+        + (" → ".join(spe.path) or "chance first")
+        + "; payoffs ("
+        + ", ".join(fmt(v) for v in spe.payoffs)
+        + ")"
+    )
+    return html_table(["node", "action"], rows, caption=caption)

@@ -28,10 +28,11 @@ from typing import Any
 import sympy as sp
 
 from negotiation.display import short, text
-from negotiation.display.formatting import fmt, text_table
+from negotiation.display.formatting import fmt, history_text, text_table
+from negotiation.games.extensive import Chance, Decision, GameTree, Node, SubgamePerfect, Terminal
 from negotiation.games.normal_form import Equilibrium, Game
 
-__all__ = ["game_blocks", "strategy_words"]
+__all__ = ["game_blocks", "strategy_words", "tree_lines"]
 
 
 def game_blocks(
@@ -126,3 +127,71 @@ def _equilibrium_text(eq: Equilibrium) -> str:
     if eq.condition is not sp.true:
         text_ += f"; valid when {eq.condition}"
     return text_
+
+
+# ---------------------------------------------------------------------- game trees
+def _branches(node: Node) -> tuple[tuple[str, Node], ...]:
+    if isinstance(node, Decision):
+        return node.moves
+    if isinstance(node, Chance):
+        return tuple((o, c) for o, _, c in node.outcomes)
+    return ()
+
+
+def tree_lines(node: Node, prefix: str = "") -> list[str]:
+    """The tree below ``node`` drawn with box characters, one line per node."""
+
+    def describe(n: Node) -> str:
+        if isinstance(n, Terminal):
+            return "(" + ", ".join(fmt(v) for v in n.payoffs) + ")"
+        if isinstance(n, Chance):
+            return "Chance"
+        return str(n.player) + (f" [infoset {n.infoset}]" if n.infoset else "")
+
+    lines = [describe(node)] if not prefix else []
+    branches = _branches(node)
+    for k, (label, child) in enumerate(branches):
+        last = k == len(branches) - 1
+        tag = label
+        if isinstance(node, Chance):
+            tag = f"{label} [p = {fmt(node.outcomes[k][1])}]"
+        lines.append(f"{prefix}{'└─ ' if last else '├─ '}{tag}: {describe(child)}")
+        deeper = prefix + ("   " if last else "│  ")
+        lines.extend(tree_lines(child, deeper))
+    return lines
+
+
+@text.register
+def _tree_text(tree: GameTree) -> str:
+    head = (
+        f"GameTree{f' {tree.name!r}' if tree.name else ''} (players: {', '.join(tree.players)})"
+    )
+    return head + "\n" + "\n".join(tree_lines(tree.root, ""))
+
+
+@short.register
+def _tree_short(tree: GameTree) -> str:
+    n = sum(1 for _ in tree.nodes())
+    params = ", ".join(p.name for p in tree.parameters)
+    return (
+        f"GameTree(players={tree.players}, nodes={n}"
+        + (f", parameters=({params})" if params else "")
+        + (f", name={tree.name!r}" if tree.name else "")
+        + ")"
+    )
+
+
+@text.register
+def _spe_text(spe: SubgamePerfect) -> str:
+    lines = [
+        "Subgame-perfect equilibrium: path "
+        + (" -> ".join(spe.path) if spe.path else "(starts with a chance move)")
+        + "; payoffs "
+        + ", ".join(f"{p} {fmt(v)}" for p, v in zip(spe.players, spe.payoffs, strict=True))
+    ]
+    if len(spe.outcomes) > 1:
+        for prob, hist in spe.outcomes:
+            lines.append(f"  with probability {fmt(prob)}: {' -> '.join(hist)}")
+    for hist, action in spe.choices.items():
+        lines.append(f"  at {history_text(hist)}: {action}")
+    return "\n".join(lines)
