@@ -15,9 +15,11 @@ import sympy as sp
 
 from negotiation.display import html
 from negotiation.display.formatting import fmt, history_text, html_table
-from negotiation.display.textfmt import game_blocks, tree_lines
+from negotiation.display.textfmt import game_blocks, simulation_cooperation, tree_lines
 from negotiation.games.extensive import GameTree, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
+from negotiation.games.repeated import RepeatedGame
+from negotiation.games.simulation import Simulation
 
 __all__: list[str] = []
 
@@ -83,3 +85,38 @@ def _spe_html(spe: SubgamePerfect) -> str:
         + ")"
     )
     return html_table(["node", "action"], rows, caption=caption)
+
+
+# ---------------------------------------------------------------------- repeated games
+@html.register
+def _repeated_html(game: RepeatedGame) -> str:
+    return (
+        "<div><p>Repeated forever with discount factor "
+        f"<code>{_html.escape(str(game.discount))}</code>:</p>"
+        f"{html(game.stage_game)}</div>"
+    )
+
+
+@html.register
+def _simulation_html(sim: Simulation) -> str:
+    coop = simulation_cooperation(sim)
+    rows = [
+        [
+            sim.players[k],
+            sim.strategies[k],
+            fmt(sim.discounted_payoffs[k]),
+            fmt(sim.average_payoffs[k]),
+            fmt(float(coop[k])),
+        ]
+        for k in (0, 1)
+    ]
+    caption = f"{sim.rounds} rounds (ended by {sim.ended_by}), discount {fmt(sim.discount)}"
+    first = " ".join(f"({a},{b})" for a, b in sim.actions[:10])
+    return (
+        html_table(
+            ["player", "strategy", "discounted payoff", "average payoff", "target played"],
+            rows,
+            caption=caption,
+        )
+        + f"<p>First rounds: {_html.escape(first)}</p>"
+    )

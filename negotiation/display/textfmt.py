@@ -25,14 +25,17 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import product
 from typing import Any
 
+import numpy as np
 import sympy as sp
 
 from negotiation.display import short, text
 from negotiation.display.formatting import fmt, history_text, text_table
 from negotiation.games.extensive import Chance, Decision, GameTree, Node, SubgamePerfect, Terminal
 from negotiation.games.normal_form import Equilibrium, Game
+from negotiation.games.repeated import CredibleDiscount, Punishment, RepeatedGame
+from negotiation.games.simulation import Simulation
 
-__all__ = ["game_blocks", "strategy_words", "tree_lines"]
+__all__ = ["game_blocks", "simulation_cooperation", "strategy_words", "tree_lines"]
 
 
 def game_blocks(
@@ -195,3 +198,72 @@ def _spe_text(spe: SubgamePerfect) -> str:
     for hist, action in spe.choices.items():
         lines.append(f"  at {history_text(hist)}: {action}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- repeated games
+@text.register
+def _repeated_text(game: RepeatedGame) -> str:
+    return (
+        f"RepeatedGame: the stage game below, repeated forever with discount factor "
+        f"{game.discount}\n{text(game.stage_game)}"
+    )
+
+
+@short.register
+def _repeated_short(game: RepeatedGame) -> str:
+    return f"RepeatedGame({short(game.stage_game)}, discount={game.discount})"
+
+
+@text.register
+def _punishment_text(p: Punishment) -> str:
+    if isinstance(p.profile[0], str):
+        what = f"({p.profile[0]}, {p.profile[1]})"
+    else:
+        what = "the mixed stage equilibrium " + str(
+            tuple(tuple(str(v) for v in s) for s in p.profile)
+        )
+    if p.periods is None:
+        length = "for ever"
+    else:
+        length = "for 1 round" if p.periods == 1 else f"for {p.periods} rounds"
+    return f"after {p.deviator} deviates: {what} {length}"
+
+
+@text.register
+def _credible_text(result: CredibleDiscount) -> str:
+    return result.reason
+
+
+def simulation_cooperation(sim: Simulation) -> np.ndarray:
+    """The share of rounds in which each player played its target action."""
+    return sim.cooperation.mean(axis=0) if sim.rounds else np.zeros(2)
+
+
+@text.register
+def _simulation_text(sim: Simulation) -> str:
+    coop = simulation_cooperation(sim)
+    lines = [
+        f"Simulation: {sim.players[0]} ({sim.strategies[0]}) vs "
+        f"{sim.players[1]} ({sim.strategies[1]}), {sim.rounds} rounds "
+        f"(ended by {sim.ended_by}), discount {fmt(sim.discount)}",
+        f"  discounted payoffs: {fmt(sim.discounted_payoffs[0])}, "
+        f"{fmt(sim.discounted_payoffs[1])}; average per round: "
+        f"{fmt(sim.average_payoffs[0])}, {fmt(sim.average_payoffs[1])}",
+        f"  target played: {fmt(float(coop[0]))}, {fmt(float(coop[1]))} of rounds; "
+        f"trembles: {int(sim.trembles.sum())}",
+    ]
+    shown = sim.actions[:10]
+    lines.append(
+        "  first rounds: "
+        + " ".join(f"({a},{b})" for a, b in shown)
+        + (" ..." if sim.rounds > len(shown) else "")
+    )
+    return "\n".join(lines)
+
+
+@short.register
+def _simulation_short(sim: Simulation) -> str:
+    return (
+        f"Simulation(strategies={sim.strategies}, rounds={sim.rounds}, "
+        f"ended_by={sim.ended_by!r}, seed={sim.seed!r})"
+    )
