@@ -15,11 +15,18 @@ import sympy as sp
 
 from negotiation.display import html
 from negotiation.display.formatting import fmt, history_text, html_table
-from negotiation.display.textfmt import game_blocks, simulation_cooperation, tree_lines
+from negotiation.display.textfmt import (
+    game_blocks,
+    share_header,
+    share_rows,
+    simulation_cooperation,
+    tree_lines,
+)
 from negotiation.games.extensive import GameTree, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.games.repeated import RepeatedGame
 from negotiation.games.simulation import Simulation
+from negotiation.sweeps.result import OutcomeShares
 
 __all__: list[str] = []
 
@@ -120,3 +127,9 @@ def _simulation_html(sim: Simulation) -> str:
         )
         + f"<p>First rounds: {_html.escape(first)}</p>"
     )
+
+
+# ---------------------------------------------------------------------- sweeps
+@html.register
+def _shares_html(shares: OutcomeShares) -> str:
+    return html_table(share_header(shares), share_rows(shares), caption=f"{shares.n_points} points")

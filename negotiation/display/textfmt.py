@@ -34,6 +34,8 @@ from negotiation.games.extensive import Chance, Decision, GameTree, Node, Subgam
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.games.repeated import CredibleDiscount, Punishment, RepeatedGame
 from negotiation.games.simulation import Simulation
+from negotiation.scenarios.scenario import Scenario
+from negotiation.sweeps.result import OutcomeShares, SweepResult
 
 __all__ = ["game_blocks", "simulation_cooperation", "strategy_words", "tree_lines"]
 
@@ -266,4 +268,109 @@ def _simulation_short(sim: Simulation) -> str:
     return (
         f"Simulation(strategies={sim.strategies}, rounds={sim.rounds}, "
         f"ended_by={sim.ended_by!r}, seed={sim.seed!r})"
+    )
+
+
+# ---------------------------------------------------------------------- sweeps
+def share_header(shares: OutcomeShares) -> list[str]:
+    """The column heads of an outcome-share table."""
+    header = ["outcome", "points", "share"]
+    if shares.interval == "wilson":
+        header.append(f"{shares.confidence:.0%} interval")
+    return header
+
+
+def share_rows(shares: OutcomeShares) -> list[list[str]]:
+    """The rows of an outcome-share table: outcome, points, share (and interval)."""
+    rows = []
+    for k, outcome in enumerate(shares.outcomes):
+        row = [outcome, str(int(shares.counts[k])), f"{shares.share[k]:.4f}"]
+        if shares.interval == "wilson":
+            row.append(f"[{shares.low[k]:.4f}, {shares.high[k]:.4f}]")
+        rows.append(row)
+    return rows
+
+
+@text.register
+def _shares_text(shares: OutcomeShares) -> str:
+    return text_table(share_header(shares), share_rows(shares)) + f"\n({shares.n_points} points)"
+
+
+@short.register
+def _sweep_short(result: SweepResult) -> str:
+    if result.kind == "grid" and result.axes is not None:
+        where = " x ".join(str(len(a)) for a in result.axes.values()) + " grid"
+    else:
+        where = "Monte Carlo"
+    return (
+        f"SweepResult({where} over {', '.join(result.parameters)}: {len(result)} points, "
+        f"{len(result.codes)} equilibria, {len(result.outcomes)} outcomes, "
+        f"{int(result.degenerate.sum())} degenerate points)"
+    )
+
+
+# ---------------------------------------------------------------------- scenarios
+@text.register
+def _scenario_text(s: Scenario) -> str:
+    lines = [s.title or s.name]
+    if s.date:
+        lines.append(f"Date: {s.date.isoformat()}")
+    if s.description:
+        lines += ["", s.description.strip()]
+    parties = ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in s.parties)
+    if len(s.parties) == 2:
+        order = "row, column"
+    elif len(s.parties) == 3:
+        order = f"row, column, then one table per strategy of {s.players[2]}"
+    else:
+        order = "row, column, then one table per profile of the others"
+    lines += ["", f"Parties ({order}): {parties}", "", "Issues (* marks the status quo):"]
+    for issue in s.issues:
+        lines.append(f"  {issue.name}: {issue.title or issue.name} [set by {issue.controlled_by}]")
+        for level in issue.levels:
+            mark = "*" if level.name == issue.status_quo else " "
+            figure = f" = {level.value}{level.unit}" if level.value is not None else ""
+            label = f": {level.label}" if level.label else ""
+            lines.append(f"    {mark} {level.name}{figure}{label}")
+            if level.source:
+                lines.append(f"        source: {level.source}")
+    if s.parameter_info:
+        lines += ["", "Parameters:"]
+        for p in sorted(s.parameter_info, key=lambda p: p.name):
+            unit = f" {p.unit}" if p.unit else ""
+            kind = " (stylised)" if p.stylised else ""
+            lines.append(f"  {p.name} = {p.default}{unit}{kind}: {p.description}")
+            if p.source:
+                lines.append(f"      source: {p.source}")
+    lines += ["", "Valuations (levels not listed are worth 0):"]
+    for party in s.parties:
+        for issue, table in party.valuations.items():
+            terms = "; ".join(f"{level} = {value}" for level, value in table.items())
+            lines.append(f"  {party.name} on {issue}: {terms}")
+        for item in party.interactions:
+            when = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
+            lines.append(f"  {party.name} when {when}: {item.value}")
+    lines += ["", "Strategies (bundles of moves from the status quo):"]
+    for party in s.players:
+        for bundle in s.strategies[party]:
+            moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
+            title = f" ({bundle.title})" if bundle.title else ""
+            lines.append(f"  {party} {bundle.name}{title}: {moves}")
+    lines += [
+        "",
+        f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
+        "",
+        f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
+    ]
+    table = text(s.game()).splitlines()[1:]  # drop the title line
+    lines += ["  " + line if line else "" for line in table]
+    return "\n".join(lines)
+
+
+@short.register
+def _scenario_short(s: Scenario) -> str:
+    shape = "x".join(str(len(s.strategies[p])) for p in s.players)
+    return (
+        f"Scenario({s.name!r}, {' vs '.join(repr(p) for p in s.players)}, {shape}, "
+        f"{len(s.issues)} issues, {len(s.parameter_info)} parameters)"
     )
