@@ -14,9 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import sympy as sp
+
+from negotiation.bargaining.feasible import BargainingProblem
+from negotiation.bargaining.outcome import BargainingOutcome, Lottery
+from negotiation.bargaining.ratification import TwoLevelGame
+from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import latex
 from negotiation.display.formatting import fmt_latex, latex_text
-from negotiation.display.textfmt import game_blocks
+from negotiation.display.textfmt import game_blocks, win_set_text
 from negotiation.games.normal_form import Equilibrium, Game
 
 __all__: list[str] = []
@@ -55,3 +61,62 @@ def _equilibrium_latex(eq: Equilibrium) -> str:
         return f"x = {vec(eq.strategies[0])},\\ y = {vec(eq.strategies[1])},\\ {payoffs}"
     mixes = ",\\ ".join(f"\\sigma_{{{k + 1}}} = {vec(s)}" for k, s in enumerate(eq.strategies))
     return f"{mixes},\\ {payoffs}"
+
+
+# ---------------------------------------------------------------------- bargaining
+@latex.register
+def _problem_latex(p: BargainingProblem) -> str:
+    d = (
+        r"d = \left("
+        + fmt_latex(p.disagreement[0])
+        + ", "
+        + fmt_latex(p.disagreement[1])
+        + r"\right)"
+    )
+    if p.frontier is not None:
+        assert p.domain is not None
+        return (
+            "u_2 = "
+            + sp.latex(p.frontier)
+            + r",\ "
+            + sp.latex(p.variable)
+            + r" \in \left["
+            + sp.latex(p.domain[0])
+            + ", "
+            + sp.latex(p.domain[1])
+            + r"\right],\ "
+            + d
+        )
+    pts = r",\ ".join(
+        r"\left(" + fmt_latex(x) + ", " + fmt_latex(y) + r"\right)" for x, y in p.points
+    )
+    hull = r"\operatorname{conv}" if p.lotteries else ""
+    return "S = " + hull + r"\left\{" + pts + r"\right\},\ " + d
+
+
+@latex.register
+def _lottery_latex(lottery: Lottery) -> str:
+    return " + ".join(fmt_latex(p) + r"\cdot" + latex_text(name) for name, p in lottery.weights)
+
+
+@latex.register
+def _outcome_latex(o: BargainingOutcome) -> str:
+    u = ", ".join(fmt_latex(x) for x in o.utilities)
+    out = r"u = \left(" + u + r"\right)"
+    if o.condition is not sp.true:
+        out += r"\quad \text{if } " + sp.latex(o.condition)
+    return out
+
+
+@latex.register
+def _two_level_latex(g: TwoLevelGame) -> str:
+    parts = [
+        f"W_{{{k + 1}}} = " + (sp.latex(w) if isinstance(w, sp.Basic) else win_set_text(w))
+        for k, w in enumerate(g.win_sets)
+    ]
+    return r",\quad ".join(parts)
+
+
+@latex.register
+def _convergence_latex(c: RubinsteinConvergence) -> str:
+    return r"\lim_{\Delta \to 0} " + sp.latex(c.expression) + " = " + sp.latex(c.limit)

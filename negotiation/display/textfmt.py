@@ -28,6 +28,17 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from negotiation.bargaining.feasible import BargainingProblem, ParetoFrontier
+from negotiation.bargaining.linkage import Linkage, PooledEnforcement, Zopa
+from negotiation.bargaining.outcome import (
+    HALF,
+    METHOD_TITLES,
+    BargainingOutcome,
+    Lottery,
+    ParetoCheck,
+)
+from negotiation.bargaining.ratification import TwoLevelGame, WinSet, WinSetShift
+from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import short, text
 from negotiation.display.formatting import fmt, history_text, text_table
 from negotiation.games.extensive import Chance, Decision, GameTree, Node, SubgamePerfect, Terminal
@@ -37,7 +48,7 @@ from negotiation.games.simulation import Simulation
 from negotiation.scenarios.scenario import Scenario
 from negotiation.sweeps.result import OutcomeShares, SweepResult
 
-__all__ = ["game_blocks", "simulation_cooperation", "strategy_words", "tree_lines"]
+__all__ = ["game_blocks", "simulation_cooperation", "strategy_words", "tree_lines", "win_set_text"]
 
 
 def game_blocks(
@@ -373,4 +384,160 @@ def _scenario_short(s: Scenario) -> str:
     return (
         f"Scenario({s.name!r}, {' vs '.join(repr(p) for p in s.players)}, {shape}, "
         f"{len(s.issues)} issues, {len(s.parameter_info)} parameters)"
+    )
+
+
+# ---------------------------------------------------------------------- bargaining
+def _pair(values: Sequence[Any]) -> str:
+    return f"({fmt(values[0])}, {fmt(values[1])})"
+
+
+@short.register
+def _frontier_short(f: ParetoFrontier) -> str:
+    if f.curve is not None:
+        assert f.domain is not None
+        return f"ParetoFrontier(u2 = {f.curve} for {f.variable} in [{f.domain[0]}, {f.domain[1]}])"
+    sep = " -- " if f.lotteries else ", "
+    body = sep.join(
+        f"{label} ({fmt(x)}, {fmt(y)})" for label, (x, y) in zip(f.labels, f.points, strict=True)
+    )
+    return f"ParetoFrontier({body})"
+
+
+@short.register
+def _problem_short(p: BargainingProblem) -> str:
+    d = _pair(p.disagreement)
+    if p.frontier is not None:
+        assert p.domain is not None
+        body = f"frontier u2 = {p.frontier} for {p.variable} in [{p.domain[0]}, {p.domain[1]}]"
+    else:
+        body = f"{len(p.points)} packages" + ("" if p.lotteries else ", no lotteries")
+    name = f"{p.name!r}, " if p.name else ""
+    return f"BargainingProblem({name}{body}, disagreement={d})"
+
+
+@text.register
+def _problem_text(p: BargainingProblem) -> str:
+    d = _pair(p.disagreement)
+    head = (p.name + "\n") if p.name else ""
+    if p.frontier is not None:
+        return head + short(p)
+    rows = [[label, fmt(x), fmt(y)] for label, (x, y) in zip(p.labels, p.points, strict=True)]
+    table = text_table(["package", p.players[0], p.players[1]], rows)
+    return f"{head}{table}\ndisagreement point {d}" + ("" if p.lotteries else " (no lotteries)")
+
+
+@text.register
+def _lottery_text(lottery: Lottery) -> str:
+    return ", ".join(f"{name} ({fmt(p)})" for name, p in lottery.weights)
+
+
+@short.register
+def _lottery_short(lottery: Lottery) -> str:
+    return f"Lottery({text(lottery)})"
+
+
+@short.register
+def _outcome_short(o: BargainingOutcome) -> str:
+    u = ", ".join(fmt(x) for x in o.utilities)
+    out = f"BargainingOutcome(method={o.method!r}, utilities=({u})"
+    if o.package is not None:
+        pkg = repr(o.package) if isinstance(o.package, str) else f"'{o.package}'"
+        out += f", package={pkg}"
+    if o.beta is not None and o.beta != HALF:
+        out += f", beta={fmt(o.beta)}"
+    if o.condition is not sp.true:
+        out += f", condition={o.condition}"
+    return out + ")"
+
+
+@text.register
+def _outcome_text(o: BargainingOutcome) -> str:
+    title = METHOD_TITLES.get(o.method, o.method)
+    if o.beta is not None and o.beta != HALF:
+        title += f" (beta = {fmt(o.beta)})"
+    out = (
+        f"{title}: {o.players[0]} gets {fmt(o.utilities[0])}, "
+        f"{o.players[1]} gets {fmt(o.utilities[1])}"
+    )
+    if o.package is not None:
+        out += f" (package {o.package})"
+    if o.condition is not sp.true:
+        out += f"; valid when {o.condition}"
+    return out
+
+
+@short.register
+def _pareto_check_short(c: ParetoCheck) -> str:
+    what = repr(c.package) if c.package is not None else "the point"
+    u = _pair(c.utilities)
+    if c.efficient:
+        return f"ParetoCheck({what} {u} is Pareto-efficient)"
+    out = f"ParetoCheck({what} {u} is dominated"
+    if c.dominated_by:
+        out += " by " + ", ".join(c.dominated_by)
+    elif c.improvement is not None:
+        out += f" by the lottery {c.improvement_package} giving {_pair(c.improvement)}"
+    return out + ")"
+
+
+@short.register
+def _zopa_short(z: Zopa) -> str:
+    if z.condition in (sp.true, sp.false):
+        state = "non-empty" if z.condition is sp.true else "empty"
+    else:
+        state = f"non-empty when {z.condition}"
+    out = f"Zopa({z.name!r}: {state}"
+    if z.packages:
+        out += ", packages " + ", ".join(z.packages)
+    return out + f", surplus {fmt(z.surplus)})"
+
+
+@short.register
+def _linkage_short(link: Linkage) -> str:
+    issues = ", ".join(short(z) for z in link.issues)
+    return f"Linkage(issues=[{issues}], bundle={short(link.bundle)})"
+
+
+@short.register
+def _pooled_short(p: PooledEnforcement) -> str:
+    rows = ", ".join(
+        f"{n}: delta* = {fmt(t)}" for n, t in zip(p.issues, p.thresholds, strict=True)
+    )
+    return (
+        f"PooledEnforcement({rows}; pooled delta* = {fmt(p.pooled_threshold)}, "
+        f"delta = {fmt(p.delta)})"
+    )
+
+
+@short.register
+def _win_set_shift_short(w: WinSetShift) -> str:
+    b = ", ".join(fmt(x) for x in w.before.utilities)
+    a = ", ".join(fmt(x) for x in w.after.utilities)
+    return f"WinSetShift({w.party} narrows by {w.narrowing}: ({b}) -> ({a}))"
+
+
+def win_set_text(w: WinSet) -> str:
+    """A win-set as text: ``{a, b}`` for packages, ``anything``, or its condition."""
+    if isinstance(w, frozenset):
+        return "{" + ", ".join(sorted(w)) + "}"
+    return "anything" if w is sp.true else str(w)
+
+
+@short.register
+def _two_level_short(g: TwoLevelGame) -> str:
+    sets = ", ".join(
+        f"{name}: {win_set_text(w)}" for name, w in zip(g.problem.players, g.win_sets, strict=True)
+    )
+    return f"TwoLevelGame({short(g.problem)}; win-sets {sets})"
+
+
+@short.register
+def _convergence_short(c: RubinsteinConvergence) -> str:
+    pairs = ", ".join(
+        f"{fmt(dt)}: {fmt(s)}" for dt, s in zip(c.intervals, c.shares, strict=True)
+    )
+    return (
+        f"RubinsteinConvergence(r1={fmt(c.r1)}, r2={fmt(c.r2)}, "
+        f"shares by interval {{{pairs}}}, limit={fmt(c.limit)})"
     )
