@@ -21,12 +21,19 @@ from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import html, short
 from negotiation.display.formatting import fmt, history_text, html_table
 from negotiation.display.textfmt import (
+    continuous_title,
+    continuous_value,
     game_blocks,
     share_header,
     share_rows,
     simulation_cooperation,
     tree_lines,
     win_set_text,
+)
+from negotiation.games.continuous import (
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
 )
 from negotiation.games.extensive import GameTree, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
@@ -252,4 +259,43 @@ def _convergence_html(c: RubinsteinConvergence) -> str:
     caption = f"Rubinstein share, r1 = {fmt(c.r1)}, r2 = {fmt(c.r2)}"
     return html_table(
         ["time between offers", "first proposer's share"], rows, caption=_html.unescape(caption)
+    )
+
+
+# ---------------------------------------------------------------------- continuous games
+@html.register(ContinuousEquilibrium)
+@html.register(ContinuousOutcome)
+def _continuous_result_html(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
+    esc = _html.escape
+    rows = "".join(
+        f"<tr><td>{esc(p)}</td><td>{esc(str(s))} = {esc(continuous_value(v))}</td>"
+        f"<td>{esc(continuous_value(u))}</td></tr>"
+        for p, s, v, u in zip(
+            result.players, result.symbols, result.strategies, result.payoffs, strict=True
+        )
+    )
+    where = (
+        f"<p>where <code>{esc(str(result.condition))}</code></p>"
+        if result.condition is not sp.true
+        else ""
+    )
+    return (
+        f"<table><caption>{esc(continuous_title(result))} ({esc(result.method)})</caption>"
+        f"<tr><th>player</th><th>strategy</th><th>payoff</th></tr>{rows}</table>{where}"
+    )
+
+
+@html.register
+def _continuous_game_html(game: ContinuousGame) -> str:
+    esc = _html.escape
+    title = esc(game.name or "Continuous game")
+    rows = "".join(
+        f"<tr><td>{esc(p)}</td><td>{esc(str(s.symbol))} &isin; "
+        f"[{esc(str(s.low))}, {esc(str(s.high))}]</td>"
+        f"<td><code>{esc(str(u))}</code></td></tr>"
+        for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True)
+    )
+    return (
+        f"<table><caption>{title}</caption><tr><th>player</th><th>strategy</th>"
+        f"<th>payoff</th></tr>{rows}</table>"
     )

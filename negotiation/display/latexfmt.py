@@ -23,6 +23,13 @@ from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import latex
 from negotiation.display.formatting import fmt_latex, latex_text
 from negotiation.display.textfmt import game_blocks, win_set_text
+from negotiation.games.continuous import (
+    BestResponse,
+    ComparativeStatics,
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
+)
 from negotiation.games.normal_form import Equilibrium, Game
 
 __all__: list[str] = []
@@ -120,3 +127,41 @@ def _two_level_latex(g: TwoLevelGame) -> str:
 @latex.register
 def _convergence_latex(c: RubinsteinConvergence) -> str:
     return r"\lim_{\Delta \to 0} " + sp.latex(c.expression) + " = " + sp.latex(c.limit)
+
+
+# ---------------------------------------------------------------------- continuous games
+@latex.register
+def _best_response_latex(br: BestResponse) -> str:
+    return f"{sp.latex(br.symbol)} = {sp.latex(br.expression)}"
+
+
+@latex.register(ContinuousEquilibrium)
+@latex.register(ContinuousOutcome)
+def _continuous_result_latex(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
+    parts = [
+        f"{sp.latex(s)}^* = {sp.latex(sp.sympify(v)) if not isinstance(v, float) else f'{v:.6g}'}"
+        for s, v in zip(result.symbols, result.strategies, strict=True)
+    ]
+    return r",\quad ".join(parts)
+
+
+@latex.register
+def _statics_latex(cs: ComparativeStatics) -> str:
+    rows = r" \\ ".join(
+        rf"\frac{{\partial {sp.latex(s)}^*}}{{\partial {sp.latex(cs.parameter)}}} &= {sp.latex(d)}"
+        for s, d in zip(cs.symbols, cs.derivatives, strict=True)
+    )
+    return rf"\begin{{aligned}} {rows} \end{{aligned}}"
+
+
+@latex.register
+def _continuous_game_latex(game: ContinuousGame) -> str:
+    args = ", ".join(sp.latex(s) for s in game.symbols)
+    rows = []
+    for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True):
+        name = p.replace("_", r"\_")
+        rows.append(
+            rf"u_{{\text{{{name}}}}}({args}) &= {sp.latex(u)}, \quad {sp.latex(s.symbol)} \in "
+            rf"[{sp.latex(s.low)}, {sp.latex(s.high)}]"
+        )
+    return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"

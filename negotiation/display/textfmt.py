@@ -41,6 +41,15 @@ from negotiation.bargaining.ratification import TwoLevelGame, WinSet, WinSetShif
 from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import short, text
 from negotiation.display.formatting import fmt, history_text, text_table
+from negotiation.games.continuous import (
+    BestResponse,
+    ComparativeStatics,
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
+    ContinuousSweepResult,
+    StrategySet,
+)
 from negotiation.games.extensive import Chance, Decision, GameTree, Node, SubgamePerfect, Terminal
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.games.repeated import CredibleDiscount, Punishment, RepeatedGame
@@ -48,7 +57,15 @@ from negotiation.games.simulation import Simulation
 from negotiation.scenarios.scenario import Scenario
 from negotiation.sweeps.result import OutcomeShares, SweepResult
 
-__all__ = ["game_blocks", "simulation_cooperation", "strategy_words", "tree_lines", "win_set_text"]
+__all__ = [
+    "continuous_title",
+    "continuous_value",
+    "game_blocks",
+    "simulation_cooperation",
+    "strategy_words",
+    "tree_lines",
+    "win_set_text",
+]
 
 
 def game_blocks(
@@ -541,3 +558,98 @@ def _convergence_short(c: RubinsteinConvergence) -> str:
         f"RubinsteinConvergence(r1={fmt(c.r1)}, r2={fmt(c.r2)}, "
         f"shares by interval {{{pairs}}}, limit={fmt(c.limit)})"
     )
+
+
+# ---------------------------------------------------------------------- continuous games
+def continuous_value(value: Any) -> str:
+    """A continuous game's strategy or payoff: floats (and huge fractions) to 6 digits."""
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.6g}"
+    if isinstance(value, sp.Float):
+        return f"{float(value):.6g}"
+    if isinstance(value, sp.Rational) and value.q > 1000:
+        return f"{float(value):.6g}"
+    return str(value)
+
+
+def continuous_title(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
+    """The heading of a continuous game's result."""
+    if isinstance(result, ContinuousEquilibrium):
+        return "Nash equilibrium"
+    if result.concept == "stackelberg":
+        return f"Stackelberg outcome ({result.leader} leads)"
+    return "cooperative outcome"
+
+
+@short.register
+def _strategy_set_short(s: StrategySet) -> str:
+    return f"StrategySet({s.symbol} in [{s.low}, {s.high}])"
+
+
+@text.register
+def _best_response_text(br: BestResponse) -> str:
+    return f"{br.player}'s best response: {br.symbol} = {br.expression}"
+
+
+@short.register
+def _continuous_equilibrium_short(eq: ContinuousEquilibrium) -> str:
+    inner = ", ".join(
+        f"{s}={continuous_value(v)}" for s, v in zip(eq.symbols, eq.strategies, strict=True)
+    )
+    return f"ContinuousEquilibrium({inner}, method={eq.method!r})"
+
+
+@short.register
+def _continuous_outcome_short(out: ContinuousOutcome) -> str:
+    inner = ", ".join(
+        f"{s}={continuous_value(v)}" for s, v in zip(out.symbols, out.strategies, strict=True)
+    )
+    return f"ContinuousOutcome({out.concept}, {inner}, method={out.method!r})"
+
+
+@text.register(ContinuousEquilibrium)
+@text.register(ContinuousOutcome)
+def _continuous_result_text(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
+    lines = [f"{continuous_title(result)} ({result.method.replace('_', ' ')})"]
+    for p, s, v, u in zip(
+        result.players, result.symbols, result.strategies, result.payoffs, strict=True
+    ):
+        lines.append(f"  {p}: {s} = {continuous_value(v)}, payoff {continuous_value(u)}")
+    if result.condition is not sp.true:
+        lines.append(f"  where {result.condition}")
+    return "\n".join(lines)
+
+
+@text.register
+def _statics_text(cs: ComparativeStatics) -> str:
+    return "\n".join(
+        f"d{s}/d{cs.parameter} = {d}" for s, d in zip(cs.symbols, cs.derivatives, strict=True)
+    )
+
+
+@short.register
+def _continuous_sweep_short(result: ContinuousSweepResult) -> str:
+    names = ", ".join(result.points)
+    return (
+        f"ContinuousSweepResult({len(result)} points over {names}, method={result.method!r}, "
+        f"equilibrium found at {int(result.found.sum())})"
+    )
+
+
+@text.register
+def _continuous_game_text(game: ContinuousGame) -> str:
+    """A plain-text summary: each player's strategy set and payoff.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> print(ContinuousGame([x * (1 - x - y), y * (1 - x - y)], [(x, 0, 1), (y, 0, 1)]))
+    Continuous game: Player 1, Player 2
+      Player 1 chooses x in [0, 1]; payoff x*(-x - y + 1)
+      Player 2 chooses y in [0, 1]; payoff y*(-x - y + 1)
+    """
+    title = f"Continuous game {game.name!r}" if game.name else "Continuous game"
+    lines = [f"{title}: {', '.join(game.players)}"]
+    for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True):
+        lines.append(f"  {p} chooses {s.symbol} in [{s.low}, {s.high}]; payoff {u}")
+    return "\n".join(lines)
