@@ -40,7 +40,6 @@ BargainingOutcome(method='nash', utilities=(3, 3), package='L/D')
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -300,30 +299,10 @@ class ParetoFrontier:
         return len(self.points)
 
     def __repr__(self) -> str:
-        if self.curve is not None:
-            assert self.domain is not None
-            return (
-                f"ParetoFrontier(u2 = {self.curve} for {self.variable} in "
-                f"[{self.domain[0]}, {self.domain[1]}])"
-            )
-        sep = " -- " if self.lotteries else ", "
-        body = sep.join(
-            f"{label} ({display.fmt(x)}, {display.fmt(y)})"
-            for label, (x, y) in zip(self.labels, self.points, strict=True)
-        )
-        return f"ParetoFrontier({body})"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        if self.curve is not None:
-            return "<p>" + html.escape(repr(self)) + "</p>"
-        rows = [
-            [label, display.fmt(x), display.fmt(y)]
-            for label, (x, y) in zip(self.labels, self.points, strict=True)
-        ]
-        caption = "Pareto frontier" + (
-            " (and the lotteries between neighbours)" if self.lotteries else ""
-        )
-        return display.html_table(["package", "u1", "u2"], rows, caption=caption)
+        return display.html(self)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1106,71 +1085,13 @@ class BargainingProblem:
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        d = f"({display.fmt(self.disagreement[0])}, {display.fmt(self.disagreement[1])})"
-        if self.frontier is not None:
-            assert self.domain is not None
-            body = (
-                f"frontier u2 = {self.frontier} for {self.variable} in "
-                f"[{self.domain[0]}, {self.domain[1]}]"
-            )
-        else:
-            body = f"{len(self.points)} packages" + ("" if self.lotteries else ", no lotteries")
-        name = f"{self.name!r}, " if self.name else ""
-        return f"BargainingProblem({name}{body}, disagreement={d})"
+        return display.short(self)
 
     def __str__(self) -> str:
-        d = f"({display.fmt(self.disagreement[0])}, {display.fmt(self.disagreement[1])})"
-        head = (self.name + "\n") if self.name else ""
-        if self.frontier is not None:
-            return head + repr(self)
-        rows = [
-            [label, display.fmt(x), display.fmt(y)]
-            for label, (x, y) in zip(self.labels, self.points, strict=True)
-        ]
-        table = display.text_table(["package", self.players[0], self.players[1]], rows)
-        return f"{head}{table}\ndisagreement point {d}" + (
-            "" if self.lotteries else " (no lotteries)"
-        )
+        return display.text(self)
 
     def _repr_html_(self) -> str:
-        d = f"({display.fmt(self.disagreement[0])}, {display.fmt(self.disagreement[1])})"
-        if self.frontier is not None:
-            return "<p>" + html.escape(repr(self)) + "</p>"
-        rows = [
-            [label, display.fmt(x), display.fmt(y)]
-            for label, (x, y) in zip(self.labels, self.points, strict=True)
-        ]
-        out = display.html_table(
-            ["package", self.players[0], self.players[1]], rows, caption=self.name
-        )
-        return out + "<p>Disagreement point " + html.escape(d) + "</p>"
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        d = (
-            r"d = \left("
-            + display.fmt_latex(self.disagreement[0])
-            + ", "
-            + display.fmt_latex(self.disagreement[1])
-            + r"\right)"
-        )
-        if self.frontier is not None:
-            assert self.domain is not None
-            return (
-                "$u_2 = "
-                + sp.latex(self.frontier)
-                + r",\ "
-                + sp.latex(self.variable)
-                + r" \in \left["
-                + sp.latex(self.domain[0])
-                + ", "
-                + sp.latex(self.domain[1])
-                + r"\right],\ "
-                + d
-                + "$"
-            )
-        pts = r",\ ".join(
-            r"\left(" + display.fmt_latex(x) + ", " + display.fmt_latex(y) + r"\right)"
-            for x, y in self.points
-        )
-        hull = r"\operatorname{conv}" if self.lotteries else ""
-        return "$S = " + hull + r"\left\{" + pts + r"\right\},\ " + d + "$"
+        return "$" + display.latex(self) + "$"

@@ -45,7 +45,6 @@ Rare-earth licences alone (China loses by delivering) and export controls alone
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
 from collections.abc import Mapping, Sequence
@@ -137,17 +136,10 @@ class Zopa:
         return tuple(label for label, c in self.package_conditions if c is sp.true)
 
     def __repr__(self) -> str:
-        if self.condition in (sp.true, sp.false):
-            state = "non-empty" if self.condition is sp.true else "empty"
-        else:
-            state = f"non-empty when {self.condition}"
-        text = f"Zopa({self.name!r}: {state}"
-        if self.packages:
-            text += ", packages " + ", ".join(self.packages)
-        return text + f", surplus {display.fmt(self.surplus)})"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        return "<p>" + html.escape(repr(self)) + "</p>"
+        return display.html(self)
 
 
 def _tidy(cond: sp.Basic) -> sp.Basic:
@@ -231,28 +223,10 @@ class Linkage:
         )
 
     def __repr__(self) -> str:
-        issues = ", ".join(repr(z) for z in self.issues)
-        return f"Linkage(issues=[{issues}], bundle={self.bundle!r})"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        def state(c: sp.Basic) -> str:
-            return {sp.true: "non-empty", sp.false: "empty"}.get(c, str(c))
-
-        rows = [
-            [z.name, state(z.condition), ", ".join(z.packages) or "-", display.fmt(z.surplus)]
-            for z in (*self.issues, self.bundle)
-        ]
-        out = display.html_table(
-            ["issue", "zone of agreement", "packages both prefer", "joint surplus"],
-            rows,
-            caption="Issue linkage",
-        )
-        return (
-            out
-            + "<p>Joint gain from logrolling: "
-            + html.escape(display.fmt(self.joint_gain))
-            + "</p>"
-        )
+        return display.html(self)
 
 
 # =========================================================================== building
@@ -546,38 +520,10 @@ class PooledEnforcement:
         return sp.And(self.pooled, sp.Or(*[sp.Not(c) for c in self.separate]))
 
     def __repr__(self) -> str:
-        rows = ", ".join(
-            f"{n}: delta* = {display.fmt(t)}"
-            for n, t in zip(self.issues, self.thresholds, strict=True)
-        )
-        return (
-            f"PooledEnforcement({rows}; pooled delta* = {display.fmt(self.pooled_threshold)}, "
-            f"delta = {display.fmt(self.delta)})"
-        )
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        def state(c: sp.Basic) -> str:
-            return {sp.true: "holds", sp.false: "fails"}.get(c, str(c))
-
-        rows = [
-            [n, display.fmt(t), display.fmt(s), state(c)]
-            for n, t, s, c in zip(
-                self.issues, self.thresholds, self.slack, self.separate, strict=True
-            )
-        ]
-        rows.append(
-            [
-                "pooled",
-                display.fmt(self.pooled_threshold),
-                display.fmt(sum(self.slack)),
-                state(self.pooled),
-            ]
-        )
-        return display.html_table(
-            ["issue", "critical δ", "slack", "self-enforcing"],
-            rows,
-            caption=f"Self-enforcement at δ = {display.fmt(self.delta)}",
-        )
+        return display.html(self)
 
 
 def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -> PooledEnforcement:

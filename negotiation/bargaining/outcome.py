@@ -8,7 +8,6 @@ improves on it.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -58,16 +57,13 @@ class Lottery(Mapping):
         return len(self.weights)
 
     def __str__(self) -> str:
-        return ", ".join(f"{name} ({display.fmt(p)})" for name, p in self.weights)
+        return display.text(self)
 
     def __repr__(self) -> str:
-        return f"Lottery({self})"
+        return display.short(self)
 
     def _repr_latex_(self) -> str:
-        terms = [
-            display.fmt_latex(p) + r"\cdot" + display.latex_text(name) for name, p in self.weights
-        ]
-        return "$" + " + ".join(terms) + "$"
+        return "$" + display.latex(self) + "$"
 
 
 @dataclass(frozen=True)
@@ -155,52 +151,16 @@ class BargainingOutcome:
         )
 
     def __repr__(self) -> str:
-        u = ", ".join(display.fmt(x) for x in self.utilities)
-        text = f"BargainingOutcome(method={self.method!r}, utilities=({u})"
-        if self.package is not None:
-            pkg = repr(self.package) if isinstance(self.package, str) else f"'{self.package}'"
-            text += f", package={pkg}"
-        if self.beta is not None and self.beta != HALF:
-            text += f", beta={display.fmt(self.beta)}"
-        if self.condition is not sp.true:
-            text += f", condition={self.condition}"
-        return text + ")"
+        return display.short(self)
 
     def __str__(self) -> str:
-        title = METHOD_TITLES.get(self.method, self.method)
-        if self.beta is not None and self.beta != HALF:
-            title += f" (beta = {display.fmt(self.beta)})"
-        text = (
-            f"{title}: {self.players[0]} gets {display.fmt(self.utilities[0])}, "
-            f"{self.players[1]} gets {display.fmt(self.utilities[1])}"
-        )
-        if self.package is not None:
-            text += f" (package {self.package})"
-        if self.condition is not sp.true:
-            text += f"; valid when {self.condition}"
-        return text
+        return display.text(self)
 
     def _repr_html_(self) -> str:
-        title = METHOD_TITLES.get(self.method, self.method)
-        if self.beta is not None and self.beta != HALF:
-            title += f" (β = {display.fmt(self.beta)})"
-        rows = [
-            [self.players[k], display.fmt(self.utilities[k]), display.fmt(self.disagreement[k])]
-            for k in range(2)
-        ]
-        out = display.html_table(["player", "utility", "disagreement"], rows, caption=title)
-        if self.package is not None:
-            out += "<p>Package: " + html.escape(str(self.package)) + "</p>"
-        if self.condition is not sp.true:
-            out += "<p>Valid when " + html.escape(str(self.condition)) + "</p>"
-        return out
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        u = ", ".join(display.fmt_latex(x) for x in self.utilities)
-        text = r"u = \left(" + u + r"\right)"
-        if self.condition is not sp.true:
-            text += r"\quad \text{if } " + sp.latex(self.condition)
-        return "$" + text + "$"
+        return "$" + display.latex(self) + "$"
 
 
 @dataclass(frozen=True)
@@ -239,17 +199,7 @@ class ParetoCheck:
     improvement_package: str | Lottery | None = None
 
     def __repr__(self) -> str:
-        what = repr(self.package) if self.package is not None else "the point"
-        u = f"({display.fmt(self.utilities[0])}, {display.fmt(self.utilities[1])})"
-        if self.efficient:
-            return f"ParetoCheck({what} {u} is Pareto-efficient)"
-        text = f"ParetoCheck({what} {u} is dominated"
-        if self.dominated_by:
-            text += " by " + ", ".join(self.dominated_by)
-        elif self.improvement is not None:
-            imp = f"({display.fmt(self.improvement[0])}, {display.fmt(self.improvement[1])})"
-            text += f" by the lottery {self.improvement_package} giving {imp}"
-        return text + ")"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        return "<p>" + html.escape(repr(self)) + "</p>"
+        return display.html(self)

@@ -40,7 +40,6 @@ easing visas; China ratifies anything that gives it something.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -127,26 +126,10 @@ class WinSetShift:
         )
 
     def __repr__(self) -> str:
-        b = ", ".join(display.fmt(x) for x in self.before.utilities)
-        a = ", ".join(display.fmt(x) for x in self.after.utilities)
-        return f"WinSetShift({self.party} narrows by {self.narrowing}: ({b}) -> ({a}))"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        rows = [
-            [name, display.fmt(b), display.fmt(a), display.fmt(c)]
-            for name, b, a, c in zip(
-                self.before.players,
-                self.before.utilities,
-                self.after.utilities,
-                self.change,
-                strict=True,
-            )
-        ]
-        return display.html_table(
-            ["player", "before", "after", "change"],
-            rows,
-            caption=f"{self.party} narrows its win-set by {self.narrowing}",
-        )
+        return display.html(self)
 
 
 @dataclass(frozen=True)
@@ -572,32 +555,13 @@ class TwoLevelGame:
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        sets = ", ".join(
-            f"{name}: {_fmt_win_set(w)}"
-            for name, w in zip(self.problem.players, self.win_sets, strict=True)
-        )
-        return f"TwoLevelGame({self.problem!r}; win-sets {sets})"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        rows = [
-            [name, _fmt_win_set(w)]
-            for name, w in zip(self.problem.players, self.win_sets, strict=True)
-        ]
-        out = display.html_table(["side", "win-set (ratifies)"], rows, caption="Two-level game")
-        return out + "<p>" + html.escape(repr(self.problem)) + "</p>"
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        parts = [
-            f"W_{{{k + 1}}} = " + (sp.latex(w) if isinstance(w, sp.Basic) else _fmt_win_set(w))
-            for k, w in enumerate(self.win_sets)
-        ]
-        return "$" + r",\quad ".join(parts) + "$"
-
-
-def _fmt_win_set(w: WinSet) -> str:
-    if isinstance(w, frozenset):
-        return "{" + ", ".join(sorted(w)) + "}"
-    return "anything" if w is sp.true else str(w)
+        return "$" + display.latex(self) + "$"
 
 
 def _halfplanes(

@@ -39,7 +39,6 @@ Impatience matters: with ``delta_US = 0.90`` and
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -326,34 +325,13 @@ class RubinsteinConvergence:
         )
 
     def __repr__(self) -> str:
-        pairs = ", ".join(
-            f"{display.fmt(dt)}: {display.fmt(s)}"
-            for dt, s in zip(self.intervals, self.shares, strict=True)
-        )
-        return (
-            f"RubinsteinConvergence(r1={display.fmt(self.r1)}, r2={display.fmt(self.r2)}, "
-            f"shares by interval {{{pairs}}}, limit={display.fmt(self.limit)})"
-        )
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        rows = [
-            [display.fmt(dt), display.fmt(s)]
-            for dt, s in zip(self.intervals, self.shares, strict=True)
-        ]
-        rows.append(["→ 0 (Nash, β = r2/(r1+r2))", display.fmt(self.limit)])
-        caption = f"Rubinstein share, r1 = {display.fmt(self.r1)}, r2 = {display.fmt(self.r2)}"
-        return display.html_table(
-            ["time between offers", "first proposer's share"], rows, caption=html.unescape(caption)
-        )
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        return (
-            r"$\lim_{\Delta \to 0} "
-            + sp.latex(self.expression)
-            + " = "
-            + sp.latex(self.limit)
-            + "$"
-        )
+        return "$" + display.latex(self) + "$"
 
 
 def _positive(value: Any, name: str, example: str) -> sp.Expr:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-__all__ = ["fmt", "fmt_latex", "html_table", "latex_text", "text_table"]
+__all__ = ["fmt", "fmt_latex", "history_text", "html_table", "latex_text", "text_table"]
 
 
 def fmt(value: Any, digits: int = 4) -> str:
@@ -53,6 +53,17 @@ def fmt_latex(value: Any, digits: int = 4) -> str:
     if isinstance(value, sp.Basic):
         return sp.latex(value)
     return fmt(value, digits)
+
+
+def history_text(history: Sequence[str]) -> str:
+    """A node of a game tree by the labels played to reach it: ``"In/Fight"``, or ``"root"``.
+
+    Examples
+    --------
+    >>> history_text(("In", "Fight")), history_text(())
+    ('In/Fight', 'root')
+    """
+    return "/".join(history) if history else "root"
 
 
 def latex_text(label: str) -> str:

@@ -13,10 +13,33 @@ import html as _html
 
 import sympy as sp
 
-from negotiation.display import html
-from negotiation.display.formatting import fmt, html_table
-from negotiation.display.textfmt import game_blocks
+from negotiation.bargaining.feasible import BargainingProblem, ParetoFrontier
+from negotiation.bargaining.linkage import Linkage, PooledEnforcement, Zopa
+from negotiation.bargaining.outcome import HALF, METHOD_TITLES, BargainingOutcome, ParetoCheck
+from negotiation.bargaining.ratification import TwoLevelGame, WinSetShift
+from negotiation.bargaining.rubinstein import RubinsteinConvergence
+from negotiation.display import html, short
+from negotiation.display.formatting import fmt, history_text, html_table
+from negotiation.display.textfmt import (
+    continuous_title,
+    continuous_value,
+    game_blocks,
+    share_header,
+    share_rows,
+    simulation_cooperation,
+    tree_lines,
+    win_set_text,
+)
+from negotiation.games.continuous import (
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
+)
+from negotiation.games.extensive import GameTree, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
+from negotiation.games.repeated import RepeatedGame
+from negotiation.games.simulation import Simulation
+from negotiation.sweeps.result import OutcomeShares
 
 __all__: list[str] = []
 
@@ -56,3 +79,223 @@ def _equilibrium_html(eq: Equilibrium) -> str:
     if eq.condition is not sp.true:
         out += "<p>Valid when " + _html.escape(str(eq.condition)) + "</p>"
     return out
+
+
+# ---------------------------------------------------------------------- game trees
+@html.register
+def _tree_html(tree: GameTree) -> str:
+    body = _html.escape("\n".join(tree_lines(tree.root, "")))
+    title = _html.escape(tree.name or "Game tree")
+    players = _html.escape(", ".join(tree.players))
+    return (
+        f'<div class="negotiation-tree"><strong>{title}</strong> '
+        f"(players: {players}; payoffs in that order)"
+        f'<pre style="line-height:1.3">{body}</pre></div>'
+    )
+
+
+@html.register
+def _spe_html(spe: SubgamePerfect) -> str:
+    rows = [[history_text(h), a] for h, a in spe.choices.items()]
+    caption = (
+        "Subgame-perfect equilibrium: "
+        + (" → ".join(spe.path) or "chance first")
+        + "; payoffs ("
+        + ", ".join(fmt(v) for v in spe.payoffs)
+        + ")"
+    )
+    return html_table(["node", "action"], rows, caption=caption)
+
+
+# ---------------------------------------------------------------------- repeated games
+@html.register
+def _repeated_html(game: RepeatedGame) -> str:
+    return (
+        "<div><p>Repeated forever with discount factor "
+        f"<code>{_html.escape(str(game.discount))}</code>:</p>"
+        f"{html(game.stage_game)}</div>"
+    )
+
+
+@html.register
+def _simulation_html(sim: Simulation) -> str:
+    coop = simulation_cooperation(sim)
+    rows = [
+        [
+            sim.players[k],
+            sim.strategies[k],
+            fmt(sim.discounted_payoffs[k]),
+            fmt(sim.average_payoffs[k]),
+            fmt(float(coop[k])),
+        ]
+        for k in (0, 1)
+    ]
+    caption = f"{sim.rounds} rounds (ended by {sim.ended_by}), discount {fmt(sim.discount)}"
+    first = " ".join(f"({a},{b})" for a, b in sim.actions[:10])
+    return (
+        html_table(
+            ["player", "strategy", "discounted payoff", "average payoff", "target played"],
+            rows,
+            caption=caption,
+        )
+        + f"<p>First rounds: {_html.escape(first)}</p>"
+    )
+
+
+# ---------------------------------------------------------------------- sweeps
+@html.register
+def _shares_html(shares: OutcomeShares) -> str:
+    return html_table(share_header(shares), share_rows(shares), caption=f"{shares.n_points} points")
+
+
+# ---------------------------------------------------------------------- bargaining
+def _paragraph(obj: object) -> str:
+    return "<p>" + _html.escape(short(obj)) + "</p>"
+
+
+@html.register
+def _frontier_html(f: ParetoFrontier) -> str:
+    if f.curve is not None:
+        return _paragraph(f)
+    rows = [[label, fmt(x), fmt(y)] for label, (x, y) in zip(f.labels, f.points, strict=True)]
+    caption = "Pareto frontier" + (" (and the lotteries between neighbours)" if f.lotteries else "")
+    return html_table(["package", "u1", "u2"], rows, caption=caption)
+
+
+@html.register
+def _problem_html(p: BargainingProblem) -> str:
+    d = f"({fmt(p.disagreement[0])}, {fmt(p.disagreement[1])})"
+    if p.frontier is not None:
+        return _paragraph(p)
+    rows = [[label, fmt(x), fmt(y)] for label, (x, y) in zip(p.labels, p.points, strict=True)]
+    out = html_table(["package", p.players[0], p.players[1]], rows, caption=p.name)
+    return out + "<p>Disagreement point " + _html.escape(d) + "</p>"
+
+
+@html.register
+def _outcome_html(o: BargainingOutcome) -> str:
+    title = METHOD_TITLES.get(o.method, o.method)
+    if o.beta is not None and o.beta != HALF:
+        title += f" (β = {fmt(o.beta)})"
+    rows = [[o.players[k], fmt(o.utilities[k]), fmt(o.disagreement[k])] for k in range(2)]
+    out = html_table(["player", "utility", "disagreement"], rows, caption=title)
+    if o.package is not None:
+        out += "<p>Package: " + _html.escape(str(o.package)) + "</p>"
+    if o.condition is not sp.true:
+        out += "<p>Valid when " + _html.escape(str(o.condition)) + "</p>"
+    return out
+
+
+@html.register
+def _pareto_check_html(c: ParetoCheck) -> str:
+    return _paragraph(c)
+
+
+@html.register
+def _zopa_html(z: Zopa) -> str:
+    return _paragraph(z)
+
+
+@html.register
+def _linkage_html(link: Linkage) -> str:
+    def state(c: sp.Basic) -> str:
+        return {sp.true: "non-empty", sp.false: "empty"}.get(c, str(c))
+
+    rows = [
+        [z.name, state(z.condition), ", ".join(z.packages) or "-", fmt(z.surplus)]
+        for z in (*link.issues, link.bundle)
+    ]
+    out = html_table(
+        ["issue", "zone of agreement", "packages both prefer", "joint surplus"],
+        rows,
+        caption="Issue linkage",
+    )
+    return out + "<p>Joint gain from logrolling: " + _html.escape(fmt(link.joint_gain)) + "</p>"
+
+
+@html.register
+def _pooled_html(p: PooledEnforcement) -> str:
+    def state(c: sp.Basic) -> str:
+        return {sp.true: "holds", sp.false: "fails"}.get(c, str(c))
+
+    rows = [
+        [n, fmt(t), fmt(s), state(c)]
+        for n, t, s, c in zip(p.issues, p.thresholds, p.slack, p.separate, strict=True)
+    ]
+    rows.append(["pooled", fmt(p.pooled_threshold), fmt(sum(p.slack)), state(p.pooled)])
+    return html_table(
+        ["issue", "critical δ", "slack", "self-enforcing"],
+        rows,
+        caption=f"Self-enforcement at δ = {fmt(p.delta)}",
+    )
+
+
+@html.register
+def _win_set_shift_html(w: WinSetShift) -> str:
+    rows = [
+        [name, fmt(b), fmt(a), fmt(c)]
+        for name, b, a, c in zip(
+            w.before.players, w.before.utilities, w.after.utilities, w.change, strict=True
+        )
+    ]
+    return html_table(
+        ["player", "before", "after", "change"],
+        rows,
+        caption=f"{w.party} narrows its win-set by {w.narrowing}",
+    )
+
+
+@html.register
+def _two_level_html(g: TwoLevelGame) -> str:
+    rows = [[name, win_set_text(w)] for name, w in zip(g.problem.players, g.win_sets, strict=True)]
+    out = html_table(["side", "win-set (ratifies)"], rows, caption="Two-level game")
+    return out + "<p>" + _html.escape(short(g.problem)) + "</p>"
+
+
+@html.register
+def _convergence_html(c: RubinsteinConvergence) -> str:
+    rows = [[fmt(dt), fmt(s)] for dt, s in zip(c.intervals, c.shares, strict=True)]
+    rows.append(["→ 0 (Nash, β = r2/(r1+r2))", fmt(c.limit)])
+    caption = f"Rubinstein share, r1 = {fmt(c.r1)}, r2 = {fmt(c.r2)}"
+    return html_table(
+        ["time between offers", "first proposer's share"], rows, caption=_html.unescape(caption)
+    )
+
+
+# ---------------------------------------------------------------------- continuous games
+@html.register(ContinuousEquilibrium)
+@html.register(ContinuousOutcome)
+def _continuous_result_html(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
+    esc = _html.escape
+    rows = "".join(
+        f"<tr><td>{esc(p)}</td><td>{esc(str(s))} = {esc(continuous_value(v))}</td>"
+        f"<td>{esc(continuous_value(u))}</td></tr>"
+        for p, s, v, u in zip(
+            result.players, result.symbols, result.strategies, result.payoffs, strict=True
+        )
+    )
+    where = (
+        f"<p>where <code>{esc(str(result.condition))}</code></p>"
+        if result.condition is not sp.true
+        else ""
+    )
+    return (
+        f"<table><caption>{esc(continuous_title(result))} ({esc(result.method)})</caption>"
+        f"<tr><th>player</th><th>strategy</th><th>payoff</th></tr>{rows}</table>{where}"
+    )
+
+
+@html.register
+def _continuous_game_html(game: ContinuousGame) -> str:
+    esc = _html.escape
+    title = esc(game.name or "Continuous game")
+    rows = "".join(
+        f"<tr><td>{esc(p)}</td><td>{esc(str(s.symbol))} &isin; "
+        f"[{esc(str(s.low))}, {esc(str(s.high))}]</td>"
+        f"<td><code>{esc(str(u))}</code></td></tr>"
+        for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True)
+    )
+    return (
+        f"<table><caption>{title}</caption><tr><th>player</th><th>strategy</th>"
+        f"<th>payoff</th></tr>{rows}</table>"
+    )

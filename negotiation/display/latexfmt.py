@@ -14,9 +14,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import sympy as sp
+
+from negotiation.bargaining.feasible import BargainingProblem
+from negotiation.bargaining.outcome import BargainingOutcome, Lottery
+from negotiation.bargaining.ratification import TwoLevelGame
+from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import latex
 from negotiation.display.formatting import fmt_latex, latex_text
-from negotiation.display.textfmt import game_blocks
+from negotiation.display.textfmt import game_blocks, win_set_text
+from negotiation.games.continuous import (
+    BestResponse,
+    ComparativeStatics,
+    ContinuousEquilibrium,
+    ContinuousGame,
+    ContinuousOutcome,
+)
 from negotiation.games.normal_form import Equilibrium, Game
 
 __all__: list[str] = []
@@ -55,3 +68,100 @@ def _equilibrium_latex(eq: Equilibrium) -> str:
         return f"x = {vec(eq.strategies[0])},\\ y = {vec(eq.strategies[1])},\\ {payoffs}"
     mixes = ",\\ ".join(f"\\sigma_{{{k + 1}}} = {vec(s)}" for k, s in enumerate(eq.strategies))
     return f"{mixes},\\ {payoffs}"
+
+
+# ---------------------------------------------------------------------- bargaining
+@latex.register
+def _problem_latex(p: BargainingProblem) -> str:
+    d = (
+        r"d = \left("
+        + fmt_latex(p.disagreement[0])
+        + ", "
+        + fmt_latex(p.disagreement[1])
+        + r"\right)"
+    )
+    if p.frontier is not None:
+        assert p.domain is not None
+        return (
+            "u_2 = "
+            + sp.latex(p.frontier)
+            + r",\ "
+            + sp.latex(p.variable)
+            + r" \in \left["
+            + sp.latex(p.domain[0])
+            + ", "
+            + sp.latex(p.domain[1])
+            + r"\right],\ "
+            + d
+        )
+    pts = r",\ ".join(
+        r"\left(" + fmt_latex(x) + ", " + fmt_latex(y) + r"\right)" for x, y in p.points
+    )
+    hull = r"\operatorname{conv}" if p.lotteries else ""
+    return "S = " + hull + r"\left\{" + pts + r"\right\},\ " + d
+
+
+@latex.register
+def _lottery_latex(lottery: Lottery) -> str:
+    return " + ".join(fmt_latex(p) + r"\cdot" + latex_text(name) for name, p in lottery.weights)
+
+
+@latex.register
+def _outcome_latex(o: BargainingOutcome) -> str:
+    u = ", ".join(fmt_latex(x) for x in o.utilities)
+    out = r"u = \left(" + u + r"\right)"
+    if o.condition is not sp.true:
+        out += r"\quad \text{if } " + sp.latex(o.condition)
+    return out
+
+
+@latex.register
+def _two_level_latex(g: TwoLevelGame) -> str:
+    parts = [
+        f"W_{{{k + 1}}} = " + (sp.latex(w) if isinstance(w, sp.Basic) else win_set_text(w))
+        for k, w in enumerate(g.win_sets)
+    ]
+    return r",\quad ".join(parts)
+
+
+@latex.register
+def _convergence_latex(c: RubinsteinConvergence) -> str:
+    return r"\lim_{\Delta \to 0} " + sp.latex(c.expression) + " = " + sp.latex(c.limit)
+
+
+# ---------------------------------------------------------------------- continuous games
+@latex.register
+def _best_response_latex(br: BestResponse) -> str:
+    return f"{sp.latex(br.symbol)} = {sp.latex(br.expression)}"
+
+
+@latex.register(ContinuousEquilibrium)
+@latex.register(ContinuousOutcome)
+def _continuous_result_latex(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
+    parts = [
+        f"{sp.latex(s)}^* = {sp.latex(sp.sympify(v)) if not isinstance(v, float) else f'{v:.6g}'}"
+        for s, v in zip(result.symbols, result.strategies, strict=True)
+    ]
+    return r",\quad ".join(parts)
+
+
+@latex.register
+def _statics_latex(cs: ComparativeStatics) -> str:
+    rows = r" \\ ".join(
+        rf"\frac{{\partial {sp.latex(s)}^*}}{{\partial {sp.latex(cs.parameter)}}} &= {sp.latex(d)}"
+        for s, d in zip(cs.symbols, cs.derivatives, strict=True)
+    )
+    return rf"\begin{{aligned}} {rows} \end{{aligned}}"
+
+
+@latex.register
+def _continuous_game_latex(game: ContinuousGame) -> str:
+    args = ", ".join(sp.latex(s) for s in game.symbols)
+    rows = []
+    for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True):
+        name = p.replace("_", r"\_")
+        rows.append(
+            rf"u_{{\text{{{name}}}}}({args}) &= {sp.latex(u)}, \quad {sp.latex(s.symbol)} \in "
+            rf"[{sp.latex(s.low)}, {sp.latex(s.high)}]"
+        )
+    return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"

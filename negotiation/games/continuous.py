@@ -47,7 +47,6 @@ Piecewise((0, a <= c + q2), (a/2 - c/2 - q2/2, True))
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -56,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
+from negotiation import display
 from negotiation.errors import ContinuousGameError, InvalidGameError, UnknownLabelError
 from negotiation.solvers import best_response as _br
 from negotiation.symbolic import (
@@ -131,7 +131,7 @@ class StrategySet:
         object.__setattr__(self, "high", high)
 
     def __repr__(self) -> str:
-        return f"StrategySet({self.symbol} in [{self.low}, {self.high}])"
+        return display.short(self)
 
 
 def _bound(value: Any, what: str) -> sp.Expr:
@@ -251,10 +251,10 @@ class BestResponse:
         return sp.piecewise_fold(self.expression.xreplace(mapping))
 
     def __str__(self) -> str:
-        return f"{self.player}'s best response: {self.symbol} = {self.expression}"
+        return display.text(self)
 
     def _repr_latex_(self) -> str:
-        return f"${sp.latex(self.symbol)} = {sp.latex(self.expression)}$"
+        return "$" + display.latex(self) + "$"
 
 
 @dataclass(frozen=True)
@@ -312,19 +312,16 @@ class ContinuousEquilibrium:
         return np.array([float(v) for v in self.strategies], dtype=float)
 
     def __repr__(self) -> str:
-        inner = ", ".join(
-            f"{s}={_short(v)}" for s, v in zip(self.symbols, self.strategies, strict=True)
-        )
-        return f"ContinuousEquilibrium({inner}, method={self.method!r})"
+        return display.short(self)
 
     def __str__(self) -> str:
-        return _result_text("Nash equilibrium", self)
+        return display.text(self)
 
     def _repr_html_(self) -> str:
-        return _result_html("Nash equilibrium", self)
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        return _result_latex(self)
+        return "$" + display.latex(self) + "$"
 
 
 @dataclass(frozen=True)
@@ -367,24 +364,16 @@ class ContinuousOutcome:
         return np.array([float(v) for v in self.strategies], dtype=float)
 
     def __repr__(self) -> str:
-        inner = ", ".join(
-            f"{s}={_short(v)}" for s, v in zip(self.symbols, self.strategies, strict=True)
-        )
-        return f"ContinuousOutcome({self.concept}, {inner}, method={self.method!r})"
-
-    def _title(self) -> str:
-        if self.concept == "stackelberg":
-            return f"Stackelberg outcome ({self.leader} leads)"
-        return "cooperative outcome"
+        return display.short(self)
 
     def __str__(self) -> str:
-        return _result_text(self._title(), self)
+        return display.text(self)
 
     def _repr_html_(self) -> str:
-        return _result_html(self._title(), self)
+        return display.html(self)
 
     def _repr_latex_(self) -> str:
-        return _result_latex(self)
+        return "$" + display.latex(self) + "$"
 
 
 @dataclass(frozen=True)
@@ -414,17 +403,10 @@ class ComparativeStatics:
         return self.derivatives[_index(self.players, player)]
 
     def __str__(self) -> str:
-        return "\n".join(
-            f"d{s}/d{self.parameter} = {d}"
-            for s, d in zip(self.symbols, self.derivatives, strict=True)
-        )
+        return display.text(self)
 
     def _repr_latex_(self) -> str:
-        rows = r" \\ ".join(
-            rf"\frac{{\partial {sp.latex(s)}^*}}{{\partial {sp.latex(self.parameter)}}} &= {sp.latex(d)}"
-            for s, d in zip(self.symbols, self.derivatives, strict=True)
-        )
-        return rf"$\begin{{aligned}} {rows} \end{{aligned}}$"
+        return "$" + display.latex(self) + "$"
 
 
 @dataclass(frozen=True)
@@ -468,11 +450,7 @@ class ContinuousSweepResult:
         return self.payoffs[:, _index(self.players, player)].reshape(self.shape)
 
     def __repr__(self) -> str:
-        names = ", ".join(self.points)
-        return (
-            f"ContinuousSweepResult({len(self)} points over {names}, method={self.method!r}, "
-            f"equilibrium found at {int(self.found.sum())})"
-        )
+        return display.short(self)
 
 
 # =========================================================================== the game
@@ -1375,13 +1353,13 @@ class ContinuousGame:
 
     # ------------------------------------------------------------------ display
     def __str__(self) -> str:
-        return game_text(self)
+        return display.text(self)
 
     def _repr_latex_(self) -> str:
-        return "$" + game_latex(self) + "$"
+        return "$" + display.latex(self) + "$"
 
     def _repr_html_(self) -> str:
-        return game_html(self)
+        return display.html(self)
 
 
 # =========================================================================== small helpers
@@ -1434,97 +1412,3 @@ def _status(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> tuple[str, ...]:
         else:
             out.append("interior")
     return tuple(out)
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, float | np.floating):
-        return f"{float(value):.6g}"
-    if isinstance(value, sp.Float):
-        return f"{float(value):.6g}"
-    if isinstance(value, sp.Rational) and value.q > 1000:
-        return f"{float(value):.6g}"
-    return str(value)
-
-
-def game_text(game: ContinuousGame) -> str:
-    """A plain-text summary: each player's strategy set and payoff.
-
-    Examples
-    --------
-    >>> x, y = sp.symbols("x y")
-    >>> print(ContinuousGame([x * (1 - x - y), y * (1 - x - y)], [(x, 0, 1), (y, 0, 1)]))
-    Continuous game: Player 1, Player 2
-      Player 1 chooses x in [0, 1]; payoff x*(-x - y + 1)
-      Player 2 chooses y in [0, 1]; payoff y*(-x - y + 1)
-    """
-    title = f"Continuous game {game.name!r}" if game.name else "Continuous game"
-    lines = [f"{title}: {', '.join(game.players)}"]
-    for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True):
-        lines.append(f"  {p} chooses {s.symbol} in [{s.low}, {s.high}]; payoff {u}")
-    return "\n".join(lines)
-
-
-def game_latex(game: ContinuousGame) -> str:
-    """The payoff functions and strategy sets typeset in LaTeX (an ``aligned`` block)."""
-    args = ", ".join(sp.latex(s) for s in game.symbols)
-    rows = []
-    for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True):
-        name = p.replace("_", r"\_")
-        rows.append(
-            rf"u_{{\text{{{name}}}}}({args}) &= {sp.latex(u)}, \quad {sp.latex(s.symbol)} \in "
-            rf"[{sp.latex(s.low)}, {sp.latex(s.high)}]"
-        )
-    return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
-
-
-def game_html(game: ContinuousGame) -> str:
-    """An HTML table: player, strategy set, payoff."""
-    title = html.escape(game.name or "Continuous game")
-    rows = "".join(
-        f"<tr><td>{html.escape(p)}</td><td>{html.escape(str(s.symbol))} &isin; "
-        f"[{html.escape(str(s.low))}, {html.escape(str(s.high))}]</td>"
-        f"<td><code>{html.escape(str(u))}</code></td></tr>"
-        for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True)
-    )
-    return (
-        f"<table><caption>{title}</caption><tr><th>player</th><th>strategy</th>"
-        f"<th>payoff</th></tr>{rows}</table>"
-    )
-
-
-def _result_text(title: str, result: ContinuousEquilibrium | ContinuousOutcome) -> str:
-    lines = [f"{title} ({result.method.replace('_', ' ')})"]
-    for p, s, v, u in zip(
-        result.players, result.symbols, result.strategies, result.payoffs, strict=True
-    ):
-        lines.append(f"  {p}: {s} = {_short(v)}, payoff {_short(u)}")
-    if result.condition is not sp.true:
-        lines.append(f"  where {result.condition}")
-    return "\n".join(lines)
-
-
-def _result_html(title: str, result: ContinuousEquilibrium | ContinuousOutcome) -> str:
-    rows = "".join(
-        f"<tr><td>{html.escape(p)}</td><td>{html.escape(str(s))} = {html.escape(_short(v))}</td>"
-        f"<td>{html.escape(_short(u))}</td></tr>"
-        for p, s, v, u in zip(
-            result.players, result.symbols, result.strategies, result.payoffs, strict=True
-        )
-    )
-    where = (
-        f"<p>where <code>{html.escape(str(result.condition))}</code></p>"
-        if result.condition is not sp.true
-        else ""
-    )
-    return (
-        f"<table><caption>{html.escape(title)} ({html.escape(result.method)})</caption>"
-        f"<tr><th>player</th><th>strategy</th><th>payoff</th></tr>{rows}</table>{where}"
-    )
-
-
-def _result_latex(result: ContinuousEquilibrium | ContinuousOutcome) -> str:
-    parts = [
-        f"{sp.latex(s)}^* = {sp.latex(sp.sympify(v)) if not isinstance(v, float) else f'{v:.6g}'}"
-        for s, v in zip(result.symbols, result.strategies, strict=True)
-    ]
-    return "$" + r",\quad ".join(parts) + "$"

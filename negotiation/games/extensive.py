@@ -54,7 +54,6 @@ h >= 1
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
@@ -65,6 +64,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Union
 import numpy as np
 import sympy as sp
 
+from negotiation import display
+from negotiation.display.formatting import history_text
 from negotiation.errors import (
     GameTreeError,
     InvalidGameError,
@@ -437,8 +438,7 @@ class InformationSet:
     histories: tuple[History, ...]
 
 
-def _history_text(history: History) -> str:
-    return "/".join(history) if history else "root"
+_history_text = history_text
 
 
 # ---------------------------------------------------------------------- results
@@ -519,33 +519,10 @@ class SubgamePerfect:
         return self.choices[key]
 
     def __str__(self) -> str:
-        from negotiation.display import fmt
-
-        lines = [
-            "Subgame-perfect equilibrium: path "
-            + (" -> ".join(self.path) if self.path else "(starts with a chance move)")
-            + "; payoffs "
-            + ", ".join(f"{p} {fmt(v)}" for p, v in zip(self.players, self.payoffs, strict=True))
-        ]
-        if len(self.outcomes) > 1:
-            for prob, hist in self.outcomes:
-                lines.append(f"  with probability {fmt(prob)}: {' -> '.join(hist)}")
-        for hist, action in self.choices.items():
-            lines.append(f"  at {_history_text(hist)}: {action}")
-        return "\n".join(lines)
+        return display.text(self)
 
     def _repr_html_(self) -> str:
-        from negotiation.display import fmt, html_table
-
-        rows = [[_history_text(h), a] for h, a in self.choices.items()]
-        caption = (
-            "Subgame-perfect equilibrium: "
-            + (" → ".join(self.path) or "chance first")
-            + "; payoffs ("
-            + ", ".join(fmt(v) for v in self.payoffs)
-            + ")"
-        )
-        return html_table(["node", "action"], rows, caption=caption)
+        return display.html(self)
 
 
 # ---------------------------------------------------------------------- the tree
@@ -1068,30 +1045,13 @@ class GameTree:
 
     # ------------------------------------------------------------------ display
     def __str__(self) -> str:
-        head = (
-            f"GameTree{f' {self.name!r}' if self.name else ''} (players: {', '.join(self.players)})"
-        )
-        return head + "\n" + "\n".join(_text_lines(self.root, ""))
+        return display.text(self)
 
     def __repr__(self) -> str:
-        n = sum(1 for _ in self.nodes())
-        params = ", ".join(p.name for p in self.parameters)
-        return (
-            f"GameTree(players={self.players}, nodes={n}"
-            + (f", parameters=({params})" if params else "")
-            + (f", name={self.name!r}" if self.name else "")
-            + ")"
-        )
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        body = html.escape("\n".join(_text_lines(self.root, "")))
-        title = html.escape(self.name or "Game tree")
-        players = html.escape(", ".join(self.players))
-        return (
-            f'<div class="negotiation-tree"><strong>{title}</strong> '
-            f"(players: {players}; payoffs in that order)"
-            f'<pre style="line-height:1.3">{body}</pre></div>'
-        )
+        return display.html(self)
 
 
 def _check_tol(tol: Any) -> None:
@@ -1149,26 +1109,3 @@ def _expected(node: Node, history: History, action: Mapping[str, str]) -> tuple[
     key = node.infoset or f"{node.player}@{_history_text(history)}"
     chosen = action[key]
     return _expected(node[chosen], (*history, chosen), action)
-
-
-def _text_lines(node: Node, prefix: str) -> list[str]:
-    from negotiation.display import fmt
-
-    def describe(n: Node) -> str:
-        if isinstance(n, Terminal):
-            return "(" + ", ".join(fmt(v) for v in n.payoffs) + ")"
-        if isinstance(n, Chance):
-            return "Chance"
-        return str(n.player) + (f" [infoset {n.infoset}]" if n.infoset else "")
-
-    lines = [describe(node)] if not prefix else []
-    branches = _branches(node)
-    for k, (label, child) in enumerate(branches):
-        last = k == len(branches) - 1
-        tag = label
-        if isinstance(node, Chance):
-            tag = f"{label} [p = {fmt(node.outcomes[k][1])}]"
-        lines.append(f"{prefix}{'└─ ' if last else '├─ '}{tag}: {describe(child)}")
-        deeper = prefix + ("   " if last else "│  ")
-        lines.extend(_text_lines(child, deeper))
-    return lines

@@ -55,7 +55,6 @@ True
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +63,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from negotiation import display
 from negotiation.bargaining.geometry import clip_polygon, convex_hull
 from negotiation.errors import (
     FreeParameterError,
@@ -414,17 +414,7 @@ class Punishment:
     stage_nash: bool
 
     def __str__(self) -> str:
-        if isinstance(self.profile[0], str):
-            what = f"({self.profile[0]}, {self.profile[1]})"
-        else:
-            what = "the mixed stage equilibrium " + str(
-                tuple(tuple(str(v) for v in s) for s in self.profile)
-            )
-        if self.periods is None:
-            length = "for ever"
-        else:
-            length = "for 1 round" if self.periods == 1 else f"for {self.periods} rounds"
-        return f"after {self.deviator} deviates: {what} {length}"
+        return display.text(self)
 
 
 @dataclass(frozen=True)
@@ -499,7 +489,7 @@ class CredibleDiscount:
         return float(self.delta)
 
     def __str__(self) -> str:
-        return self.reason
+        return display.text(self)
 
 
 @dataclass(frozen=True)
@@ -1229,20 +1219,13 @@ class RepeatedGame:
 
     # ------------------------------------------------------------------ display
     def __str__(self) -> str:
-        return (
-            f"RepeatedGame: the stage game below, repeated forever with discount factor "
-            f"{self.discount}\n{self.stage_game}"
-        )
+        return display.text(self)
 
     def __repr__(self) -> str:
-        return f"RepeatedGame({self.stage_game!r}, discount={self.discount})"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        return (
-            "<div><p>Repeated forever with discount factor "
-            f"<code>{html.escape(str(self.discount))}</code>:</p>"
-            f"{self.stage_game._repr_html_()}</div>"
-        )
+        return display.html(self)
 
 
 def profile_indices(

@@ -56,7 +56,6 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +63,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from negotiation import display
 from negotiation.errors import FreeParameterError, RepeatedGameError
 from negotiation.games.normal_form import Game
 from negotiation.games.repeated import (
@@ -167,56 +167,13 @@ class Simulation:
         ).reshape(self.rounds, 2)
 
     def __str__(self) -> str:
-        from negotiation.display import fmt
-
-        coop = self.cooperation.mean(axis=0) if self.rounds else np.zeros(2)
-        lines = [
-            f"Simulation: {self.players[0]} ({self.strategies[0]}) vs "
-            f"{self.players[1]} ({self.strategies[1]}), {self.rounds} rounds "
-            f"(ended by {self.ended_by}), discount {fmt(self.discount)}",
-            f"  discounted payoffs: {fmt(self.discounted_payoffs[0])}, "
-            f"{fmt(self.discounted_payoffs[1])}; average per round: "
-            f"{fmt(self.average_payoffs[0])}, {fmt(self.average_payoffs[1])}",
-            f"  target played: {fmt(float(coop[0]))}, {fmt(float(coop[1]))} of rounds; "
-            f"trembles: {int(self.trembles.sum())}",
-        ]
-        shown = self.actions[:10]
-        lines.append(
-            "  first rounds: "
-            + " ".join(f"({a},{b})" for a, b in shown)
-            + (" ..." if self.rounds > len(shown) else "")
-        )
-        return "\n".join(lines)
+        return display.text(self)
 
     def __repr__(self) -> str:
-        return (
-            f"Simulation(strategies={self.strategies}, rounds={self.rounds}, "
-            f"ended_by={self.ended_by!r}, seed={self.seed!r})"
-        )
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        from negotiation.display import fmt, html_table
-
-        coop = self.cooperation.mean(axis=0) if self.rounds else np.zeros(2)
-        rows = [
-            [
-                self.players[k],
-                self.strategies[k],
-                fmt(self.discounted_payoffs[k]),
-                fmt(self.average_payoffs[k]),
-                fmt(float(coop[k])),
-            ]
-            for k in (0, 1)
-        ]
-        caption = f"{self.rounds} rounds (ended by {self.ended_by}), discount {fmt(self.discount)}"
-        return (
-            html_table(
-                ["player", "strategy", "discounted payoff", "average payoff", "target played"],
-                rows,
-                caption=caption,
-            )
-            + f"<p>First rounds: {html.escape(' '.join(f'({a},{b})' for a, b in self.actions[:10]))}</p>"
-        )
+        return display.html(self)
 
 
 def simulate(

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
+from negotiation import display
 from negotiation.errors import ScenarioError, UnknownLabelError, UnsafeExpressionError
 from negotiation.expressions import canonical, check_name, parse_expression
 from negotiation.scenarios.issues import Issue
@@ -826,73 +827,13 @@ class Scenario:
 
     def summary(self) -> str:
         """A plain-text description: parties, issues, parameters, bundles and payoff table."""
-        return _summary(self)
+        return display.text(self)
 
     def __repr__(self) -> str:
-        shape = "x".join(str(len(self.strategies[p])) for p in self.players)
-        return (
-            f"Scenario({self.name!r}, {' vs '.join(repr(p) for p in self.players)}, {shape}, "
-            f"{len(self.issues)} issues, {len(self.parameter_info)} parameters)"
-        )
+        return display.short(self)
 
     def __str__(self) -> str:
-        return self.summary()
-
-
-def _summary(s: Scenario) -> str:
-    lines = [s.title or s.name]
-    if s.date:
-        lines.append(f"Date: {s.date.isoformat()}")
-    if s.description:
-        lines += ["", s.description.strip()]
-    parties = ", ".join(f"{p.name} ({p.title})" if p.title else p.name for p in s.parties)
-    if len(s.parties) == 2:
-        order = "row, column"
-    elif len(s.parties) == 3:
-        order = f"row, column, then one table per strategy of {s.players[2]}"
-    else:
-        order = "row, column, then one table per profile of the others"
-    lines += ["", f"Parties ({order}): {parties}", "", "Issues (* marks the status quo):"]
-    for issue in s.issues:
-        lines.append(f"  {issue.name}: {issue.title or issue.name} [set by {issue.controlled_by}]")
-        for level in issue.levels:
-            mark = "*" if level.name == issue.status_quo else " "
-            figure = f" = {level.value}{level.unit}" if level.value is not None else ""
-            label = f": {level.label}" if level.label else ""
-            lines.append(f"    {mark} {level.name}{figure}{label}")
-            if level.source:
-                lines.append(f"        source: {level.source}")
-    if s.parameter_info:
-        lines += ["", "Parameters:"]
-        for p in sorted(s.parameter_info, key=lambda p: p.name):
-            unit = f" {p.unit}" if p.unit else ""
-            kind = " (stylised)" if p.stylised else ""
-            lines.append(f"  {p.name} = {p.default}{unit}{kind}: {p.description}")
-            if p.source:
-                lines.append(f"      source: {p.source}")
-    lines += ["", "Valuations (levels not listed are worth 0):"]
-    for party in s.parties:
-        for issue, table in party.valuations.items():
-            terms = "; ".join(f"{level} = {value}" for level, value in table.items())
-            lines.append(f"  {party.name} on {issue}: {terms}")
-        for item in party.interactions:
-            when = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
-            lines.append(f"  {party.name} when {when}: {item.value}")
-    lines += ["", "Strategies (bundles of moves from the status quo):"]
-    for party in s.players:
-        for bundle in s.strategies[party]:
-            moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
-            title = f" ({bundle.title})" if bundle.title else ""
-            lines.append(f"  {party} {bundle.name}{title}: {moves}")
-    lines += [
-        "",
-        f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
-        "",
-        f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
-    ]
-    table = str(s.game()).splitlines()[1:]  # drop the title line
-    lines += ["  " + line if line else "" for line in table]
-    return "\n".join(lines)
+        return display.text(self)
 
 
 def _listing(names: Sequence[str]) -> str:

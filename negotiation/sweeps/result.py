@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from negotiation import display
 from negotiation.errors import SweepError, UnknownLabelError
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.sweeps.compile import CompiledPayoffs
@@ -88,32 +89,13 @@ class OutcomeShares:
             }
         )
 
-    def _rows(self) -> list[list[str]]:
-        rows = []
-        for k, outcome in enumerate(self.outcomes):
-            row = [outcome, str(int(self.counts[k])), f"{self.share[k]:.4f}"]
-            if self.interval == "wilson":
-                row.append(f"[{self.low[k]:.4f}, {self.high[k]:.4f}]")
-            rows.append(row)
-        return rows
-
-    def _header(self) -> list[str]:
-        header = ["outcome", "points", "share"]
-        if self.interval == "wilson":
-            header.append(f"{self.confidence:.0%} interval")
-        return header
-
     def __str__(self) -> str:
-        from negotiation.display import text_table
-
-        return text_table(self._header(), self._rows()) + f"\n({self.n_points} points)"
+        return display.text(self)
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        from negotiation.display import html_table
-
-        return html_table(self._header(), self._rows(), caption=f"{self.n_points} points")
+        return display.html(self)
 
 
 def _complete(probs: np.ndarray) -> np.ndarray:
@@ -226,15 +208,7 @@ class SweepResult:
         return len(self.n_equilibria)
 
     def __repr__(self) -> str:
-        if self.kind == "grid" and self.axes is not None:
-            where = " x ".join(str(len(a)) for a in self.axes.values()) + " grid"
-        else:
-            where = "Monte Carlo"
-        return (
-            f"SweepResult({where} over {', '.join(self.parameters)}: {len(self)} points, "
-            f"{len(self.codes)} equilibria, {len(self.outcomes)} outcomes, "
-            f"{int(self.degenerate.sum())} degenerate points)"
-        )
+        return display.short(self)
 
     @property
     def shape(self) -> tuple[int, ...] | None:
