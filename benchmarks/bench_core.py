@@ -85,7 +85,9 @@ def solvers(games: list[tuple[np.ndarray, ...]]) -> dict[str, Callable[[], list[
         "ours: exact=True": lambda: [len(g.equilibria(exact=True)) for g in ours],
     }
     if pygambit is not None:
-        gambit = [pygambit.StrategicGame.from_arrays(A, B) for A, B in games]
+        # pygambit 16.1 renamed StrategicGame to Game
+        make = getattr(pygambit, "StrategicGame", None) or pygambit.Game
+        gambit = [make.from_arrays(A, B) for A, B in games]
         # Gambit may list one equilibrium once per basis: count distinct profiles
         out["pygambit: enummixed(rational)"] = lambda: [
             len({str(eq) for eq in pygambit.nash.enummixed_solve(g, rational=True).equilibria})

@@ -30,7 +30,7 @@ Examples
 The "up front" trust game: China delivers rare earths (D) or slow-walks them
 (S); then the US honours the deal or reneges. ``h`` is the loss China can
 impose on a reneging US at the next licence renewal (stylised payoffs of
-Game B, domain brief section 4).
+the "Implementing Geneva" game).
 
 >>> import sympy as sp
 >>> import negotiation as ng

@@ -5,7 +5,7 @@ forever, with payoffs discounted by ``delta`` per round (a number in (0, 1) or
 a sympy symbol). Cooperation on a target profile (the Geneva truce, the London
 framework) is self-enforcing when the one-shot gain from deviating is worth
 less than the discounted loss from the punishment that follows (Bagwell and
-Staiger 1990; domain brief M3):
+Staiger 1990):
 
     one-shot gain  <=  [delta / (1 - delta)] x (per-round loss from punishment)
 
@@ -36,7 +36,7 @@ M. J. Osborne (2004), *An Introduction to Game Theory*, chapters 14-15.
 
 Examples
 --------
-Game B (domain brief section 4): grim trigger sustains (L, D) from delta = 1/5,
+The stylised "Implementing Geneva" game: grim trigger sustains (L, D) from delta = 1/5,
 and the harsher W/E punishment from 1/8.
 
 >>> import negotiation as ng

@@ -254,7 +254,7 @@ def bargaining_data(
 
     Examples
     --------
-    Game B of the domain brief: from the May standoff ``d = (-1, -1)`` every
+    The stylised "Implementing Geneva" game: from the May standoff ``d = (-1, -1)`` every
     solution picks the London deal (3, 3).
 
     >>> import negotiation as ng

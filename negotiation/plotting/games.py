@@ -408,7 +408,7 @@ def best_responses_data(game: Game, *, tol: float = DEFAULT_TOL) -> BestResponse
 
     Examples
     --------
-    Chicken with W = 2, L = 3, C = 10 (domain brief, Game C): each side
+    Chicken with W = 2, L = 3, C = 10 (the stylised October game): each side
     escalates with probability W / (W + C - L) = 2/9.
 
     >>> import negotiation as ng

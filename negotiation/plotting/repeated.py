@@ -222,7 +222,7 @@ def repeated_data(
 
     Examples
     --------
-    Game B (domain brief): grim trigger sustains (L, D) from 1/5, the harsher
+    The stylised "Implementing Geneva" game: grim trigger sustains (L, D) from 1/5, the harsher
     W/E punishment from 1/8.
 
     >>> import negotiation as ng

@@ -1,7 +1,7 @@
 """The tariff timeline: headline rates from the April 2025 escalation to the Busan truce.
 
 Everything drawn comes from the package's own dated, sourced record,
-:func:`negotiation.timeline` (copied from the domain brief): the headline
+:func:`negotiation.timeline`: the headline
 additional tariffs each side levied (step lines), PIIE's trade-weighted
 average US tariff on China (dots; hollow where the brief marks the figure or
 its date uncertain), and the dates of the built-in scenarios (vertical lines).

@@ -153,7 +153,7 @@ def tree_data(tree: GameTree, *, spe: int = 0) -> TreeData:
     Examples
     --------
     The "up front" trust game with a hostage ``h = 2``: China delivers and the
-    US honours (domain brief, Game B, stylised).
+    US honours (stylised payoffs).
 
     >>> import negotiation as ng
     >>> trust = ng.GameTree(ng.Decision("China", {

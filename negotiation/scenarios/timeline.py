@@ -1,7 +1,6 @@
 """The dated, sourced record of the 2025 US-China trade negotiations.
 
-:func:`timeline` reads ``data/timeline.toml`` (every figure copied from the
-project's domain brief with its source) into a frozen :class:`Timeline` of
+:func:`timeline` reads ``data/timeline.toml`` (every figure with its source) into a frozen :class:`Timeline` of
 typed records: headline tariff rates, PIIE average tariffs, the decomposition
 of the "55%", monthly magnet exports, Chinese students in the US, dated events
 and key figures. ``uncertain`` marks figures the brief flags as resting on a
@@ -114,7 +113,7 @@ class StudentCount:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """A dated event; ``when`` keeps the brief's wording of the date (e.g. "May 10-12")."""
+    """A dated event; ``when`` keeps the source's wording of the date (e.g. "May 10-12")."""
 
     date: _dt.date
     when: str
