@@ -1305,7 +1305,7 @@ class Game:
 
     # ------------------------------------------------------------------ display / interop
     def to_latex(self) -> str:
-        """The game as LaTeX ``array``s with player and strategy labels.
+        """The game as LaTeX arrays (``array`` environments) with player and strategy labels.
 
         With three or more players, one array per profile of the third and
         further players, as Gambit shows them.
