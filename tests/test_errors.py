@@ -314,7 +314,7 @@ def test_nfg_errors_name_the_problem(tmp_path):
         ng.Game.from_nfg('NFG 1 R "x" { "A" } { 1 }\n1')
     with pytest.raises(ng.InvalidGameError, match=re.escape("each outcome needs 3 payoffs")):
         ng.Game.from_nfg('NFG 1 R "x" { "A" "B" "C" } { 1 1 1 }\n{ { "" 1 1 } }\n1')
-    with pytest.raises(ng.InvalidGameError, match="profiles .*up to 1,000,000"):
+    with pytest.raises(ng.InvalidGameError, match=r"profiles .*up to 1,000,000"):
         ng.Game.from_nfg('NFG 1 R "x" { "A" "B" } { 100000 100000 }\n')
     with pytest.raises(ng.InvalidGameError, match=re.escape("malformed .nfg: 'x' is not a number")):
         ng.Game.from_nfg('NFG 1 R "x" { "A" "B" } { 1 1 }\nx 1')
