@@ -94,8 +94,11 @@ def test_volunteers_dilemma_three_players(benefit: int, cost: int) -> None:
     assert len(result.profiles) == len(expected) == 7
     for profile in expected:
         assert any(
-            all(same(a, b) for va, vb in zip(profile, got, strict=True)
-                for a, b in zip(va, vb, strict=True))
+            all(
+                same(a, b)
+                for va, vb in zip(profile, got, strict=True)
+                for a, b in zip(va, vb, strict=True)
+            )
             for got in result.profiles
         ), profile
     assert_all_equilibria(payoffs, result)
@@ -103,8 +106,11 @@ def test_volunteers_dilemma_three_players(benefit: int, cost: int) -> None:
 
 def test_volunteers_dilemma_irrational_probability_is_a_radical() -> None:
     result = support_enumeration_nplayer(volunteers(3, 2, 1), exact=True)
-    symmetric = [p for p in result.profiles if all(len(set(v)) == 2 and 0 not in v for v in p)
-                 and p[0] == p[1] == p[2]]
+    symmetric = [
+        p
+        for p in result.profiles
+        if all(len(set(v)) == 2 and 0 not in v for v in p) and p[0] == p[1] == p[2]
+    ]
     assert symmetric == [((1 - sp.sqrt(2) / 2, sp.sqrt(2) / 2),) * 3]
 
 
@@ -131,20 +137,21 @@ def test_two_by_two_by_two_with_irrational_equilibria() -> None:
             first[others[1]] = second[others[1]] = b
             first[i], second[i] = 0, 1
             weight = mix[others[0]][a] * mix[others[1]][b]
-            total += weight * (IRRATIONAL[i][first[0]][first[1]][first[2]]
-                               - IRRATIONAL[i][second[0]][second[1]][second[2]])
+            total += weight * (
+                IRRATIONAL[i][first[0]][first[1]][first[2]]
+                - IRRATIONAL[i][second[0]][second[1]][second[2]]
+            )
         return sp.expand(total)
 
     solutions = sp.solve([gain(0), gain(1), gain(2)], [p, q, r], dict=True)
-    interior = [s for s in solutions
-                if all(s[v].is_real and 0 < s[v] < 1 for v in (p, q, r))]
-    assert len(interior) == 2 and all(has_square_root(s[p]) for s in interior)
+    interior = [s for s in solutions if all(s[v].is_real and 0 < s[v] < 1 for v in (p, q, r))]
+    assert len(interior) == 2
+    assert all(has_square_root(s[p]) for s in interior)
     result = support_enumeration_nplayer(payoffs, exact=True)
     mixed = [prof for prof in result.profiles if all(0 not in vec for vec in prof)]
     assert len(mixed) == 2
     for s in interior:
-        assert any(all(same(prof[i][0], s[v]) for i, v in enumerate((p, q, r)))
-                   for prof in mixed)
+        assert any(all(same(prof[i][0], s[v]) for i, v in enumerate((p, q, r))) for prof in mixed)
     assert all(has_square_root(prof[0][0]) for prof in mixed)  # radicals, not floats
     assert not result.has_continuum
     assert_all_equilibria(payoffs, result)
@@ -173,8 +180,7 @@ def test_selten_horse_has_two_continua() -> None:
     result = support_enumeration_nplayer(payoffs, exact=True)
     assert result.has_continuum
     assert set(result.continuum_supports) == {((0,), (0,), (0, 1)), ((1,), (0, 1), (0,))}
-    for support, witness in zip(result.continuum_supports, result.continuum_witnesses,
-                                strict=True):
+    for support, witness in zip(result.continuum_supports, result.continuum_witnesses, strict=True):
         if support == ((0,), (0,), (0, 1)):
             assert 0 < witness[2][0] < sp.Rational(1, 4)
         else:
@@ -206,7 +212,8 @@ def test_minority_game_three_players() -> None:
     pure = [p for p in result.profiles if all(1 in vec for vec in p)]
     expected_pure = {
         tuple((1, 0) if x == 0 else (0, 1) for x in s)
-        for s in itertools.product(range(2), repeat=3) if sum(s) in (1, 2)
+        for s in itertools.product(range(2), repeat=3)
+        if sum(s) in (1, 2)
     }
     assert {tuple(tuple(v) for v in p) for p in pure} == expected_pure
     assert result.has_continuum
@@ -233,7 +240,8 @@ def test_four_players_two_strategies_exactly() -> None:
     result = support_enumeration_nplayer(payoffs, exact=True)
     half = sp.Rational(1, 2)
     assert result.profiles == (((half, half),) * 4,)
-    assert not result.has_continuum and not result.unresolved_supports
+    assert not result.has_continuum
+    assert not result.unresolved_supports
 
 
 # --- float path -------------------------------------------------------------------------
@@ -256,8 +264,9 @@ def test_float_payoffs_with_decimals() -> None:
     payoffs = [np.asarray(p, dtype=float) / 10 for p in volunteers(3, 2, 1)]
     result = support_enumeration_nplayer(payoffs, exact=False)
     assert len(result.profiles) == 7
-    sym = [p for p in result.profiles if np.all(np.concatenate(p) > 0.01)
-           and np.allclose(p[0], p[1])]
+    sym = [
+        p for p in result.profiles if np.all(np.concatenate(p) > 0.01) and np.allclose(p[0], p[1])
+    ]
     np.testing.assert_allclose(sym[0][0], [1 - 2**-0.5, 2**-0.5], atol=1e-12)
 
 
@@ -270,8 +279,9 @@ small_ints = st.integers(min_value=-4, max_value=4)
 @given(st.lists(small_ints, min_size=24, max_size=24))
 def test_every_profile_is_an_equilibrium_2x2x2(values: list[int]) -> None:
     payoffs = [
-        np.vectorize(sp.Integer, otypes=[object])(np.array(values[8 * i: 8 * i + 8],
-                                                           dtype=object).reshape(2, 2, 2))
+        np.vectorize(sp.Integer, otypes=[object])(
+            np.array(values[8 * i : 8 * i + 8], dtype=object).reshape(2, 2, 2)
+        )
         for i in range(3)
     ]
     result = support_enumeration_nplayer(payoffs, exact=True)
@@ -282,18 +292,21 @@ def test_every_profile_is_an_equilibrium_2x2x2(values: list[int]) -> None:
 @settings(max_examples=20)
 @given(st.integers(2, 4), st.integers(2, 4), st.data())
 def test_two_players_agree_with_vertex_enumeration(m: int, n: int, data) -> None:
-    A = data.draw(st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n),
-                           min_size=m, max_size=m))
-    B = data.draw(st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n),
-                           min_size=m, max_size=m))
-    payoffs = [np.vectorize(sp.Integer, otypes=[object])(np.array(M, dtype=object))
-               for M in (A, B)]
+    A = data.draw(
+        st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n), min_size=m, max_size=m)
+    )
+    B = data.draw(
+        st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n), min_size=m, max_size=m)
+    )
+    payoffs = [np.vectorize(sp.Integer, otypes=[object])(np.array(M, dtype=object)) for M in (A, B)]
     result = support_enumeration_nplayer(payoffs, exact=True)
     assert_all_equilibria(payoffs, result)
     if is_degenerate(A, B):
         return  # extreme equilibria are then only some of the equilibria
-    ours = {tuple(tuple(Fraction(int(v.p), int(v.q)) for v in vec) for vec in p)
-            for p in result.profiles}
+    ours = {
+        tuple(tuple(Fraction(int(v.p), int(v.q)) for v in vec) for vec in p)
+        for p in result.profiles
+    }
     theirs = {(tuple(x), tuple(y)) for x, y in extreme_equilibria(A, B)}
     assert ours == theirs
     assert not result.has_continuum
@@ -345,8 +358,9 @@ def reference_profiles(answers: dict) -> list[list[list[float]]]:
 
 
 def close(a, b, tol: float = 1e-6) -> bool:
-    return all(abs(x - y) <= tol for va, vb in zip(a, b, strict=True)
-               for x, y in zip(va, vb, strict=True))
+    return all(
+        abs(x - y) <= tol for va, vb in zip(a, b, strict=True) for x, y in zip(va, vb, strict=True)
+    )
 
 
 SLOW = {"gambit_2x2x2x2x2": "five players: 243 supports with quartic systems, over a minute"}
@@ -365,8 +379,10 @@ def test_matches_gambit_enumpoly(name: str) -> None:
         pytest.skip(f"{name}: {count_support_profiles(shape)} support profiles, over the cap")
     if name in SLOW:
         pytest.skip(f"{name}: {SLOW[name]}")
-    payoffs = [np.vectorize(lambda v: sp.Rational(str(v)), otypes=[object])(
-        np.array(p, dtype=object)) for p in game["payoffs"]]
+    payoffs = [
+        np.vectorize(lambda v: sp.Rational(str(v)), otypes=[object])(np.array(p, dtype=object))
+        for p in game["payoffs"]
+    ]
     result = support_enumeration_nplayer(payoffs, exact=True)
     ours = [as_floats(p) for p in result.profiles]
     theirs = reference_profiles(answers)
@@ -374,7 +390,8 @@ def test_matches_gambit_enumpoly(name: str) -> None:
     for profile in theirs:  # every equilibrium Gambit (or the check) found, we find
         assert any(close(profile, o) for o in ours), profile
     if finite:
-        assert not result.has_continuum and not result.unresolved_supports
+        assert not result.has_continuum
+        assert not result.unresolved_supports
         for profile in ours:  # and nothing else
             assert any(close(profile, t) for t in theirs), profile
     elif answers["equilibrium_set"].get("has_continuum"):

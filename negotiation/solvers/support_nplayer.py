@@ -91,8 +91,13 @@ Support = tuple[tuple[int, ...], ...]
 """One tuple of strategy indices per player."""
 
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
-_SAMPLE_GRID = (Fraction(3, 29), Fraction(11, 37), Fraction(19, 41), Fraction(29, 43),
-                Fraction(37, 41))
+_SAMPLE_GRID = (
+    Fraction(3, 29),
+    Fraction(11, 37),
+    Fraction(19, 41),
+    Fraction(29, 43),
+    Fraction(37, 41),
+)
 
 
 @dataclass(frozen=True)
@@ -197,11 +202,10 @@ def _integer_tables(payoffs: Sequence[Any], exact: bool) -> list[np.ndarray]:
 class _Field:
     """``Q(a)`` for one real root ``a`` of an irreducible ``p``; elements are polys mod ``p``."""
 
-    def __init__(
-        self, p: flint.fmpq_poly, lo: flint.fmpq, hi: flint.fmpq, index: int = 0
-    ) -> None:
+    def __init__(self, p: flint.fmpq_poly, lo: flint.fmpq, hi: flint.fmpq, index: int = 0) -> None:
         self.p = p
         self.index = index  # among the real roots of p, ascending (CRootOf's numbering)
+        self._old: tuple[_Field, Any] | None = None  # set by rebased()
         self.degree = p.degree()
         if self.degree == 1:
             c0, c1 = p.coeffs()
@@ -278,13 +282,13 @@ class _Field:
             value = self.value(h, 30)
             roots = _real_roots(q)
             best = min(roots, key=lambda r: abs(r.value(flint.fmpq_poly([0, 1]), 30) - value))
-            best._old = (self, basis)  # noqa: SLF001 - private bookkeeping of this module
+            best._old = (self, basis)
             return best
         return self
 
     def rewrite(self, h: flint.fmpq_poly) -> flint.fmpq_poly:
         """An element of the field this one was rebased from, in this field's generator."""
-        old = getattr(self, "_old", None)
+        old = self._old
         if old is None:
             return h
         field, basis = old
@@ -315,8 +319,9 @@ class _Field:
         # a polynomial in one CRootOf shared by the whole profile, so sums reduce exactly
         poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())], x)
         alpha = sp.CRootOf(poly, self.index)
-        return sp.Add(*(sp.Rational(int(c.p), int(c.q)) * alpha**k
-                        for k, c in enumerate(h.coeffs())))
+        return sp.Add(
+            *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
+        )
 
 
 def _fmpq_to_mpf(v: flint.fmpq) -> sp.Float:
@@ -411,9 +416,7 @@ class _Basis:
         for size in range(self.nvars, 0, -1):
             for subset in itertools.combinations(range(self.nvars), size):
                 inside = set(subset)
-                if not any(
-                    all(k in inside for k, e in enumerate(m) if e) for m in self.leading
-                ):
+                if not any(all(k in inside for k, e in enumerate(m) if e) for m in self.leading):
                     return subset
         return ()
 
@@ -476,7 +479,7 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
     if not eqs:
         return _Basis([], nvars)
     basis = flint.fmpz_mpoly_vec(eqs, ctx).buchberger_naive().autoreduction()
-    polys = [basis[i] for i in range(len(basis))]
+    polys = [basis[i] for i in range(len(basis))]  # type: ignore[arg-type]
     polys = [p for p in polys if not p.is_zero()]
     return _Basis(polys, nvars)
 
@@ -495,9 +498,9 @@ def _univariate_representation(
     index = {m: i for i, m in enumerate(monos)}
     dim = len(monos)
     n = basis.nvars
-    border = sorted({
-        tuple(e + (i == k) for i, e in enumerate(m)) for m in monos for k in range(n)
-    } - set(monos))
+    border = sorted(
+        {tuple(e + (i == k) for i, e in enumerate(m)) for m in monos for k in range(n)} - set(monos)
+    )
     forms = basis.normal_forms(ctx, monos, border)
     mats = []
     for k in range(n):
@@ -527,8 +530,8 @@ def _univariate_representation(
         traces[0].append(sum((power[i, i] for i in range(dim)), flint.fmpz(0)) / scale)
         for k, (num, den) in enumerate(scaled):
             prod = num * power
-            tr = sum((prod[i, i] for i in range(dim)), flint.fmpz(0))
-            traces[k + 1].append(tr / (den * scale))
+            total = sum((prod[i, i] for i in range(dim)), flint.fmpz(0))
+            traces[k + 1].append(total / (den * scale))
         power = power * az
         scale *= delta
     polys = []
@@ -572,8 +575,9 @@ class _Solver:
     def dominated(self, support: Support) -> bool:
         """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
         for i in range(self.n):
-            sub = self.tables[i][np.ix_(*[range(self.shape[j]) if j == i else support[j]
-                                          for j in range(self.n)])]
+            sub = self.tables[i][
+                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
+            ]
             rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
             for s in support[i]:
                 for t in range(self.shape[i]):
@@ -595,7 +599,7 @@ class _Solver:
         for i in range(self.n):
             ys = [next(it) for _ in range(1, len(support[i]))]
             probs.append([one - sum(ys, ctx.constant(0)), *ys])
-        eqs = []
+        eqs: list[Any] = []
         for i in range(self.n):
             values = self.values(i, support, probs, lambda v: ctx.constant(int(v)))
             base = values[support[i][0]]
@@ -605,8 +609,9 @@ class _Solver:
 
     def values(self, i: int, support: Support, probs: list[list[Any]], lift: Any) -> list[Any]:
         """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``."""
-        sub = self.tables[i][np.ix_(*[range(self.shape[j]) if j == i else support[j]
-                                      for j in range(self.n)])]
+        sub = self.tables[i][
+            np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
+        ]
         arr = np.vectorize(lift, otypes=[object])(sub) if sub.size else sub
         for j in reversed(range(self.n)):
             if j == i:
@@ -698,8 +703,7 @@ class _Solver:
         self.explore_ties(support, empty, out, start=0)
 
     def unused(self, support: Support) -> list[tuple[int, int]]:
-        return [(i, t) for i in range(self.n) for t in range(self.shape[i])
-                if t not in support[i]]
+        return [(i, t) for i in range(self.n) for t in range(self.shape[i]) if t not in support[i]]
 
     def explore_ties(self, support: Support, ties: Support, out: _Collector, start: int) -> None:
         ctx, eqs, _ = self.system(support, ties)
@@ -723,12 +727,16 @@ class _Solver:
         unused = self.unused(support)
         for k in range(start, len(unused)):
             i, t = unused[k]
-            more = tuple(tuple(sorted((*ties[j], t))) if j == i else ties[j]
-                         for j in range(self.n))
+            more = tuple(tuple(sorted((*ties[j], t))) if j == i else ties[j] for j in range(self.n))
             self.explore_ties(support, more, out, k + 1)
 
     def sample_continuum(
-        self, support: Support, ties: Support, basis: _Basis, ctx: Any, eqs: list[Any],
+        self,
+        support: Support,
+        ties: Support,
+        basis: _Basis,
+        ctx: Any,
+        eqs: list[Any],
         out: _Collector,
     ) -> None:
         free = basis.independent_set()
@@ -738,16 +746,13 @@ class _Solver:
             for i in range(self.n)
         )
         if len(free) == 1:
-            values = self.critical_samples(support, ties, basis, ctx, eqs, free[0])
+            values = [(v,) for v in self.critical_samples(support, ties, basis, ctx, eqs, free[0])]
         else:
             values_1d = list(_SAMPLE_GRID)
             grid = list(itertools.product(values_1d, repeat=len(free)))
             values = grid[:: max(1, len(grid) // 40)]
-        for value in values:
-            vals = value if isinstance(value, tuple) else (value,)
-            extra = [
-                gens[k] * v.denominator - v.numerator for k, v in zip(free, vals, strict=True)
-            ]
+        for vals in values:
+            extra = [gens[k] * v.denominator - v.numerator for k, v in zip(free, vals, strict=True)]
             sliced = _groebner(eqs + extra, ctx, basis.nvars)
             if sliced.inconsistent or not sliced.zero_dimensional:
                 continue
@@ -769,12 +774,20 @@ class _Solver:
         for i in range(self.n):
             constraints.extend(probs[i])
             if any(t not in support[i] and t not in ties[i] for t in range(self.shape[i])):
-                values = self.values(i, tuple(tuple(range(m)) if j == i else support[j]
-                                              for j, m in enumerate(self.shape)),
-                                     probs, lambda v: ctx.constant(int(v)))
+                values = self.values(
+                    i,
+                    tuple(
+                        tuple(range(m)) if j == i else support[j] for j, m in enumerate(self.shape)
+                    ),
+                    probs,
+                    lambda v: ctx.constant(int(v)),
+                )
                 base = values[support[i][0]]
-                constraints.extend(values[t] - base for t in range(self.shape[i])
-                                   if t not in support[i] and t not in ties[i])
+                constraints.extend(
+                    values[t] - base
+                    for t in range(self.shape[i])
+                    if t not in support[i] and t not in ties[i]
+                )
         crit = {Fraction(0), Fraction(1)}
         for g in constraints:
             tight = _groebner([*eqs, g], ctx, basis.nvars)
@@ -837,7 +850,9 @@ class _Collector:
     def add(self, support: Support, field: _Field, probs: tuple[tuple[Any, ...], ...]) -> None:
         self.found.append(_Found(support, field, probs))
 
-    def continuum(self, support: Support, field: _Field, probs: tuple[tuple[Any, ...], ...]) -> None:
+    def continuum(
+        self, support: Support, field: _Field, probs: tuple[tuple[Any, ...], ...]
+    ) -> None:
         self.continua.setdefault(support, _Found(support, field, probs))
 
 
@@ -917,7 +932,7 @@ def support_enumeration_nplayer(
         size = "x".join(map(str, shape))
         raise InvalidGameError(
             f"support enumeration of a {size} game would examine {count} support profiles, "
-            f"more than max_supports={cap}; use method=\"logit\" (one equilibrium, fast) "
+            f'more than max_supports={cap}; use method="logit" (one equilibrium, fast) '
             "or raise max_supports"
         )
     solver = _Solver(tables)
@@ -952,16 +967,18 @@ def _result(
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    unique.sort(key=lambda f: (sum(len(s) for s in f.support), f.support,
-                               tuple(-v for v in floats(f))))
+    unique.sort(
+        key=lambda f: (sum(len(s) for s in f.support), f.support, tuple(-v for v in floats(f)))
+    )
     profiles = [convert(f) for f in unique]
     if not exact:
         arrays = [np.asarray(p, dtype=float) for p in payoffs]
         scale = max(float(max(a.max() for a in arrays) - min(a.min() for a in arrays)), 1.0)
         profiles = [p for p in profiles if max(regret(arrays, p)) <= tol * scale]
     continua = sorted(out.continua)
-    unresolved = sorted(set(out.unresolved) | {s for s in out.maybe_unresolved
-                                                if s not in out.continua})
+    unresolved = sorted(
+        set(out.unresolved) | {s for s in out.maybe_unresolved if s not in out.continua}
+    )
     return SupportEnumerationResult(
         profiles=tuple(profiles),
         continuum_supports=tuple(continua),
@@ -1038,8 +1055,7 @@ def _exact_number(e: sp.Expr) -> sp.Expr:
         (root,) = roots
         t = sp.Dummy("t")
         as_poly = sp.Poly(e.subs(root, t), t)
-        minimal = sp.Poly(root.poly.as_expr(), *root.poly.gens).as_expr().subs(
-            root.poly.gens[0], t)
+        minimal = sp.Poly(root.poly.as_expr(), *root.poly.gens).as_expr().subs(root.poly.gens[0], t)
         if as_poly.rem(sp.Poly(minimal, t)).is_zero:
             return sp.Integer(0)
         return e
