@@ -362,9 +362,36 @@ def _minimal_polynomial(h: flint.fmpq_poly, p: flint.fmpq_poly) -> flint.fmpq_po
 
 
 def _real_roots(p: flint.fmpq_poly) -> list[_Field]:
-    """The real roots of irreducible ``p``, as fields (isolating intervals by sympy)."""
+    """The real roots of irreducible ``p``, ascending, as fields with isolating intervals.
+
+    FLINT's complex root isolation (Arb) returns the real roots first, with an
+    exactly zero imaginary part; each ball is turned into a rational interval
+    and checked for a sign change. Should a check fail, sympy isolates instead.
+    """
     if p.degree() == 1:
         return [_Field(p, flint.fmpq(0), flint.fmpq(0))]
+    num = flint.fmpz_poly([int(c) for c in (p * p.denom()).coeffs()])
+    out = []
+    for root, _ in num.complex_roots():
+        if root.imag != 0:
+            break
+        mid = _arf_to_fmpq(root.real.mid())
+        rad = _arf_to_fmpq(root.real.rad().mid()) * 2 + flint.fmpq(1, 2**200)
+        lo, hi = mid - rad, mid + rad
+        s_lo, s_hi = _fsign(p(lo)), _fsign(p(hi))
+        if s_lo * s_hi != -1 or (out and lo <= out[-1].hi):
+            return _real_roots_sympy(p)
+        out.append(_Field(p, lo, hi, len(out)))
+    return out
+
+
+def _arf_to_fmpq(value: Any) -> flint.fmpq:
+    man, exp = value.man_exp()
+    exp = int(exp)
+    return flint.fmpq(int(man) * 2**exp) if exp >= 0 else flint.fmpq(int(man), 2**-exp)
+
+
+def _real_roots_sympy(p: flint.fmpq_poly) -> list[_Field]:
     x = sp.Dummy("x")
     poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(p.coeffs())], x)
     out = []
@@ -746,7 +773,9 @@ class _Solver:
             for i in range(self.n)
         )
         if len(free) == 1:
-            values = [(v,) for v in self.critical_samples(support, ties, basis, ctx, eqs, free[0])]
+            values: list[tuple[Fraction, ...]] = [
+                (v,) for v in self.critical_samples(support, ties, basis, ctx, eqs, free[0])
+            ]
         else:
             values_1d = list(_SAMPLE_GRID)
             grid = list(itertools.product(values_1d, repeat=len(free)))
