@@ -1,0 +1,150 @@
+"""N-player support enumeration: ours against pygambit's ``enumpoly_solve``, side by side.
+
+Games: the 3x3x3 and 2x2x2x2 games of the shared N-player reference set
+(Gambit's own ``contrib/games`` examples and seeded random games) when that
+folder is present, plus seeded random games with payoffs on a 0.001 grid in
+[0, 10) (generic: no ties, finitely many equilibria) of both shapes.
+
+Timed per game: ``support_enumeration_nplayer(..., exact=True)`` (sympy
+numbers out), the same with ``exact=False`` (floats out, same exact kernel),
+and ``pygambit.nash.enumpoly_solve`` (Gambit's numerical polynomial solver,
+defaults). Only the solve is timed; each time is the best of ``--repeats``.
+In brackets the equilibria found (Gambit's count is of distinct profiles);
+Gambit is not a dependency (``pip install pygambit`` for the comparison).
+
+Run: ``python benchmarks/bench_nplayer.py``; prints a Markdown table.
+Options: ``--games 3`` (random games per shape), ``--repeats 3``, ``--seed 2025``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import flint
+import numpy as np
+import sympy as sp
+
+from negotiation.solvers.support_nplayer import support_enumeration_nplayer
+
+try:  # optional: not a dependency
+    import pygambit
+except ImportError:  # pragma: no cover - depends on the machine
+    pygambit = None
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nplayer" / "games"
+SHAPES = ((3, 3, 3), (2, 2, 2, 2))
+
+
+def reference_games() -> list[tuple[str, list[list]]]:
+    out = []
+    if REFERENCE.is_dir():
+        for path in sorted(REFERENCE.glob("*.json")):
+            game = json.loads(path.read_text())
+            if tuple(game["shape"]) in SHAPES and "ties" not in path.stem:
+                out.append((path.stem, game["payoffs"]))
+    return out
+
+
+def random_games(count: int, rng: np.random.Generator) -> list[tuple[str, list[list]]]:
+    out = []
+    for shape in SHAPES:
+        for k in range(count):
+            payoffs = [(rng.integers(0, 10000, size=shape) / 1000).tolist() for _ in shape]
+            out.append((f"random {'x'.join(map(str, shape))} #{k}", payoffs))
+    return out
+
+
+def best_time(run: Callable[[], int], repeats: int) -> tuple[float, int]:
+    best, count = float("inf"), -1
+    for _ in range(repeats):
+        start = time.perf_counter()
+        count = run()
+        best = min(best, time.perf_counter() - start)
+    return best, count
+
+
+def gambit_count(game: pygambit.Game) -> int:
+    """The number of distinct profiles (to 1e-8) Gambit's enumpoly returns."""
+    result = pygambit.nash.enumpoly_solve(game)
+    distinct = {tuple(round(float(eq[s]), 8) for s in game.strategies) for eq in result.equilibria}
+    return len(distinct)
+
+
+def gambit_game(payoffs: list[list]) -> pygambit.Game:
+    arrays = [np.array(p, dtype=float) for p in payoffs]
+    # decimals as exact rationals, as our exact path reads them
+    g = pygambit.Game.new_table(list(arrays[0].shape))
+    for profile in np.ndindex(arrays[0].shape):
+        for i, player in enumerate(g.players):
+            g[profile][player] = pygambit.Rational(str(sp.Rational(str(arrays[i][profile]))))
+    return g
+
+
+def fmt(seconds: float) -> str:
+    ms = 1000 * seconds
+    return f"{ms:.1f}" if ms < 100 else f"{ms:.0f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=2, help="random games per shape")
+    parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--seed", type=int, default=2025)
+    args = parser.parse_args(argv)
+
+    games = reference_games() + random_games(args.games, np.random.default_rng(args.seed))
+    print(
+        f"N-player games ({len(games)}: reference 3x3x3 and 2x2x2x2 games without ties, "
+        f"{args.games} seeded random per shape, seed {args.seed}); ms per game, best of "
+        f"{args.repeats}; in brackets the equilibria found.\n"
+    )
+    print(
+        f"Python {platform.python_version()}, sympy {sp.__version__}, "
+        f"python-flint {flint.__version__}, "
+        + (f"pygambit {pygambit.__version__}" if pygambit is not None else "pygambit not installed")
+        + f", {platform.machine()}\n"
+    )
+    header = ["game", "shape", "ours exact", "ours float"]
+    if pygambit is not None:
+        header += ["Gambit enumpoly", "exact / Gambit"]
+    print("| " + " | ".join(header) + " |")
+    print("|---|---|" + "|".join("---:" for _ in header[2:]) + "|")
+    totals = {"exact": 0.0, "float": 0.0, "gambit": 0.0}
+    for name, payoffs in games:
+        exact_tables = [
+            np.vectorize(lambda v: sp.Rational(str(v)), otypes=[object])(np.array(p, dtype=object))
+            for p in payoffs
+        ]
+        float_tables = [np.array(p, dtype=float) for p in payoffs]
+        t_exact, n_exact = best_time(
+            lambda t=exact_tables: len(support_enumeration_nplayer(t, exact=True).profiles),
+            args.repeats,
+        )
+        t_float, n_float = best_time(
+            lambda t=float_tables: len(support_enumeration_nplayer(t, exact=False).profiles),
+            args.repeats,
+        )
+        shape = "x".join(map(str, np.shape(payoffs[0])))
+        cells = [name, shape, f"{fmt(t_exact)} ({n_exact})", f"{fmt(t_float)} ({n_float})"]
+        totals["exact"] += t_exact
+        totals["float"] += t_float
+        if pygambit is not None:
+            g = gambit_game(payoffs)
+            t_gambit, n_gambit = best_time(lambda g=g: gambit_count(g), args.repeats)
+            totals["gambit"] += t_gambit
+            cells += [f"{fmt(t_gambit)} ({n_gambit})", f"{t_exact / t_gambit:.1f}x"]
+        print("| " + " | ".join(cells) + " |")
+    cells = ["**total**", "", fmt(totals["exact"]), fmt(totals["float"])]
+    if pygambit is not None:
+        cells += [fmt(totals["gambit"]), f"{totals['exact'] / totals['gambit']:.1f}x"]
+    print("| " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

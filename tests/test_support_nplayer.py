@@ -1,0 +1,404 @@
+"""N-player support enumeration: textbook games, properties, and Gambit's answers.
+
+Known answers are derived here by hand (the derivations are in the comments)
+or by sympy solving the indifference equations written out independently;
+every returned profile must pass the exact regret check; for two players the
+result must match the exact vertex enumeration; and on the shared N-player
+reference set it must match Gambit's ``enumpoly_solve`` (plus the equilibria
+the reference's independent enumeration found that Gambit missed).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negotiation.errors import ExactArithmeticError, InvalidGameError
+from negotiation.solvers.exact import extreme_equilibria, is_degenerate
+from negotiation.solvers.support_nplayer import (
+    SupportEnumerationResult,
+    count_support_profiles,
+    regret,
+    support_enumeration_nplayer,
+)
+
+NPLAYER = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nplayer"
+
+
+def table(shape: tuple[int, ...], payoff) -> list[np.ndarray]:
+    """Payoff arrays from ``payoff(profile) -> tuple of N numbers`` (sympy Integers)."""
+    n = len(shape)
+    arrays = [np.empty(shape, dtype=object) for _ in range(n)]
+    for profile in itertools.product(*(range(k) for k in shape)):
+        for i, value in enumerate(payoff(profile)):
+            arrays[i][profile] = sp.nsimplify(value)
+    return arrays
+
+
+def same(a, b) -> bool:
+    """Exact equality of two sympy numbers (radicals expanded)."""
+    return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
+
+
+def has_square_root(value) -> bool:
+    return any(a.exp == sp.Rational(1, 2) for a in sp.sympify(value).atoms(sp.Pow))
+
+
+def as_floats(profile) -> tuple[tuple[float, ...], ...]:
+    return tuple(tuple(float(sp.N(v, 30)) for v in vec) for vec in profile)
+
+
+def assert_all_equilibria(payoffs, result: SupportEnumerationResult) -> None:
+    for profile in (*result.profiles, *result.continuum_witnesses):
+        assert all(sum(vec) == 1 or same(sum(vec), 1) for vec in profile)
+        assert regret(payoffs, profile) == (0,) * len(payoffs), profile
+
+
+# --- textbook games ---------------------------------------------------------------------
+
+
+def volunteers(n: int, benefit: int, cost: int) -> list[np.ndarray]:
+    # strategy 0 = volunteer, 1 = ignore; everyone gets the benefit if anyone volunteers
+    def payoff(profile):
+        anyone = any(s == 0 for s in profile)
+        return tuple(benefit * anyone - cost * (s == 0) for s in profile)
+
+    return table((2,) * n, payoff)
+
+
+@pytest.mark.parametrize(("benefit", "cost"), [(2, 1), (4, 1), (3, 2)])
+def test_volunteers_dilemma_three_players(benefit: int, cost: int) -> None:
+    # Symmetric mixed: volunteering earns b - c for sure; ignoring earns b unless
+    # both others ignore: b * (1 - q**2). Indifference gives q**2 = c / b, so
+    # P(ignore) = (c/b)**(1/(n-1)). One ignores for sure and the other two mix:
+    # each is indifferent when b - c = b * p (p = P(other volunteers)), so
+    # p = 1 - c/b; the ignorer gets b * (1 - (c/b)**2) >= b - c. And the three
+    # pure profiles with exactly one volunteer. Seven in all.
+    payoffs = volunteers(3, benefit, cost)
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    assert not result.has_continuum
+    q = sp.sqrt(sp.Rational(cost, benefit))
+    p = 1 - sp.Rational(cost, benefit)
+    expected = [((1 - q, q),) * 3]
+    for ignorer in range(3):
+        expected.append(tuple((0, 1) if i == ignorer else (p, 1 - p) for i in range(3)))
+        expected.append(tuple((1, 0) if i == ignorer else (0, 1) for i in range(3)))
+    assert len(result.profiles) == len(expected) == 7
+    for profile in expected:
+        assert any(
+            all(
+                same(a, b)
+                for va, vb in zip(profile, got, strict=True)
+                for a, b in zip(va, vb, strict=True)
+            )
+            for got in result.profiles
+        ), profile
+    assert_all_equilibria(payoffs, result)
+
+
+def test_volunteers_dilemma_irrational_probability_is_a_radical() -> None:
+    result = support_enumeration_nplayer(volunteers(3, 2, 1), exact=True)
+    symmetric = [
+        p
+        for p in result.profiles
+        if all(len(set(v)) == 2 and 0 not in v for v in p) and p[0] == p[1] == p[2]
+    ]
+    assert symmetric == [((1 - sp.sqrt(2) / 2, sp.sqrt(2) / 2),) * 3]
+
+
+IRRATIONAL = [  # player i's payoff at [s1][s2][s3]
+    [[[9, 1], [1, 4]], [[2, 5], [3, 3]]],
+    [[[2, 8], [9, 5]], [[4, 6], [6, 2]]],
+    [[[9, 6], [1, 5]], [[5, 9], [4, 2]]],
+]
+
+
+def test_two_by_two_by_two_with_irrational_equilibria() -> None:
+    payoffs = [np.array(p, dtype=object) for p in IRRATIONAL]
+    payoffs = [np.vectorize(sp.Integer, otypes=[object])(p) for p in payoffs]
+    # Totally mixed: P(first strategy) = p, q, r; each player indifferent.
+    p, q, r = sp.symbols("p q r")
+    mix = [(p, 1 - p), (q, 1 - q), (r, 1 - r)]
+
+    def gain(i):  # u_i(first) - u_i(second) against the others' mixtures
+        others = [j for j in range(3) if j != i]
+        total = 0
+        for a, b in itertools.product(range(2), repeat=2):
+            first, second = [0] * 3, [0] * 3
+            first[others[0]] = second[others[0]] = a
+            first[others[1]] = second[others[1]] = b
+            first[i], second[i] = 0, 1
+            weight = mix[others[0]][a] * mix[others[1]][b]
+            total += weight * (
+                IRRATIONAL[i][first[0]][first[1]][first[2]]
+                - IRRATIONAL[i][second[0]][second[1]][second[2]]
+            )
+        return sp.expand(total)
+
+    solutions = sp.solve([gain(0), gain(1), gain(2)], [p, q, r], dict=True)
+    interior = [s for s in solutions if all(s[v].is_real and 0 < s[v] < 1 for v in (p, q, r))]
+    assert len(interior) == 2
+    assert all(has_square_root(s[p]) for s in interior)
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    mixed = [prof for prof in result.profiles if all(0 not in vec for vec in prof)]
+    assert len(mixed) == 2
+    for s in interior:
+        assert any(all(same(prof[i][0], s[v]) for i, v in enumerate((p, q, r))) for prof in mixed)
+    assert all(has_square_root(prof[0][0]) for prof in mixed)  # radicals, not floats
+    assert not result.has_continuum
+    assert_all_equilibria(payoffs, result)
+
+
+def selten_horse() -> list[np.ndarray]:
+    # Player 1: A (0) or D (1); player 2: a (0) or d (1); player 3: L (0) or R (1).
+    # A,a -> (1,1,1); D,L -> (3,3,2); D,R -> (0,0,0); A,d,L -> (4,4,0); A,d,R -> (0,0,1)
+    def payoff(s):
+        if s[0] == 0 and s[1] == 0:
+            return (1, 1, 1)
+        if s[0] == 1:
+            return (3, 3, 2) if s[2] == 0 else (0, 0, 0)
+        return (4, 4, 0) if s[2] == 0 else (0, 0, 1)
+
+    return table((2, 2, 2), payoff)
+
+
+def test_selten_horse_has_two_continua() -> None:
+    # (A, a, L with probability l): player 1 gets 1 from A and 3 l from D; player 2
+    # gets 1 from a and 4 l from d: an equilibrium for every l in [0, 1/4].
+    # (D, a with probability m, L): player 3 gets 2 from L; R only matters after
+    # A, d: 1 - m from R. Player 1 gets 3 from D, m + 4 (1 - m) from A: need
+    # 4 - 3 m <= 3, m >= 1/3. Player 2 is never reached: indifferent.
+    payoffs = selten_horse()
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    assert result.has_continuum
+    assert set(result.continuum_supports) == {((0,), (0,), (0, 1)), ((1,), (0, 1), (0,))}
+    for support, witness in zip(result.continuum_supports, result.continuum_witnesses, strict=True):
+        if support == ((0,), (0,), (0, 1)):
+            assert 0 < witness[2][0] < sp.Rational(1, 4)
+        else:
+            assert sp.Rational(1, 3) < witness[1][0] < 1
+    found = {tuple(tuple(v) for v in p) for p in result.profiles}
+    assert ((1, 0), (1, 0), (0, 1)) in found  # (A, a, R): the perfect one
+    assert ((0, 1), (1, 0), (1, 0)) in found  # (D, a, L)
+    # the endpoints, where the unused strategy becomes tied
+    assert ((1, 0), (1, 0), (sp.Rational(1, 4), sp.Rational(3, 4))) in found
+    assert ((0, 1), (sp.Rational(1, 3), sp.Rational(2, 3)), (1, 0)) in found
+    assert_all_equilibria(payoffs, result)
+
+
+def test_minority_game_three_players() -> None:
+    # Payoff 1 to a player alone on a side. Pure equilibria: the six 2-1 splits
+    # (the lone player gets 1, a majority player who switches only moves the
+    # majority). Symmetric mixed: a player alone earns 1 when both others are on
+    # the other side, so P(first side) = 1/2 by symmetry and indifference
+    # (1 - p)**2 = p**2. Whenever two players take opposite sides the third is
+    # indifferent and the others do not gain: six segments of equilibria.
+    def payoff(s):
+        ones = sum(s)
+        return tuple(int((ones == 1 and x == 1) or (ones == 2 and x == 0)) for x in s)
+
+    payoffs = table((2, 2, 2), payoff)
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    half = sp.Rational(1, 2)
+    assert ((half, half),) * 3 in result.profiles
+    pure = [p for p in result.profiles if all(1 in vec for vec in p)]
+    expected_pure = {
+        tuple((1, 0) if x == 0 else (0, 1) for x in s)
+        for s in itertools.product(range(2), repeat=3)
+        if sum(s) in (1, 2)
+    }
+    assert {tuple(tuple(v) for v in p) for p in pure} == expected_pure
+    assert result.has_continuum
+    assert len(result.continuum_supports) == 6
+    for support in result.continuum_supports:
+        sizes = sorted(len(s) for s in support)
+        assert sizes == [1, 1, 2]
+        fixed = [s[0] for s in support if len(s) == 1]
+        assert fixed[0] != fixed[1]  # the two fixed players on opposite sides
+    assert_all_equilibria(payoffs, result)
+
+
+def test_four_players_two_strategies_exactly() -> None:
+    # Four-player matching-pennies chain: player i wants to match player i+1
+    # (player 4 wants to mismatch player 1). No pure equilibrium; the unique
+    # equilibrium mixes 1/2 everywhere (each player indifferent iff the next
+    # mixes 1/2).
+    def payoff(s):
+        out = [1 if s[i] == s[i + 1] else -1 for i in range(3)]
+        out.append(1 if s[3] != s[0] else -1)
+        return tuple(out)
+
+    payoffs = table((2, 2, 2, 2), payoff)
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    half = sp.Rational(1, 2)
+    assert result.profiles == (((half, half),) * 4,)
+    assert not result.has_continuum
+    assert not result.unresolved_supports
+
+
+# --- float path -------------------------------------------------------------------------
+
+
+def test_float_path_matches_exact() -> None:
+    exact = support_enumeration_nplayer(volunteers(3, 2, 1), exact=True)
+    floats = support_enumeration_nplayer(
+        [np.asarray(p, dtype=float) for p in volunteers(3, 2, 1)], exact=False
+    )
+    assert len(floats.profiles) == len(exact.profiles)
+    for a, b in zip(floats.profiles, exact.profiles, strict=True):
+        assert all(isinstance(v, np.ndarray) and v.dtype == float for v in a)
+        np.testing.assert_allclose(np.concatenate(a), np.concatenate(as_floats(b)), atol=1e-12)
+        assert max(regret([np.asarray(p, dtype=float) for p in volunteers(3, 2, 1)], a)) < 1e-12
+
+
+def test_float_payoffs_with_decimals() -> None:
+    # payoffs 0.1 apart: solved on the decimals they print as
+    payoffs = [np.asarray(p, dtype=float) / 10 for p in volunteers(3, 2, 1)]
+    result = support_enumeration_nplayer(payoffs, exact=False)
+    assert len(result.profiles) == 7
+    sym = [
+        p for p in result.profiles if np.all(np.concatenate(p) > 0.01) and np.allclose(p[0], p[1])
+    ]
+    np.testing.assert_allclose(sym[0][0], [1 - 2**-0.5, 2**-0.5], atol=1e-12)
+
+
+# --- properties -------------------------------------------------------------------------
+
+small_ints = st.integers(min_value=-4, max_value=4)
+
+
+@settings(max_examples=15)
+@given(st.lists(small_ints, min_size=24, max_size=24))
+def test_every_profile_is_an_equilibrium_2x2x2(values: list[int]) -> None:
+    payoffs = [
+        np.vectorize(sp.Integer, otypes=[object])(
+            np.array(values[8 * i : 8 * i + 8], dtype=object).reshape(2, 2, 2)
+        )
+        for i in range(3)
+    ]
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    assert result.profiles or result.has_continuum  # Nash: an equilibrium exists
+    assert_all_equilibria(payoffs, result)
+
+
+@settings(max_examples=20)
+@given(st.integers(2, 4), st.integers(2, 4), st.data())
+def test_two_players_agree_with_vertex_enumeration(m: int, n: int, data) -> None:
+    A = data.draw(
+        st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n), min_size=m, max_size=m)
+    )
+    B = data.draw(
+        st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n), min_size=m, max_size=m)
+    )
+    payoffs = [np.vectorize(sp.Integer, otypes=[object])(np.array(M, dtype=object)) for M in (A, B)]
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    assert_all_equilibria(payoffs, result)
+    if is_degenerate(A, B):
+        return  # extreme equilibria are then only some of the equilibria
+    ours = {
+        tuple(tuple(Fraction(int(v.p), int(v.q)) for v in vec) for vec in p)
+        for p in result.profiles
+    }
+    theirs = {(tuple(x), tuple(y)) for x, y in extreme_equilibria(A, B)}
+    assert ours == theirs
+    assert not result.has_continuum
+
+
+# --- limits and errors ------------------------------------------------------------------
+
+
+def test_too_many_supports_is_refused_with_advice() -> None:
+    payoffs = [np.zeros((4, 4, 4)) for _ in range(3)]
+    assert count_support_profiles((4, 4, 4)) == 3375
+    with pytest.raises(InvalidGameError, match=r"4x4x4 game .* 3375 support profiles.*logit"):
+        support_enumeration_nplayer(payoffs, exact=False)
+    with pytest.raises(InvalidGameError, match="max_supports=20"):
+        support_enumeration_nplayer(volunteers(3, 2, 1), exact=True, max_supports=20)
+
+
+def test_bad_input_is_refused() -> None:
+    with pytest.raises(ExactArithmeticError, match="rational payoffs"):
+        support_enumeration_nplayer([np.full((2, 2), 0.5)] * 2, exact=True)
+    with pytest.raises(InvalidGameError, match="shape"):
+        support_enumeration_nplayer([np.zeros((2, 2)), np.zeros((2, 3))], exact=False)
+    with pytest.raises(InvalidGameError, match="at least two players"):
+        support_enumeration_nplayer([np.zeros(2)], exact=False)
+    with pytest.raises(InvalidGameError, match="finite"):
+        support_enumeration_nplayer([np.array([[np.nan, 0.0]])] * 2, exact=False)
+
+
+def test_regret_is_exact_and_positive_off_equilibrium() -> None:
+    payoffs = volunteers(3, 2, 1)
+    everyone_volunteers = ((1, 0), (1, 0), (1, 0))
+    assert regret(payoffs, everyone_volunteers) == (1, 1, 1)  # ignoring saves the cost
+    q = sp.sqrt(2) / 2
+    assert regret(payoffs, ((1 - q, q),) * 3) == (0, 0, 0)
+
+
+# --- Gambit's enumpoly on the shared reference set ---------------------------------------
+
+
+def reference_games() -> list[str]:
+    if not (NPLAYER / "games").is_dir():
+        return []
+    return sorted(p.stem for p in (NPLAYER / "games").glob("*.json"))
+
+
+def reference_profiles(answers: dict) -> list[list[list[float]]]:
+    listed = [e["profile"] for e in answers["equilibria"]]
+    return listed + [e["profile"] for e in answers.get("missed_by_gambit", [])]
+
+
+def close(a, b, tol: float = 1e-6) -> bool:
+    return all(
+        abs(x - y) <= tol for va, vb in zip(a, b, strict=True) for x, y in zip(va, vb, strict=True)
+    )
+
+
+SLOW = {"gambit_2x2x2x2x2": "five players: 243 supports with quartic systems, over a minute"}
+
+
+@pytest.mark.skipif(not reference_games(), reason=f"no N-player reference set at {NPLAYER}")
+@pytest.mark.parametrize("name", reference_games() or ["none"])
+def test_matches_gambit_enumpoly(name: str) -> None:
+    answers_file = NPLAYER / "equilibria" / f"{name}.json"
+    if not answers_file.exists():
+        pytest.skip(f"{name}: the reference has no enumpoly answers for it yet")
+    game = json.loads((NPLAYER / "games" / f"{name}.json").read_text())
+    answers = json.loads(answers_file.read_text())
+    shape = tuple(game["shape"])
+    if count_support_profiles(shape) > 1000:
+        pytest.skip(f"{name}: {count_support_profiles(shape)} support profiles, over the cap")
+    if name in SLOW:
+        pytest.skip(f"{name}: {SLOW[name]}")
+    payoffs = [
+        np.vectorize(lambda v: sp.Rational(str(v)), otypes=[object])(np.array(p, dtype=object))
+        for p in game["payoffs"]
+    ]
+    result = support_enumeration_nplayer(payoffs, exact=True)
+    ours = [as_floats(p) for p in result.profiles]
+    theirs = reference_profiles(answers)
+    finite = answers["equilibrium_set"].get("finite")
+    for profile in theirs:  # every equilibrium Gambit (or the check) found, we find
+        assert any(close(profile, o) for o in ours), profile
+    if finite:
+        assert not result.has_continuum
+        assert not result.unresolved_supports
+        for profile in ours:  # and nothing else
+            assert any(close(profile, t) for t in theirs), profile
+    elif answers["equilibrium_set"].get("has_continuum"):
+        assert result.has_continuum
+        witness = answers["equilibrium_set"]["witness"]["support"]
+        assert tuple(tuple(s) for s in witness) in result.continuum_supports
+    else:
+        pytest.skip(f"{name}: the reference did not settle whether the set is finite")
+    for profile in result.profiles:
+        assert regret(payoffs, profile) == (0,) * len(payoffs)
