@@ -13,7 +13,13 @@ import pytest
 from browser_helpers import MATH_AS_TEXT, WIDGETS_AS_TEXT, problems
 from conftest import NOTEBOOKS
 
-PAGES = ["index", "how-to/use-the-sliders-in-class", *(f"notebooks/{p.stem}" for p in NOTEBOOKS)]
+TEACHING = ["index", "course-map", "instructor-guide", "problem-sets", "answer-keys"]
+PAGES = [
+    "index",
+    "how-to/use-the-sliders-in-class",
+    *(f"notebooks/{p.stem}" for p in NOTEBOOKS),
+    *(f"teaching/{name}" for name in TEACHING),
+]
 
 
 def has_dashboard(name: str) -> bool:
