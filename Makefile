@@ -20,10 +20,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/negotiation demo --figures $(FIGURES)
 
+# The docs are built before the tests: the browser suite checks the built pages.
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
 	$(MAKE) docs SPHINXOPTS="-W --keep-going"
+	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -43,3 +43,18 @@ suppress_warnings = ["mystnb.unknown_mime_type", "myst.header"]
 html_theme = "furo"
 html_title = "negotiation"
 html_static_path = ["_static"]
+
+
+# A literal dollar in the notebooks' Markdown is written $\$$: JupyterLab and Notebook 7
+# typeset "\$" as a maths delimiter. MyST reads "\$" as text, so the docs get a plain
+# dollar that needs no MathJax. (In the .ipynb JSON each backslash is doubled.)
+NOTEBOOK_DOLLAR = (r"$\\$$", r"\\$")
+
+
+def _text_dollars(app, docname, source):
+    if docname.startswith("notebooks/"):
+        source[0] = source[0].replace(*NOTEBOOK_DOLLAR)
+
+
+def setup(app):
+    app.connect("source-read", _text_dollars)
