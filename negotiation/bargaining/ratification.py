@@ -34,6 +34,8 @@ easing visas; China ratifies anything that gives it something.
 (Max(0, c), 1)
 >>> game.nash().utilities
 (Min(1, Max(1/2, c)), 1 - Min(1, Max(1/2, c)))
+>>> game.nash().condition  # for c >= 1 the US asks for everything: no deal
+c < 1
 >>> game.subs(c=sp.Rational(3, 5)).nash().utilities
 (3/5, 2/5)
 """
@@ -417,7 +419,9 @@ class TwoLevelGame:
 
         On a symbolic frontier this is the unconstrained Nash point clamped to
         the ratifiable interval, ``Min(b, Max(a, u1_nash))`` (the Nash product
-        is single-peaked along a concave frontier).
+        is single-peaked along a concave frontier), and its ``condition`` says
+        where it holds: where some agreement both sides ratify beats no deal
+        for both (:attr:`agreement_possible`); outside it there is no deal.
 
         Raises
         ------
@@ -439,11 +443,17 @@ class TwoLevelGame:
         free = problem.nash(beta)
         assert problem.frontier is not None
         assert problem.variable is not None
+        condition = _readable(sp.And(free.condition, rest, self.agreement_possible))
+        if condition is sp.false:
+            raise BargainingError(
+                "no point of the frontier both sides ratify gives both more than no deal, "
+                "whatever the parameters; widen a win-set"
+            )
         x = sp.Min(b, sp.Max(a, free.utilities[0]))
         return replace(
             free,
             utilities=(x, problem.frontier.subs(problem.variable, x)),
-            condition=sp.And(free.condition, rest),
+            condition=condition,
         )
 
     def _restricted_points(self) -> tuple[BargainingProblem, dict[str, dict[str, sp.Expr]]]:
@@ -562,6 +572,47 @@ class TwoLevelGame:
 
     def _repr_latex_(self) -> str:
         return "$" + display.latex(self) + "$"
+
+
+# The largest condition in one parameter rewritten as intervals of it.
+_MAX_READABLE_OPS = 60
+
+
+def _readable(condition: sp.Basic) -> sp.Basic:
+    """A condition in one parameter as the intervals where it holds (``c < 1``), if small.
+
+    ``Max(0, c) <= 1 & 1 - Max(0, c) > 0`` becomes ``c < 1``. Anything with more
+    parameters, or larger, is returned as it is.
+    """
+    if condition in (sp.true, sp.false) or len(condition.free_symbols) != 1:
+        return condition
+    if sp.count_ops(condition) > _MAX_READABLE_OPS:
+        return condition
+    (x,) = condition.free_symbols
+    try:
+        found = condition.as_set()
+    except (NotImplementedError, TypeError, ValueError):  # sympy cannot solve it
+        return condition
+    rewritten = _as_relational(found, x)
+    return condition if rewritten is None else rewritten
+
+
+def _as_relational(found: sp.Set, x: sp.Symbol) -> sp.Basic | None:
+    if found is sp.S.EmptySet:
+        return sp.false
+    if found == sp.S.Reals:
+        return sp.true
+    if isinstance(found, sp.Union):
+        parts = [_as_relational(s, x) for s in found.args]
+        return None if any(p is None for p in parts) else sp.Or(*parts)
+    if not isinstance(found, sp.Interval):
+        return None
+    sides = []
+    if found.inf != -sp.oo:
+        sides.append(x > found.inf if found.left_open else x >= found.inf)
+    if found.sup != sp.oo:
+        sides.append(x < found.sup if found.right_open else x <= found.sup)
+    return sp.And(*sides)
 
 
 def _halfplanes(
