@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-from browser_helpers import (
+
+import negotiation as ng
+from browser.browser_helpers import (
     MATH_AS_TEXT,
     WIDGETS_AS_TEXT,
     move_slider,
@@ -13,9 +15,7 @@ from browser_helpers import (
     settle,
     tables_with,
 )
-from conftest import free_port
-
-import negotiation as ng
+from browser.conftest import free_port
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_helpers import MATH_AS_TEXT, WIDGETS_AS_TEXT, problems
-from conftest import NOTEBOOKS
+
+from browser.browser_helpers import MATH_AS_TEXT, WIDGETS_AS_TEXT, problems
+from browser.conftest import NOTEBOOKS
 
 TEACHING = ["index", "course-map", "instructor-guide", "problem-sets", "answer-keys"]
 PAGES = [

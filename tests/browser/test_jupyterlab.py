@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_helpers import (
+
+from browser.browser_helpers import (
     MATH_AS_TEXT,
     NOTEBOOK_ERRORS,
     OVERFLOW,
@@ -22,7 +23,7 @@ from browser_helpers import (
     settle,
     tables_with,
 )
-from conftest import NOTEBOOKS
+from browser.conftest import NOTEBOOKS
 
 #: A slider to move in a notebook's dashboard: (its label, the value to type, what a
 #: table of equilibria shows only after the move).

@@ -1,0 +1,1 @@
+"""The browser suite: JupyterLab, the app page and the docs in headless Chromium."""
