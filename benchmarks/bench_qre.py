@@ -1,8 +1,8 @@
 """Logit QRE: ours against pygambit's ``logit_solve`` family, side by side in one run.
 
-For seeded random games (integer payoffs uniform on -10..10) of three shapes,
-a 3x3x3 and a 2x2x2x2 game and a 10x10 two-player game, a few games per shape,
-each task is timed for both on the same games:
+For seeded random games (integer payoffs uniform on -10..10) of five shapes,
+2x2x2, 3x3x3 and 2x2x2x2 games and 10x10 and 3x3 two-player games, a few
+games per shape, each task is timed for both on the same games:
 
 * the limit of the principal branch (a Nash equilibrium):
   ``negotiation.solvers.logit.logit_limit`` against ``pygambit.nash.logit_solve``;
@@ -44,7 +44,7 @@ try:  # optional: not a dependency
 except ImportError:  # pragma: no cover - depends on the machine
     pygambit = None
 
-SHAPES = [(3, 3, 3), (2, 2, 2, 2), (10, 10)]
+SHAPES = [(2, 2, 2), (3, 3, 3), (2, 2, 2, 2), (10, 10), (3, 3)]
 LAMBDAS = [0.5, 1.0, 2.0, 5.0]
 FIT_LAMBDA = 1.0
 FIT_SAMPLE = 2000
