@@ -793,21 +793,45 @@ def _lambda_gap(lam: float) -> Callable[[_Point], float]:
     return lambda q: float(q.x[-1]) - lam
 
 
+def _fixed_lambda(system: _System, x: np.ndarray, lam: float) -> np.ndarray | None:
+    """Newton's method for the QRE at exactly ``lam`` (internal units) from ``x``."""
+    e = np.zeros(x.size)
+    e[-1] = 1.0
+    start = x.copy()
+    start[-1] = lam
+    polished = _polish(system, start, e, lambda y: float(y[-1]) - lam)
+    if polished is None:
+        return None
+    y, _ = polished
+    y[-1] = lam
+    return y
+
+
 def _at_lambda(system: _System, point: _Point, lam: float) -> _Point:
     """Polish ``point`` (close to the branch) onto ``lam`` exactly (internal units)."""
-    e = np.zeros(point.x.size)
-    e[-1] = 1.0
-    x = point.x.copy()
-    x[-1] = lam
-    polished = _polish(system, x, e, lambda y: float(y[-1]) - lam)
-    if polished is None:  # pragma: no cover - the crossing is located to about 1e-12
+    x = _fixed_lambda(system, point.x, lam)
+    if x is None:  # pragma: no cover - the crossing is located to about 1e-12
         raise PathFollowingError(
             f"could not solve for the QRE at exactly lambda = {lam / system.scale:.6g} near "
             "the branch (the branch is singular there); try a slightly different lambda"
         )
-    x, _ = polished
-    x[-1] = lam
     return _Point(x, point.t, point.step)
+
+
+def _crossing(system: _System, a: _Point, b: _Point, lam: float) -> _Point:
+    """The QRE at ``lam`` between accepted points ``a`` (below) and ``b`` (at or above).
+
+    Where ``lam`` rises steadily over the step, Newton's method at fixed
+    ``lam`` from the interpolated point finds it at once; near a turning point
+    the crossing is located along the arc first.
+    """
+    if min(a.t[-1], b.t[-1]) > 0.1 * max(abs(a.t[-1]), abs(b.t[-1]), 1e-300):
+        share = (lam - a.x[-1]) / (b.x[-1] - a.x[-1])
+        guess = a.x + share * (b.x - a.x)
+        x = _fixed_lambda(system, guess, lam)
+        if x is not None and _size(x - guess, guess) <= _size(b.x - a.x, a.x):
+            return _Point(x, a.t + share * (b.t - a.t), b.step)
+    return _at_lambda(system, _locate(system, a, b, _lambda_gap(lam)), lam)
 
 
 def _trace_to(
@@ -829,8 +853,7 @@ def _trace_to(
             if lam <= 0.0 or not points:
                 found.append(point)
                 continue
-            crossing = _locate(system, points[-1], point, _lambda_gap(lam))
-            found.append(_at_lambda(system, crossing, lam))
+            found.append(_crossing(system, points[-1], point, lam))
         if not pending:
             return points, found
         points.append(point)
@@ -1390,8 +1413,7 @@ def fit_qre(
         last = False
         if limit is not None and point.x[-1] >= limit:
             if previous is not None:
-                found = _locate(system, previous, point, _lambda_gap(limit))
-                point = _at_lambda(system, found, limit)
+                point = _exact_tangent(system, _crossing(system, previous, point, limit))
             last = True
         elif limit is None and system.regret(system.probabilities(point.x)) <= max_regret:
             last = True
