@@ -98,6 +98,9 @@ from negotiation.bargaining import (
 from negotiation.sweeps import SweepResult, sweep
 # --- live exploration (issue 6) -----------------------------------------
 from negotiation.explore import explore
+# --- logit quantal response equilibrium (logit branch) ------------------
+from negotiation.errors import PathFollowingError
+from negotiation.solvers.logit import QREFit, QRELimit, QREPath
 
 try:
     __version__ = version("negotiation")
@@ -132,7 +135,11 @@ __all__ = [
     "ParetoCheck",
     "ParetoFrontier",
     "Party",
+    "PathFollowingError",
     "PooledEnforcement",
+    "QREFit",
+    "QRELimit",
+    "QREPath",
     "RepeatedGame",
     "RepeatedGameError",
     "RubinsteinConvergence",

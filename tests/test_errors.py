@@ -23,6 +23,7 @@ BUILTIN_OF = {
     "ScenarioFileError": ValueError,
     "UnsafeExpressionError": ValueError,
     "SweepError": ValueError,
+    "PathFollowingError": RuntimeError,
 }
 
 
