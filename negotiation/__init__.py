@@ -103,6 +103,9 @@ from negotiation.sweeps import SweepResult, sweep
 # --- live exploration ---------------------------------------------------
 from negotiation.explore import explore
 
+# --- logit quantal response equilibrium -----------------------------------
+from negotiation.solvers.logit import QREFit, QRELimit, QREPath
+
 # --- private information: Bayesian and signalling games -----------------
 from negotiation.games.bayesian import BayesNashEquilibrium, BayesianGame
 from negotiation.games.crisis import (
@@ -213,6 +216,9 @@ __all__ = [
     "PathFollowingError",
     "PerfectBayesianEquilibrium",
     "PooledEnforcement",
+    "QREFit",
+    "QRELimit",
+    "QREPath",
     "RepeatedGame",
     "RepeatedGameError",
     "RubinsteinConvergence",

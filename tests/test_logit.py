@@ -307,6 +307,36 @@ def test_degenerate_games() -> None:
     assert regret([A, B], list(limit.strategies)) <= 1e-12
 
 
+def tied_game(shape: tuple[int, ...], seed: int) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return [rng.integers(0, 3, size=shape).astype(float) for _ in shape]
+
+
+@pytest.mark.parametrize(
+    "game",
+    [
+        random_game((3, 3), 27),  # an unused best response in the limit
+        random_game((6, 6), 15, low=-3),  # the branch ends in a continuum of equilibria
+        tied_game((4, 3, 2), 1051),
+        tied_game((8, 8), 1048),
+    ],
+    ids=["unused-best-response", "continuum", "ties-4x3x2", "ties-8x8"],
+)
+def test_degenerate_games_are_followed_to_an_equilibrium(game: list[np.ndarray]) -> None:
+    # Far along the branch of such games the equations are ill-conditioned in
+    # floating point; the branch is still followed until it is an approximate
+    # equilibrium, and the limit is refined to an exact one.
+    scale = payoff_range(game)
+    path = logit_path(game)
+    assert regret(game, list(path.profile(len(path) - 1))) <= 1e-6 * scale
+    path_residual_ok(game, path)
+    limit = logit_limit(game)
+    assert limit.refined
+    assert regret(game, list(limit.strategies)) <= 1e-9 * scale
+    end = path.profile(len(path) - 1)
+    assert max(np.abs(a - b).max() for a, b in zip(end, limit.strategies, strict=True)) < 1e-4
+
+
 @settings(max_examples=20)
 @given(
     shape=st.sampled_from([(2, 2), (2, 3), (3, 3), (1, 3), (2, 2, 2), (3, 2, 2)]),

@@ -98,7 +98,10 @@ _MAX_ANGLE = math.pi / 4  # largest turn of the tangent between two points accep
 _MIN_STEP = 1e-12
 _POLISH_ITERATIONS = 8
 _NEWTON_TOL = 1e-12  # relative size of a negligible Newton step, entry by entry
+_NOISE = 1e-13  # residual (relative to the point's size) accepted once Newton's method stagnates
+_ABSOLUTE = 100.0  # coordinates larger than this are measured relative to their size
 _REFINE_REGRET = 1e-4  # refine towards an equilibrium once the regret is below this
+_STALL_REGRET = 1e-6  # a branch that cannot be followed further ends here if this close
 
 Arrays = Sequence[Any]
 Profile = tuple[np.ndarray, ...]
@@ -537,9 +540,28 @@ def _factor(a: np.ndarray) -> np.ndarray | None:
     return inverse
 
 
-def _small(delta: np.ndarray, x: np.ndarray) -> bool:
+def _small(delta: np.ndarray, x: np.ndarray, tol: float = 0.0) -> bool:
     """Whether a Newton step ``delta`` at ``x`` is negligible, entry by entry."""
-    return bool((np.abs(delta) <= _NEWTON_TOL * (1.0 + np.abs(x))).all())
+    return bool((np.abs(delta) <= (tol or _NEWTON_TOL) * (1.0 + np.abs(x))).all())
+
+
+def _size(delta: np.ndarray, x: np.ndarray) -> float:
+    """The Euclidean length of a step ``delta`` at ``x``, entries above ``_ABSOLUTE`` in
+    size measured relative to them: far along the branch the log-probabilities of
+    unused strategies and lambda are huge, and only their relative accuracy matters."""
+    return math.sqrt(float(((delta / np.maximum(1.0, np.abs(x) / _ABSOLUTE)) ** 2).sum()))
+
+
+def _settled(delta: np.ndarray, x: np.ndarray, previous: float, residual: np.ndarray) -> bool:
+    """Whether Newton's method has converged at ``x``: its step is negligible, or it
+    has stopped shrinking while the equations hold to rounding error (far along the
+    branch of a degenerate game the equations are ill-conditioned, and the step
+    cannot shrink further; the residual, about ``lam`` times machine precision
+    there, is what floating point allows)."""
+    if _small(delta, x):
+        return True
+    noise = _NOISE * (1.0 + float(np.abs(x).max()))
+    return _size(delta, x) > 0.5 * previous and float(np.abs(residual).max()) <= noise
 
 
 def _polish(
@@ -561,14 +583,15 @@ def _polish(
         inverse = _factor(system.augmented(u, refs, row))
         if inverse is None:
             return None
+        previous = math.inf
         for _ in range(_POLISH_ITERATIONS):
             rhs = np.append(system.residual(u, refs), rhs_last(u))
             delta = _solve(inverse, rhs)
             if not np.isfinite(delta).all():
                 return None
             u = u - delta
-            dist = float(np.abs(delta).max())
-            if _small(delta, u):
+            dist = _size(delta, u)
+            if _settled(delta, u, previous, rhs[:-1]):
                 e = np.zeros(u.size)
                 e[-1] = 1.0
                 if exact_tangent:
@@ -579,6 +602,7 @@ def _polish(
                 return u, t / np.linalg.norm(t)
             if dist > 1e-3:
                 break  # too far from the branch for a fixed Jacobian: refactor
+            previous = dist
     return None
 
 
@@ -619,7 +643,7 @@ def _step(system: _System, point: _Point, h: float, accel: float) -> tuple[_Poin
     for iteration in range(1, _MAX_CHORD + 1):
         rhs[:n] = system.residual(u, refs)
         delta = inverse @ rhs
-        dist = math.sqrt(float(delta @ delta))
+        dist = _size(delta, u)
         if not math.isfinite(dist) or dist >= _MAX_DIST:
             return None, h / 2
         u = u - delta
@@ -639,8 +663,8 @@ def _step(system: _System, point: _Point, h: float, accel: float) -> tuple[_Poin
         rhs[:n] = system.residual(u, refs)
         delta = inverse @ rhs
         u = u - delta
-        step = float(np.abs(delta).max())
-        if _small(delta, u):
+        step = _size(delta, u)
+        if _settled(delta, u, dist, rhs[:n]):
             converged = True
             break
         if step > 0.3 * dist:
@@ -664,7 +688,13 @@ def _step(system: _System, point: _Point, h: float, accel: float) -> tuple[_Poin
 def _trace(
     system: _System, first_step: float, accel: float, max_steps: int, goal: str
 ) -> Iterator[_Point]:
-    """The principal branch from ``lam = 0``, one accepted point at a time (endless)."""
+    """The principal branch from ``lam = 0``, one accepted point at a time.
+
+    Endless, unless floating point cannot follow the branch further at a point
+    that is already an approximate equilibrium (regret below ``_STALL_REGRET``,
+    far along the branch of a degenerate game, where the equations are
+    ill-conditioned): then it ends there. A stall anywhere else is an error.
+    """
     x = system.start()
     e = np.zeros(x.size)
     e[-1] = 1.0
@@ -687,15 +717,21 @@ def _trace(
         new, h = _step(system, point, h, accel)
         if new is None:
             if h < _MIN_STEP * (1.0 + float(np.abs(point.x).max())):
-                raise PathFollowingError(
-                    f"the logit path stalled at lambda = {point.x[-1] / system.scale:.6g}: the "
-                    "step size fell below its minimum (the branch is singular there, as at a "
-                    "bifurcation of a degenerate game); perturb the payoffs slightly, or stop "
-                    "before that lambda with lam_max"
-                )
+                if system.regret(system.probabilities(point.x)) <= _STALL_REGRET:
+                    return
+                raise _stalled(system, point)
             continue
         point = new
         yield point
+
+
+def _stalled(system: _System, point: _Point) -> PathFollowingError:
+    return PathFollowingError(
+        f"the logit path stalled at lambda = {point.x[-1] / system.scale:.6g}: the step size "
+        "fell below its minimum (the branch is singular there, as at a bifurcation of a "
+        "degenerate game, or too ill-conditioned to follow in floating point); perturb the "
+        "payoffs slightly, or stop before that lambda with lam_max"
+    )
 
 
 def _locate(
@@ -759,21 +795,45 @@ def _lambda_gap(lam: float) -> Callable[[_Point], float]:
     return lambda q: float(q.x[-1]) - lam
 
 
+def _fixed_lambda(system: _System, x: np.ndarray, lam: float) -> np.ndarray | None:
+    """Newton's method for the QRE at exactly ``lam`` (internal units) from ``x``."""
+    e = np.zeros(x.size)
+    e[-1] = 1.0
+    start = x.copy()
+    start[-1] = lam
+    polished = _polish(system, start, e, lambda y: float(y[-1]) - lam)
+    if polished is None:
+        return None
+    y, _ = polished
+    y[-1] = lam
+    return y
+
+
 def _at_lambda(system: _System, point: _Point, lam: float) -> _Point:
     """Polish ``point`` (close to the branch) onto ``lam`` exactly (internal units)."""
-    e = np.zeros(point.x.size)
-    e[-1] = 1.0
-    x = point.x.copy()
-    x[-1] = lam
-    polished = _polish(system, x, e, lambda y: float(y[-1]) - lam)
-    if polished is None:  # pragma: no cover - the crossing is located to about 1e-12
+    x = _fixed_lambda(system, point.x, lam)
+    if x is None:  # pragma: no cover - the crossing is located to about 1e-12
         raise PathFollowingError(
             f"could not solve for the QRE at exactly lambda = {lam / system.scale:.6g} near "
             "the branch (the branch is singular there); try a slightly different lambda"
         )
-    x, _ = polished
-    x[-1] = lam
     return _Point(x, point.t, point.step)
+
+
+def _crossing(system: _System, a: _Point, b: _Point, lam: float) -> _Point:
+    """The QRE at ``lam`` between accepted points ``a`` (below) and ``b`` (at or above).
+
+    Where ``lam`` rises steadily over the step, Newton's method at fixed
+    ``lam`` from the interpolated point finds it at once; near a turning point
+    the crossing is located along the arc first.
+    """
+    if min(a.t[-1], b.t[-1]) > 0.1 * max(abs(a.t[-1]), abs(b.t[-1]), 1e-300):
+        share = (lam - a.x[-1]) / (b.x[-1] - a.x[-1])
+        guess = a.x + share * (b.x - a.x)
+        x = _fixed_lambda(system, guess, lam)
+        if x is not None and _size(x - guess, guess) <= _size(b.x - a.x, a.x):
+            return _Point(x, a.t + share * (b.t - a.t), b.step)
+    return _at_lambda(system, _locate(system, a, b, _lambda_gap(lam)), lam)
 
 
 def _trace_to(
@@ -795,12 +855,11 @@ def _trace_to(
             if lam <= 0.0 or not points:
                 found.append(point)
                 continue
-            crossing = _locate(system, points[-1], point, _lambda_gap(lam))
-            found.append(_at_lambda(system, crossing, lam))
+            found.append(_crossing(system, points[-1], point, lam))
         if not pending:
             return points, found
         points.append(point)
-    raise AssertionError("unreachable")  # pragma: no cover
+    raise _stalled(system, points[-1])
 
 
 # ---------------------------------------------------------------------------- refinement
@@ -856,9 +915,11 @@ def _limit(
     max_steps: int,
 ) -> tuple[np.ndarray, float, bool, int]:
     """The end of the branch: (flat profile, internal lam, refined?, steps)."""
-    previous: tuple[np.ndarray, float] | None = None
+    previous: tuple[np.ndarray, float, float] | None = None  # refined, distance, change
     next_check = 0.0
     steps = -1
+    p = system.probabilities(system.start())
+    lam = 0.0
     goal = f"its regret fell below max_regret={max_regret:g}"
     for point in _trace(system, first_step, accel, max_steps, goal):
         steps += 1
@@ -866,10 +927,7 @@ def _limit(
         regret = system.regret(p)
         lam = float(point.x[-1])
         if regret <= max_regret:
-            refined = _refine(system, p, tol)
-            if refined is not None and float(np.abs(refined - p).max()) <= 1e-3:
-                return refined, lam, True, steps
-            return p, lam, False, steps
+            break
         if regret > _REFINE_REGRET or lam < next_check:
             continue
         next_check = 2.0 * lam
@@ -878,14 +936,19 @@ def _limit(
             previous = None
             continue
         d = float(np.abs(refined - p).max())
-        if (
-            previous is not None
-            and float(np.abs(refined - previous[0]).max()) <= 1e-9
-            and d <= previous[1]
-        ):
-            return refined, lam, True, steps
-        previous = (refined, d)
-    raise AssertionError("unreachable")  # pragma: no cover
+        change = math.inf if previous is None else float(np.abs(refined - previous[0]).max())
+        # The same equilibrium twice (an isolated one), or refinements converging
+        # (the branch ends in a continuum of equilibria and the refined point drifts
+        # along it like 1 / lam): either way the branch has arrived.
+        if previous is not None and d <= previous[1]:
+            if change <= 1e-9 or (change <= 1e-6 and change <= 0.75 * previous[2]):
+                return refined, lam, True, steps
+        previous = (refined, d, change)
+    # the regret is below max_regret, or the branch cannot be followed further
+    refined = _refine(system, p, tol)
+    if refined is not None and float(np.abs(refined - p).max()) <= 1e-3:
+        return refined, lam, True, steps
+    return p, lam, False, steps
 
 
 # ---------------------------------------------------------------------------- input
@@ -1013,6 +1076,10 @@ def logit_path(
     max_regret
         Without ``lam_max``: stop once no player can gain more than
         ``max_regret`` times the payoff range by deviating (Gambit's criterion).
+        In degenerate games the equations can become too ill-conditioned to
+        follow in floating point before that (at ``lam`` of order ``1e5`` times
+        the payoff range and beyond); the path then ends there, provided its
+        regret is below ``1e-6`` times the payoff range.
     first_step
         The arc length of the first step (internal units: payoffs rescaled to a
         range of 1).
@@ -1219,8 +1286,9 @@ def logit_limit(
     precisions a factor 2 apart, it is returned (``refined=True``). Otherwise
     tracing continues until the regret is below ``max_regret``, as Gambit's
     ``logit_solve`` does, and that point is returned (``refined=False`` when
-    it cannot be refined there either, as in games with a continuum of
-    equilibria).
+    it cannot be refined there either). Where the branch ends in a continuum
+    of equilibria, the refined point drifts along it as ``lam`` grows; it is
+    returned once successive refinements agree to about ``1e-6``.
 
     Parameters
     ----------
@@ -1347,8 +1415,7 @@ def fit_qre(
         last = False
         if limit is not None and point.x[-1] >= limit:
             if previous is not None:
-                found = _locate(system, previous, point, _lambda_gap(limit))
-                point = _at_lambda(system, found, limit)
+                point = _exact_tangent(system, _crossing(system, previous, point, limit))
             last = True
         elif limit is None and system.regret(system.probabilities(point.x)) <= max_regret:
             last = True
