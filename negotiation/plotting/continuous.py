@@ -27,7 +27,7 @@ Examples
 >>> d = 12 - q1 - q2
 >>> cournot = ng.ContinuousGame([q1 * d, q2 * d], [(q1, 0, 12), (q2, 0, 12)])
 >>> data = reaction_curves_data(cournot)
->>> data.nash.tolist(), data.stackelberg["Player 1"].tolist(), round(data.cooperative.sum(), 6)
+>>> data.nash.tolist(), data.stackelberg["Player 1"].tolist(), round(float(data.cooperative.sum()), 6)
 ([[4.0, 4.0]], [6.0, 3.0], 6.0)
 """
 
