@@ -735,10 +735,10 @@ class CompiledGame:
         self.n = len(self.symbols)
         args = (*self.symbols, *self.parameters)
         self._u = [sp.lambdify(args, u, "numpy") for u in self.payoff_exprs]
-        self._g = [
-            sp.lambdify(args, sp.diff(u, s), "numpy")
-            for u, s in zip(self.payoff_exprs, self.symbols, strict=True)
-        ]
+        grads = [sp.diff(u, s) for u, s in zip(self.payoff_exprs, self.symbols, strict=True)]
+        self._g = [sp.lambdify(args, g, "numpy") for g in grads]
+        self._grad = sp.lambdify(args, grads, "math") if not self.parameters else None
+        self._grad_np = sp.lambdify(args, grads, "numpy")
         flat = [b for pair in self.bound_exprs for b in pair]
         self._numeric_bounds: tuple[np.ndarray, np.ndarray] | None = None
         if not any(b.free_symbols for b in flat):
@@ -772,7 +772,13 @@ class CompiledGame:
 
     def gradient(self, s: Sequence[float], theta: Sequence[float] = ()) -> np.ndarray:
         """Each player's derivative of its payoff in its own strategy at ``s``."""
-        return np.array([float(g(*s, *theta)) for g in self._g])
+        if self._grad is not None:
+            try:
+                return np.array(self._grad(*s), dtype=float)
+            except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+                pass
+        with np.errstate(all="ignore"):
+            return np.array([float(v) for v in self._grad_np(*s, *theta)], dtype=float)
 
     def own_curve(
         self, i: int, values: np.ndarray, s: Sequence[float], theta: Sequence[float] = ()
@@ -818,6 +824,7 @@ def maximise_own(
     *,
     grid: int = CHECK_GRID,
     bounds: tuple[np.ndarray, np.ndarray] | None = None,
+    refine: bool = True,
 ) -> tuple[float, float]:
     """Player ``i``'s best strategy against ``s`` and its payoff: a grid, then bounded refinement.
 
@@ -842,7 +849,7 @@ def maximise_own(
     k = int(np.argmax(vals))
     best_x, best_u = float(xs[k]), float(vals[k])
     left, right = float(xs[max(k - 1, 0)]), float(xs[min(k + 1, grid - 1)])
-    if right > left:
+    if refine and right > left:
         args = list(s)
 
         def negative(x: float) -> float:
@@ -898,7 +905,10 @@ class NumericPoint(NamedTuple):
 
 def _residual(cg: CompiledGame, theta: Sequence[float], lo: np.ndarray, hi: np.ndarray) -> Callable:
     def natural(x: np.ndarray) -> np.ndarray:
-        with np.errstate(all="ignore"):
+        if cg._grad is None:
+            with np.errstate(all="ignore"):
+                g = cg.gradient(x, theta)
+        else:
             g = cg.gradient(x, theta)
         out = x - np.clip(x + g, lo, hi)
         return np.where(np.isfinite(out), out, 1e6)
@@ -907,33 +917,65 @@ def _residual(cg: CompiledGame, theta: Sequence[float], lo: np.ndarray, hi: np.n
 
 
 def _solve_from(
-    cg: CompiledGame, theta: Sequence[float], x0: np.ndarray, lo: np.ndarray, hi: np.ndarray
+    cg: CompiledGame,
+    theta: Sequence[float],
+    x0: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    *,
+    iterate: bool = True,
 ) -> np.ndarray | None:
+    """A KKT point reached from ``x0``: interior root, then the natural residual, then iteration."""
     from scipy.optimize import root
 
     F = _residual(cg, theta, lo, hi)
 
     def ok(x: np.ndarray) -> bool:
-        return bool(
-            np.all(np.isfinite(x)) and np.max(np.abs(F(x))) <= 1e-8 * (1 + np.max(np.abs(x)))
-        )
+        if not np.all(np.isfinite(x)):
+            return False
+        return bool(np.max(np.abs(F(x))) <= 1e-8 * (1 + np.max(np.abs(x))))
 
-    res = root(F, x0, method="hybr", options={"xtol": 1e-12})
+    box_lo, box_hi = _box(lo, hi, x0)
+    margin = 0.25 * (box_hi - box_lo)
+
+    def gradient(x: np.ndarray) -> np.ndarray:
+        if np.any(x < box_lo - margin) or np.any(x > box_hi + margin):
+            return np.full(cg.n, 1e6)  # running away (a flat tail): stop this start early
+        if cg._grad is None:
+            with np.errstate(all="ignore"):
+                g = cg.gradient(x, theta)
+        else:
+            g = cg.gradient(x, theta)
+        return np.where(np.isfinite(g), g, 1e6)
+
+    cap = 20 * (cg.n + 1)
+    res = root(gradient, x0, method="hybr", options={"xtol": 1e-13, "maxfev": cap})
+    if np.all(res.x >= lo) and np.all(res.x <= hi) and ok(res.x):
+        return res.x
+    # the root may sit outside the set (a corner equilibrium): solve the natural residual,
+    # from the point the interior search reached when it is nearer the set
+    start = res.x if np.all(np.isfinite(res.x)) else x0
+    start = np.clip(start, box_lo - margin, box_hi + margin)
+    res = root(F, start, method="hybr", options={"xtol": 1e-12, "maxfev": cap})
     x = np.clip(res.x, lo, hi)
     if ok(x):
         return x
+    if not iterate:
+        return None
+    # best-response iteration on a grid (cheap, and it crosses flat regions), then polish
     x = np.clip(x0.astype(float).copy(), lo, hi)
-    for _ in range(100):
+    for _ in range(30):
         old = x.copy()
         for i in range(cg.n):
-            x[i] = maximise_own(cg, i, x, theta, bounds=(lo, hi))[0]
-        if np.max(np.abs(x - old)) <= 1e-11 * (1 + np.max(np.abs(x))):
+            x[i] = maximise_own(cg, i, x, theta, bounds=(lo, hi), grid=65, refine=False)[0]
+        if np.array_equal(x, old):
             break
-    polished = root(F, x, method="hybr", options={"xtol": 1e-12})
-    px = np.clip(polished.x, lo, hi)
-    if ok(px):
-        return px
-    return x if ok(x) else None
+    for method in (gradient, F):
+        polished = root(method, x, method="hybr", options={"xtol": 1e-12, "maxfev": 4 * cap})
+        px = np.clip(polished.x, lo, hi)
+        if ok(px):
+            return px
+    return None
 
 
 def numeric_equilibria(
@@ -984,15 +1026,23 @@ def numeric_equilibria(
         x0s = np.vstack([(a + b) / 2, draws]) if int(starts) >= 1 else draws
     found: list[NumericPoint] = []
     seen: list[np.ndarray] = []
-    for x0 in x0s:
-        x = _solve_from(cg, theta, x0, lo, hi)
+
+    def consider(x: np.ndarray | None) -> None:
         if x is None or any(np.allclose(x, y, rtol=1e-6, atol=1e-8) for y in seen):
-            continue
+            return
         seen.append(x)
         u = cg.payoffs(x, theta)
         gains = deviation_gains(cg, x, theta, bounds=(lo, hi))
         if passes(gains, u, tol):
             found.append(NumericPoint(x, u, gains))
+
+    # root-finding from every start first; best-response iteration (slower, but it also
+    # crosses flat regions) from the first starts only when nothing was found
+    for x0 in x0s:
+        consider(_solve_from(cg, theta, x0, lo, hi, iterate=False))
+    if not found:
+        for x0 in x0s[:2]:
+            consider(_solve_from(cg, theta, x0, lo, hi, iterate=True))
     return found
 
 
