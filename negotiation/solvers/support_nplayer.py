@@ -434,7 +434,7 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
     if not eqs:
         return _Basis([], nvars)
     basis = flint.fmpz_mpoly_vec(eqs, ctx).buchberger_naive().autoreduction()
-    polys = [basis[i] for i in range(len(basis))]
+    polys = [basis[i] for i in range(len(basis))]  # type: ignore[arg-type]  # stub lacks __len__
     polys = [p for p in polys if not p.is_zero()]
     return _Basis(polys, nvars)
 
@@ -490,10 +490,10 @@ def _univariate_representation(
         power = power * az
         scale *= delta
     polys = []
-    for tr in traces:
+    for trace in traces:
         g = flint.fmpq_poly([])
         for i in range(d):
-            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * tr[i]
+            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * trace[i]
         polys.append(g)
     return f, polys[1:], polys[0]
 
@@ -553,7 +553,7 @@ class _Solver:
         for i in range(self.n):
             ys = [next(it) for _ in range(1, len(support[i]))]
             probs.append([one - sum(ys, ctx.constant(0)), *ys])
-        eqs = []
+        eqs: list[flint.fmpz_mpoly] = []
         for i in range(self.n):
             values = self.values(i, support, probs, lambda v: ctx.constant(int(v)))
             base = values[support[i][0]]
@@ -695,6 +695,7 @@ class _Solver:
             tuple(t for t in range(self.shape[i]) if t not in support[i] and t not in ties[i])
             for i in range(self.n)
         )
+        values: list[Fraction] | list[tuple[Fraction, ...]]
         if len(free) == 1:
             values = self.critical_samples(support, ties, basis, ctx, eqs, free[0])
         else:
