@@ -462,7 +462,10 @@ def dumps(scenario: Scenario) -> str:
         ("date", s.date.isoformat() if s.date else None),
         _text_item("payoff_unit", s.payoff_unit),
         _text_item("description", s.description, long=True),
-        ("status_quo_profile", "[" + ", ".join(_string(x) for x in s.status_quo_profile or ()) + "]"),
+        (
+            "status_quo_profile",
+            "[" + ", ".join(_string(x) for x in s.status_quo_profile or ()) + "]",
+        ),
     ]
     if s.sources:
         head.append(("sources", "[\n" + "".join(f"  {_string(x)},\n" for x in s.sources) + "]"))
