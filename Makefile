@@ -23,6 +23,7 @@ demo: $(STAMP)
 # The docs are built before the tests: the browser suite checks the built pages.
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 	$(MAKE) docs SPHINXOPTS="-W --keep-going"
 	$(BIN)/python -m pytest
 

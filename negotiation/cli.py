@@ -239,7 +239,7 @@ def _solution(scenario: Scenario, method: str | None, exact: bool) -> dict[str, 
         "title": scenario.title,
         "players": list(game.players),
         "strategies": [list(rows), list(cols)],
-        "status_quo_profile": list(scenario.status_quo_profile),
+        "status_quo_profile": list(scenario.status_quo_profile or ()),
         "method": method,
         "exact": exact,
         "payoffs": {
@@ -394,6 +394,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
     say(*_equilibria_lines(solution))
     deal = ("L", "D")
     sq = london.status_quo_profile
+    assert sq is not None  # a Scenario always settles its status quo profile
     i, j = game.index(0, deal[0]), game.index(1, deal[1])
     k, m = game.index(0, sq[0]), game.index(1, sq[1])
     say(

@@ -659,6 +659,7 @@ class Dashboard:
             elif kind == "best_responses":
                 plot_best_responses(self.game, ax=ax)
             else:
+                assert self.region_axes is not None, "region plots need two parameters"
                 (xn, yn) = self.region_axes
                 sx, sy = self.sliders[xn], self.sliders[yn]
                 fixed = {n: _exact(v) for n, v in self.values.items() if n not in (xn, yn)}
@@ -678,7 +679,7 @@ class Dashboard:
             ax.set_axis_off()
             ax.text(0.5, 0.5, str(err), ha="center", va="center", wrap=True)
         buffer = io.BytesIO()
-        ax.figure.savefig(buffer, format="png", dpi=90)
+        ax.figure.savefig(buffer, format="png", dpi=90)  # type: ignore[union-attr]  # a Figure
         self.axes = ax
         self.image.value = buffer.getvalue()
 

@@ -293,8 +293,8 @@ class _Parser:
         if isinstance(node, ast.Constant) and (
             isinstance(node.value, bool) or not isinstance(node.value, int | float)
         ):
-            kind = type(node.value).__name__
-            raise self.fail(f"the {kind} constant {node.value!r} is not allowed; use numbers")
+            const_kind = type(node.value).__name__
+            raise self.fail(f"the {const_kind} constant {node.value!r} is not allowed; use numbers")
         if isinstance(node, ast.BinOp | ast.UnaryOp) and type(node.op) in _OPERATOR_WORDS:
             raise self.fail(f"{_OPERATOR_WORDS[type(node.op)]} is not allowed")
         if isinstance(node, ast.Name) and node.id.startswith("_"):
@@ -345,6 +345,7 @@ class _Parser:
             if len(str(abs(value))) > _MAX_DIGITS:
                 raise self.fail("a number has too many digits")
             return sp.Integer(value)
+        assert isinstance(value, float)  # _screen lets only int and float constants through
         if not math.isfinite(value):
             raise self.fail(f"the number {self.segment(node)} is not finite")
         literal = self.segment(node) or repr(value)

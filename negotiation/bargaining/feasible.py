@@ -478,11 +478,11 @@ class BargainingProblem:
             pairs = tuple(points)
             labels = ()
         return cls(
-            points=pairs,
+            points=pairs,  # type: ignore[arg-type]  # __post_init__ checks and normalises
             labels=labels,
-            disagreement=disagreement,
+            disagreement=disagreement,  # type: ignore[arg-type]  # __post_init__ checks and normalises
             lotteries=lotteries,
-            players=tuple(players),
+            players=tuple(players),  # type: ignore[arg-type]  # __post_init__ checks and normalises
             name=name,
         )
 
@@ -518,8 +518,8 @@ class BargainingProblem:
             frontier=expr,
             variable=u1,
             domain=tuple(interval),
-            disagreement=disagreement,
-            players=tuple(players),
+            disagreement=disagreement,  # type: ignore[arg-type]  # __post_init__ checks and normalises
+            players=tuple(players),  # type: ignore[arg-type]  # __post_init__ checks and normalises
             name=name,
         )
 

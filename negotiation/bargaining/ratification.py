@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeAlias
 
 import sympy as sp
 
@@ -59,7 +59,7 @@ __all__ = ["TwoLevelGame", "WinSetShift"]
 
 U1, U2 = sp.symbols("u1 u2")
 
-WinSet = sp.Basic | frozenset
+WinSet: TypeAlias = sp.Basic | frozenset[str]
 
 
 def _as_win_set(value: Any, problem: BargainingProblem, who: str) -> WinSet:

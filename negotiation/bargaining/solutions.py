@@ -852,12 +852,12 @@ def utilitarian_curve(f: sp.Expr, u: sp.Symbol, low: Any, high: Any, d: Point) -
             x, sp.Piecewise(*[(_clean(f.subs(u, r)), c) for r, c in kept], (f.subs(u, ends), True))
         )
     lo, hi = _ir_interval_numeric(f, u, low, high, d)
-    roots = _roots(slope + 1, u)
+    maybe_roots = _roots(slope + 1, u)
     cands = [lo, hi]
-    if roots is None:
+    if maybe_roots is None:
         cands.append(_golden(sp.lambdify(u, total, "math"), float(lo), float(hi)))
     else:
-        cands += [r for r in roots if r.is_real and lo < r < hi]
+        cands += [r for r in maybe_roots if r.is_real and lo < r < hi]
     x = _argmax(
         list(range(len(cands))),
         lambda i: (total.subs(u, cands[i]), (cands[i] - d1) * (f.subs(u, cands[i]) - d2)),

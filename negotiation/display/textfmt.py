@@ -372,26 +372,26 @@ def _scenario_text(s: Scenario) -> str:
                 lines.append(f"      source: {p.source}")
     lines += ["", "Valuations (levels not listed are worth 0):"]
     for party in s.parties:
-        for issue, table in party.valuations.items():
-            terms = "; ".join(f"{level} = {value}" for level, value in table.items())
-            lines.append(f"  {party.name} on {issue}: {terms}")
+        for issue_name, values in party.valuations.items():
+            terms = "; ".join(f"{level} = {value}" for level, value in values.items())
+            lines.append(f"  {party.name} on {issue_name}: {terms}")
         for item in party.interactions:
             when = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
             lines.append(f"  {party.name} when {when}: {item.value}")
     lines += ["", "Strategies (bundles of moves from the status quo):"]
-    for party in s.players:
-        for bundle in s.strategies[party]:
+    for player in s.players:
+        for bundle in s.strategies[player]:
             moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
             title = f" ({bundle.title})" if bundle.title else ""
-            lines.append(f"  {party} {bundle.name}{title}: {moves}")
+            lines.append(f"  {player} {bundle.name}{title}: {moves}")
     lines += [
         "",
         f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
         "",
         f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
     ]
-    table = text(s.game()).splitlines()[1:]  # drop the title line
-    lines += ["  " + line if line else "" for line in table]
+    game_lines = text(s.game()).splitlines()[1:]  # drop the title line
+    lines += ["  " + line if line else "" for line in game_lines]
     return "\n".join(lines)
 
 

@@ -484,7 +484,9 @@ class BayesianGame:
             ]
         else:
             types = {k: p.subs(mapping) for k, p in self.prior}
-        payoffs = {k: tuple(a.subs(mapping) for a in arrays) for k, arrays in self.payoff_tables}
+        payoffs: PayoffSpec = {
+            k: tuple(a.subs(mapping) for a in arrays) for k, arrays in self.payoff_tables
+        }
         return BayesianGame(types, self.strategies, payoffs, players=self.players, name=self.name)
 
     # ------------------------------------------------------------------ plain data for the solvers
@@ -832,9 +834,11 @@ def _read_types(
                 f"the types of player {k + 1} must be a mapping {{type: probability}}, e.g. "
                 f"{{'tough': p, 'weak': 1 - p}}; got {spec!r}"
             )
-        labels = _labels(list(spec), f"the type labels of player {k + 1}")
-        probs = check_prior([spec[t] for t in labels], f"the prior of player {k + 1}'s types")
-        labels_list.append(labels)
+        player_labels = _labels(list(spec), f"the type labels of player {k + 1}")
+        probs = check_prior(
+            [spec[t] for t in player_labels], f"the prior of player {k + 1}'s types"
+        )
+        labels_list.append(player_labels)
         marginals.append(probs)
     prior = []
     for combo in itertools.product(*(range(len(t)) for t in labels_list)):

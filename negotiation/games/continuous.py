@@ -66,7 +66,7 @@ from negotiation.symbolic import (
 )
 
 if TYPE_CHECKING:
-    from negotiation.bargaining.problem import BargainingProblem
+    from negotiation.bargaining.feasible import BargainingProblem
     from negotiation.games.normal_form import Game
 
 __all__ = [

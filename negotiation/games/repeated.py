@@ -536,7 +536,7 @@ class RepeatedGame:
 
     # ------------------------------------------------------------------ basics
     @property
-    def players(self) -> tuple[str, str]:
+    def players(self) -> tuple[str, ...]:
         """The stage game's players."""
         return self.stage_game.players
 
@@ -701,13 +701,13 @@ class RepeatedGame:
         result = []
         for i in (0, 1):
             payoffs = [self._u(i, r, c) for r, c in equilibria]
-            worst = _argmin(payoffs, decider)
-            if worst is None:
+            worst_index = _argmin(payoffs, decider)
+            if worst_index is None:
                 raise RepeatedGameError(
                     "the stage game has several Nash equilibria and which is worst for "
                     f"{self.players[i]} depends on the parameters; name one with punishment=(...)"
                 )
-            result.append(equilibria[worst][1 - i])
+            result.append(equilibria[worst_index][1 - i])
         return result
 
     # ------------------------------------------------------------------ thresholds
@@ -1030,7 +1030,8 @@ class RepeatedGame:
             r, c = path.profile
             profile: tuple[Any, Any] = (labels[0][r], labels[1][c])
         else:
-            profile = tuple(tuple(sp.sympify(v) for v in s) for s in path.profile)
+            x, y = path.profile
+            profile = (tuple(sp.sympify(v) for v in x), tuple(sp.sympify(v) for v in y))
         return Punishment(self.players[deviator], profile, path.periods, path.stage_nash)
 
     def is_sustainable(

@@ -523,9 +523,9 @@ class SignallingGame:
             for j, m in enumerate(messages)
         }
         beliefs = {
-            m: dict(zip(types, c.beliefs[j], strict=True))
-            for j, m in enumerate(messages)
-            if c.beliefs[j] is not None
+            m: dict(zip(types, belief, strict=True))
+            for m, belief in zip(messages, c.beliefs, strict=True)
+            if belief is not None
         }
         off_path = {}
         for j, region in c.off_path.items():

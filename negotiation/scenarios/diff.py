@@ -175,11 +175,11 @@ def diff(a: Scenario, b: Scenario) -> ScenarioDiff:
         if party.name not in a.players:
             continue
         other = a.party(party.name)
-        for issue in b_issues:
-            if issue in a_issues and dict(other.valuations.get(issue, {})) != dict(
-                party.valuations.get(issue, {})
+        for issue_name in b_issues:
+            if issue_name in a_issues and dict(other.valuations.get(issue_name, {})) != dict(
+                party.valuations.get(issue_name, {})
             ):
-                valuations.append((party.name, issue))
+                valuations.append((party.name, issue_name))
         if other.interactions != party.interactions:
             valuations.append((party.name, "interactions"))
     return ScenarioDiff(

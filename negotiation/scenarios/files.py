@@ -180,7 +180,7 @@ def _scenario(data: Mapping[str, Any]) -> Scenario:
         parameter_info=parameters,
         title=_get_text(head, "title", "scenario"),
         description=_get_text(head, "description", "scenario"),
-        date=date,
+        date=date,  # type: ignore[arg-type]  # Scenario parses an ISO date text
         payoff_unit=_get_text(head, "payoff_unit", "scenario"),
         status_quo_profile=tuple(profile) if profile is not None else None,  # type: ignore[arg-type]
         sources=tuple(sources),
@@ -462,7 +462,10 @@ def dumps(scenario: Scenario) -> str:
         ("date", s.date.isoformat() if s.date else None),
         _text_item("payoff_unit", s.payoff_unit),
         _text_item("description", s.description, long=True),
-        ("status_quo_profile", "[" + ", ".join(_string(x) for x in s.status_quo_profile) + "]"),
+        (
+            "status_quo_profile",
+            "[" + ", ".join(_string(x) for x in s.status_quo_profile or ()) + "]",
+        ),
     ]
     if s.sources:
         head.append(("sources", "[\n" + "".join(f"  {_string(x)},\n" for x in s.sources) + "]"))
@@ -522,8 +525,8 @@ def dumps(scenario: Scenario) -> str:
                 [_text_item("title", party.title), _text_item("description", party.description)],
             )
         )
-        for issue, table in party.valuations.items():
-            vkey = f"{pkey}.valuations.{_key(issue)}"
+        for issue_name, table in party.valuations.items():
+            vkey = f"{pkey}.valuations.{_key(issue_name)}"
             blocks.append(
                 _lines(
                     vkey,

@@ -346,10 +346,10 @@ class _Analysis:
             for c, plan_c in enumerate(plans[1]):
                 plan_map = dict(zip(own[0], plan_r, strict=True))
                 plan_map.update(zip(own[1], plan_c, strict=True))
-                values, outcomes = self._value(h, plan_map, below, True)
-                cells[(r, c)] = (values, outcomes)
-                A[-1].append(to_fraction(sp.sympify(values[movers_list[0]])))
-                B[-1].append(to_fraction(sp.sympify(values[movers_list[1]])))
+                cell_values, outcomes = self._value(h, plan_map, below, True)
+                cells[(r, c)] = (cell_values, outcomes)
+                A[-1].append(to_fraction(sp.sympify(cell_values[movers_list[0]])))
+                B[-1].append(to_fraction(sp.sympify(cell_values[movers_list[1]])))
         out = []
         for x, y in extreme_equilibria(A, B):
             xs = [sp.Rational(v.numerator, v.denominator) for v in x]

@@ -56,7 +56,7 @@ import functools
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
 import sympy as sp
@@ -100,6 +100,9 @@ MAX_REGIMES = 243
 MAX_OPS = 4000
 #: Grid points of the global deviation check, before bounded refinement.
 CHECK_GRID = 129
+
+# a strategy vector, one float per player: a sequence or a 1-d array
+_Floats: TypeAlias = Sequence[float] | np.ndarray
 
 STATUS_WORDS = {"interior": "interior", "low": "lower bound", "high": "upper bound"}
 
@@ -762,15 +765,15 @@ class CompiledGame:
         values = np.array(self._bounds_fn(*theta), dtype=float).reshape(-1, 2)
         return values[:, 0].copy(), values[:, 1].copy()
 
-    def payoff(self, i: int, s: Sequence[float], theta: Sequence[float] = ()) -> float:
+    def payoff(self, i: int, s: _Floats, theta: Sequence[float] = ()) -> float:
         """Player ``i``'s payoff at ``s``."""
         return float(self._u[i](*s, *theta))
 
-    def payoffs(self, s: Sequence[float], theta: Sequence[float] = ()) -> np.ndarray:
+    def payoffs(self, s: _Floats, theta: Sequence[float] = ()) -> np.ndarray:
         """Every player's payoff at ``s``."""
         return np.array([float(u(*s, *theta)) for u in self._u])
 
-    def gradient(self, s: Sequence[float], theta: Sequence[float] = ()) -> np.ndarray:
+    def gradient(self, s: _Floats, theta: Sequence[float] = ()) -> np.ndarray:
         """Each player's derivative of its payoff in its own strategy at ``s``."""
         if self._grad is not None:
             try:
@@ -781,7 +784,7 @@ class CompiledGame:
             return np.array([float(v) for v in self._grad_np(*s, *theta)], dtype=float)
 
     def own_curve(
-        self, i: int, values: np.ndarray, s: Sequence[float], theta: Sequence[float] = ()
+        self, i: int, values: np.ndarray, s: _Floats, theta: Sequence[float] = ()
     ) -> np.ndarray:
         """Player ``i``'s payoff at each of ``values`` of its strategy, the others fixed at ``s``."""
         args: list[Any] = list(s)
@@ -819,7 +822,7 @@ def _box(
 def maximise_own(
     cg: CompiledGame,
     i: int,
-    s: Sequence[float],
+    s: _Floats,
     theta: Sequence[float] = (),
     *,
     grid: int = CHECK_GRID,
@@ -870,7 +873,7 @@ def maximise_own(
 
 
 def deviation_gains(
-    cg: CompiledGame, s: Sequence[float], theta: Sequence[float] = (), **kwargs: Any
+    cg: CompiledGame, s: _Floats, theta: Sequence[float] = (), **kwargs: Any
 ) -> np.ndarray:
     """Each player's largest gain from deviating alone from ``s`` (global, over its strategy set).
 
@@ -1476,7 +1479,7 @@ class SweepArrays(NamedTuple):
     strategies: np.ndarray
     payoffs: np.ndarray
     found: np.ndarray
-    count: np.ndarray
+    count: np.ndarray  # type: ignore[assignment]  # the field shadows tuple.count
 
 
 def grid_columns(

@@ -297,6 +297,7 @@ def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
     decimals they print as); ``exact=False`` returns float vectors.
     """
     pairs = extreme_equilibria(*tables.fraction_lists)
+    profiles: list[tuple[tuple[sp.Rational, ...], ...] | tuple[np.ndarray, ...]]
     if exact:
         profiles = [(_rationals(x), _rationals(y)) for x, y in pairs]
     else:

@@ -449,6 +449,7 @@ def _mix(support: tuple[int, ...], unknown: sp.Expr | None, n: int) -> list[sp.E
     if len(support) == 1:
         dist[support[0]] = sp.Integer(1)
     else:
+        assert unknown is not None, "a two-item support needs the unknown weight"
         dist[support[0]] = unknown
         dist[support[1]] = 1 - unknown
     return dist

@@ -373,8 +373,9 @@ def _real_roots(p: flint.fmpq_poly) -> list[_Field]:
     if p.degree() == 1:
         return [_Field(p, flint.fmpq(0), flint.fmpq(0))]
     num = flint.fmpz_poly([int(c) for c in (p * p.denom()).coeffs()])
-    out = []
-    for root, _ in num.complex_roots():
+    out: list[_Field] = []
+    root: Any
+    for root, _ in num.complex_roots():  # type: ignore[misc]  # the stub lacks the pair type
         if root.imag != 0:
             break
         mid = _arf_to_fmpq(root.real.mid())
@@ -508,7 +509,7 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
     if not eqs:
         return _Basis([], nvars)
     basis = flint.fmpz_mpoly_vec(eqs, ctx).buchberger_naive().autoreduction()
-    polys = [basis[i] for i in range(len(basis))]  # type: ignore[arg-type]
+    polys = [basis[i] for i in range(len(basis))]  # type: ignore[arg-type]  # stub lacks __len__
     polys = [p for p in polys if not p.is_zero()]
     return _Basis(polys, nvars)
 
@@ -564,10 +565,10 @@ def _univariate_representation(
         power = power * az
         scale *= delta
     polys = []
-    for tr in traces:
+    for trace in traces:
         g = flint.fmpq_poly([])
         for i in range(d):
-            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * tr[i]
+            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * trace[i]
         polys.append(g)
     return f, polys[1:], polys[0]
 
@@ -628,7 +629,7 @@ class _Solver:
         for i in range(self.n):
             ys = [next(it) for _ in range(1, len(support[i]))]
             probs.append([one - sum(ys, ctx.constant(0)), *ys])
-        eqs: list[Any] = []
+        eqs: list[flint.fmpz_mpoly] = []
         for i in range(self.n):
             values = self.values(i, support, probs, lambda v: ctx.constant(int(v)))
             base = values[support[i][0]]
@@ -774,8 +775,9 @@ class _Solver:
             tuple(t for t in range(self.shape[i]) if t not in support[i] and t not in ties[i])
             for i in range(self.n)
         )
+        values: list[tuple[Fraction, ...]]
         if len(free) == 1:
-            values: list[tuple[Fraction, ...]] = [
+            values = [
                 (v,) for v in self.critical_samples(support, ties, basis, ctx, eqs, free[0])
             ]
         else:

@@ -307,7 +307,7 @@ def monte_carlo_design(
         rng = seed
     else:
         if seed is None:
-            seed = int(np.random.SeedSequence().entropy)
+            seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]  # an int here
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
             raise SweepError(
                 f"seed must be a non-negative integer or a numpy Generator; got {seed!r}"
