@@ -95,6 +95,7 @@ if TYPE_CHECKING:
 
     from negotiation.games.normal_form import Equilibrium, Game
     from negotiation.scenarios import Scenario
+    from negotiation.symbolic import tidy_condition
 
 __all__ = [
     "COMMANDS",
@@ -135,7 +136,6 @@ def __getattr__(name: str) -> Any:
 
 class UsageError(Exception):
     """Bad command-line input: printed as one line, exit status 2."""
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -228,7 +228,11 @@ def scenario_with_values(
                 f"--set {key}={text}: {text!r} is not a number (write e.g. {key}=0.5 or {key}=1/3)"
             ) from None
     if values:
-        scenario = scenario.with_defaults(values, strict=True) if strict else scenario.with_defaults(values)  # TEMP
+        scenario = (
+            scenario.with_defaults(values, strict=True)
+            if strict
+            else scenario.with_defaults(values)
+        )  # TEMP
     return scenario, set(values)
 
 
@@ -248,7 +252,8 @@ def check_output(path: Path, suffixes: Sequence[str], what: str) -> Path:
     if suffix not in suffixes:
         shown = repr(path.suffix) if path.suffix else "no suffix"
         raise UsageError(
-            f"{what} {path}: cannot write a file with {shown}; use one of the suffixes " + ", ".join(suffixes)
+            f"{what} {path}: cannot write a file with {shown}; use one of the suffixes "
+            + ", ".join(suffixes)
         )
     folder = path.parent
     if not folder.is_dir():
@@ -570,7 +575,9 @@ def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
     as_fractions = False
     for k, eq in enumerate(solution["equilibria"], start=1):
         if exact:
-            mixes = eq["strategies_exact"] if "strategies" in eq else [eq["row_exact"], eq["col_exact"]]
+            mixes = (
+                eq["strategies_exact"] if "strategies" in eq else [eq["row_exact"], eq["col_exact"]]
+            )
             pay = eq["payoffs_exact"]
         elif "shown" in eq:
             *probabilities, pay = eq["shown"]
@@ -578,7 +585,9 @@ def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
                 dict(zip(labels, mix, strict=True))
                 for labels, mix in zip(strategies, probabilities, strict=True)
             ]
-            as_fractions = as_fractions or any("/" in v for v in (*pay, *sum(probabilities, [])))
+            as_fractions = as_fractions or any(
+                "/" in v for texts in (pay, *probabilities) for v in texts
+            )
         else:
             mixes = eq["strategies"] if "strategies" in eq else [eq["row"], eq["col"]]
             pay = [fmt(v) for v in eq["payoffs"]]

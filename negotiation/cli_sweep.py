@@ -109,7 +109,12 @@ def add_sweep(subparsers: Any) -> None:
     )
     add_set_option(p)
     p.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, default=None, help="the table: .csv or .parquet"
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="the table: .csv or .parquet",
     )
     p.add_argument(
         "--plot", metavar="FILE", type=Path, default=None, help="the regime map: png, pdf or svg"
@@ -125,7 +130,9 @@ def _number(text: str, where: str) -> float:
     try:
         return float(exact_number(text.strip(), where))
     except (ScenarioError, OverflowError):
-        raise UsageError(f"{where}: {text.strip()!r} is not a number (write e.g. 0.5 or 1/3)") from None
+        raise UsageError(
+            f"{where}: {text.strip()!r} is not a number (write e.g. 0.5 or 1/3)"
+        ) from None
 
 
 def _count(text: str, where: str) -> int:
@@ -306,9 +313,7 @@ def run_sweep(args: argparse.Namespace, out: TextIO) -> int:
     swept = {name for name, _ in specs}
     both = sorted(swept & set(parse_settings(args.set)))
     if both:
-        raise UsageError(
-            f"{both[0]} is both swept (--grid) and set (--set); drop one of the two"
-        )
+        raise UsageError(f"{both[0]} is both swept (--grid) and set (--set); drop one of the two")
     from negotiation.sweeps.execute import METHODS
 
     if args.method not in METHODS:
