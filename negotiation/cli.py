@@ -150,6 +150,10 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
+    def print_help(self, file: Any = None) -> None:
+        # argparse drops an OSError here (help lost, exit 0); let main() report it
+        (file or sys.stdout).write(self.format_help())
+
     def format_help(self) -> str:
         if self.describe is not None:
             self.description = self.describe()
@@ -295,7 +299,12 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     an existing ``path`` is left untouched.
     """
     mode = _new_file_mode(path)
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
+        )
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, str(path)) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -304,6 +313,10 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
             os.fsync(written.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise OSError(error.errno, error.strerror, str(path)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
