@@ -103,7 +103,7 @@ def test_ctrl_c_is_one_line_and_exit_130(capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "_run_show", interrupted)
-    code, out, err = run(capsys, "show", "london_framework")
+    code, _, err = run(capsys, "show", "london_framework")
     assert code == EXIT_INTERRUPTED == 130
     assert one_clean_line(err) == "negotiation: error: interrupted"
 
