@@ -30,6 +30,7 @@ from negotiation.errors import (
     UnknownLabelError,
     UnsafeExpressionError,
 )
+from negotiation.errors import ParameterRangeError, ParameterRangeWarning
 
 # --- core game model ----------------------------------------------------
 from negotiation.games.normal_form import (
@@ -210,6 +211,8 @@ __all__ = [
     "NegotiationError",
     "OffPathBeliefs",
     "Parameter",
+    "ParameterRangeError",
+    "ParameterRangeWarning",
     "ParetoCheck",
     "ParetoFrontier",
     "Party",
