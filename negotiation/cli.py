@@ -210,9 +210,9 @@ def scenario_with_values(
     name: str, settings: Sequence[str] | None, strict: bool = False
 ) -> tuple[Scenario, set[str]]:
     """The scenario ``name`` with the ``--set`` values, and the names that were set."""
-    from negotiation.errors import ScenarioError
+    from negotiation.errors import ParameterRangeWarning, ScenarioError
     from negotiation.scenarios import load
-    from negotiation.scenarios.values import exact_number
+    from negotiation.scenarios.values import check_ranges, exact_number
 
     texts = parse_settings(settings)
     scenario = load(name)
@@ -232,11 +232,11 @@ def scenario_with_values(
                 f"--set {key}={text}: {text!r} is not a number (write e.g. {key}=0.5 or {key}=1/3)"
             ) from None
     if values:
-        scenario = (
-            scenario.with_defaults(values, strict=True)
-            if strict
-            else scenario.with_defaults(values)
-        )  # TEMP
+        # one warning (or error, --strict) per value outside its range, worded for --set
+        check_ranges(scenario, values, strict=strict, source="--set")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParameterRangeWarning)
+            scenario = scenario.with_defaults(values)
     return scenario, set(values)
 
 

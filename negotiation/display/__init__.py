@@ -48,7 +48,11 @@ __all__ = [
     "text_table",
 ]
 
-_FORMATTERS = ("negotiation.display.textfmt", "negotiation.display.htmlfmt", "negotiation.display.latexfmt")
+_FORMATTERS = (
+    "negotiation.display.textfmt",
+    "negotiation.display.htmlfmt",
+    "negotiation.display.latexfmt",
+)
 _loaded = False
 
 
