@@ -48,11 +48,7 @@ __all__ = [
     "text_table",
 ]
 
-_FORMATTERS = (
-    "negotiation.display.textfmt",
-    "negotiation.display.htmlfmt",
-    "negotiation.display.latexfmt",
-)
+_FORMATTERS = ("negotiation.display.textfmt", "negotiation.display.htmlfmt", "negotiation.display.latexfmt")
 _loaded = False
 
 

@@ -47,10 +47,7 @@ def _game_latex(game: Game) -> str:
         )
         for label, row in zip(game.strategies[0], cells, strict=True):
             lines.append(
-                latex_text(label)
-                + " & "
-                + " & ".join(c.replace(", ", r",\ ") for c in row)
-                + r" \\"
+                latex_text(label) + " & " + " & ".join(c.replace(", ", r",\ ") for c in row) + r" \\"
             )
         lines.append(r"\end{array}")
         block = "\n".join(lines)

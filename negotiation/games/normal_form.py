@@ -389,7 +389,9 @@ class Game:
             )
             shapes = {tuple(a.shape) for a in arrays}
             if len(shapes) > 1:
-                listed = ", ".join(f"{names[p]} {tuple(a.shape)}" for p, a in enumerate(arrays))
+                listed = ", ".join(
+                    f"{names[p]} {tuple(a.shape)}" for p, a in enumerate(arrays)
+                )
                 raise InvalidGameError(
                     f"the payoff tables have different shapes ({listed}); each must have "
                     "shape (n_1, ..., n_N): one axis per player, of that player's number "
@@ -655,10 +657,8 @@ class Game:
         )
 
     def _profile_indices(self, profile: Sequence[int | str]) -> tuple[int, ...]:
-        if (
-            isinstance(profile, str)
-            or not isinstance(profile, Sequence)
-            or (len(profile) != self.n_players)
+        if isinstance(profile, str) or not isinstance(profile, Sequence) or (
+            len(profile) != self.n_players
         ):
             example = ", ".join(repr(s[0]) for s in self.strategies)
             if self.n_players == 2:
@@ -796,7 +796,9 @@ class Game:
                 a.setflags(write=False)
                 vectors.append(a)
             strategies = tuple(vectors)
-            payoffs = tuple(_expected(u, strategies, exact=False) for u in self._tables.floats)
+            payoffs = tuple(
+                _expected(u, strategies, exact=False) for u in self._tables.floats
+            )
             supports = tuple(
                 tuple(s for s, x in zip(labels, v, strict=True) if x > tol)
                 for labels, v in zip(self.strategies, strategies, strict=True)
@@ -843,7 +845,9 @@ class Game:
         require_numeric(self, "the quantal response equilibrium")
         return logit.quantal_response(self._tables.floats, lam)
 
-    def qre_path(self, lam_max: float | None = None, *, lams: Sequence[float] | None = None) -> Any:
+    def qre_path(
+        self, lam_max: float | None = None, *, lams: Sequence[float] | None = None
+    ) -> Any:
         """The logit QRE correspondence's principal branch, as a table of lambda and probabilities.
 
         Traced from ``lam = 0`` by path following (Turocy 2005), as Gambit's
@@ -991,10 +995,8 @@ class Game:
         if self.n_players == 2:
             parts = [against]
         else:
-            if (
-                isinstance(against, str)
-                or not isinstance(against, Sequence)
-                or (len(against) != len(others))
+            if isinstance(against, str) or not isinstance(against, Sequence) or (
+                len(against) != len(others)
             ):
                 names = ", ".join(self.players[q] for q in others)
                 raise InvalidGameError(
@@ -1368,7 +1370,9 @@ def _check_players(players: Any, n: int) -> tuple[str, ...]:
     if len(set(players)) != len(players):
         dup = sorted({p for p in players if list(players).count(p) > 1})
         if n == 2:
-            raise InvalidGameError(f"the two players need different names; both are {players[0]!r}")
+            raise InvalidGameError(
+                f"the two players need different names; both are {players[0]!r}"
+            )
         raise InvalidGameError(f"the players need different names; repeated: {', '.join(dup)}")
     return tuple(players)
 
@@ -1379,10 +1383,7 @@ def _check_strategies(
     n = len(shape)
     if strategies is None:
         if n == 2:
-            return (
-                tuple(f"r{i}" for i in range(shape[0])),
-                tuple(f"c{j}" for j in range(shape[1])),
-            )
+            return (tuple(f"r{i}" for i in range(shape[0])), tuple(f"c{j}" for j in range(shape[1])))
         return tuple(tuple(f"s{i}" for i in range(k)) for k in shape)
     if isinstance(strategies, str) or not isinstance(strategies, Sequence) or len(strategies) != n:
         raise InvalidGameError(

@@ -204,9 +204,7 @@ def plot_sweep(result: SweepResult, *, confidence: float = 0.95, ax: Axes | None
     ax.set_ylabel(data.ylabel)
     from matplotlib.patches import Patch
 
-    handles: list[Artist] = [
-        Patch(facecolor=PLAYER_COLOURS[0], edgecolor="black", label="pure equilibrium")
-    ]
+    handles: list[Artist] = [Patch(facecolor=PLAYER_COLOURS[0], edgecolor="black", label="pure equilibrium")]
     if not data.pure.all():
         handles.append(
             Patch(

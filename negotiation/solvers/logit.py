@@ -1442,12 +1442,8 @@ def fit_qre(
 def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
     """The solver-table entry ``"logit"``: the Nash equilibrium the principal branch tends to."""
     limit = logit_limit(tables.floats, tol=max(tol, 1e-9))
-    notes = (
-        ()
-        if limit.refined
-        else (
-            f"approximate equilibrium (largest regret {limit.max_regret:.2g}) at lambda "
-            f"{limit.lam:.4g}: the branch could not be refined to an exact support",
-        )
+    notes = () if limit.refined else (
+        f"approximate equilibrium (largest regret {limit.max_regret:.2g}) at lambda "
+        f"{limit.lam:.4g}: the branch could not be refined to an exact support",
     )
     return Solved([tuple(np.array(v) for v in limit.strategies)], "logit", False, notes)

@@ -181,7 +181,9 @@ def own_tables(payoffs: Sequence[Any]) -> list[sp.Matrix]:
         others = [range(k) for q, k in enumerate(shape) if q != p]
         rows = []
         for own in range(shape[p]):
-            rows.append([u[(*rest[:p], own, *rest[p:])] for rest in product(*others)])
+            rows.append(
+                [u[(*rest[:p], own, *rest[p:])] for rest in product(*others)]
+            )
         tables.append(sp.Matrix(rows))
     return tables
 
