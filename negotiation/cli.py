@@ -82,6 +82,7 @@ import contextlib
 import difflib
 import json
 import os
+import re
 import sys
 import tempfile
 import warnings
@@ -107,6 +108,7 @@ __all__ = [
     "add_set_option",
     "build_parser",
     "check_new_folder",
+    "check_number_text",
     "check_output",
     "closest",
     "main",
@@ -183,6 +185,30 @@ def closest(name: str, known: Sequence[str]) -> str:
     return " (did you mean " + " or ".join(near) + "?)"
 
 
+#: Longest number text and largest decimal exponent read from the command line.
+MAX_NUMBER_TEXT = 80
+MAX_EXPONENT = 400
+
+
+def check_number_text(text: str, where: str) -> str:
+    """Refuse number text whose exact value would take unbounded work (``1e-999999999``).
+
+    At most :data:`MAX_NUMBER_TEXT` characters and a decimal exponent of at
+    most :data:`MAX_EXPONENT` in size; checked before the text is converted.
+    """
+    if len(text) > MAX_NUMBER_TEXT:
+        raise UsageError(
+            f"{where}: the number has {len(text)} characters; give at most {MAX_NUMBER_TEXT}"
+        )
+    exponent = re.search(r"[eE]\s*([+-]?\d+)", text)
+    if exponent and abs(int(exponent.group(1))) > MAX_EXPONENT:
+        raise UsageError(
+            f"{where}: {text!r} is not a number this command reads (exponents up to "
+            f"{MAX_EXPONENT} in size); write e.g. 0.5 or 1/3"
+        )
+    return text
+
+
 def parse_settings(settings: Sequence[str] | None, option: str = "--set") -> dict[str, str]:
     """``["m=2", "t = 1/3"]`` as ``{"m": "2", "t": "1/3"}``; a :class:`UsageError` for bad items.
 
@@ -225,6 +251,7 @@ def scenario_with_values(
                 f"--set {key}: {scenario.name} has no parameter {key!r}; its parameters are: "
                 f"{listed}{closest(key, known)}"
             )
+        check_number_text(text, f"--set {key}={text}")
         try:
             values[key] = exact_number(text, f"the value of {key}")
         except ScenarioError:

@@ -53,6 +53,7 @@ from negotiation.cli import (
     FIGURE_SUFFIXES,
     UsageError,
     add_set_option,
+    check_number_text,
     check_output,
     closest,
     parse_settings,
@@ -127,6 +128,7 @@ def _number(text: str, where: str) -> float:
     from negotiation.errors import ScenarioError
     from negotiation.scenarios.values import exact_number
 
+    check_number_text(text.strip(), where)
     try:
         return float(exact_number(text.strip(), where))
     except (ScenarioError, OverflowError):

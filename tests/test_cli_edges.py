@@ -245,9 +245,7 @@ def test_a_profile_that_is_not_exactly_an_equilibrium_is_not_shown_as_fractions(
     (mixed,) = [eq for eq in game.equilibria() if not eq.is_pure]
     assert cli._as_fractions(mixed, tables) == (["7/9", "2/9"], ["7/9", "2/9"], ["-2/3", "-2/3"])
     # nudge one probability: 0.78 is 39/50, and 39/50 against 7/9 is no equilibrium
-    nudged = dataclasses.replace(
-        mixed, strategies=(mixed.strategies[0], np.array([0.78, 0.22]))
-    )
+    nudged = dataclasses.replace(mixed, strategies=(mixed.strategies[0], np.array([0.78, 0.22])))
     assert cli._as_fractions(nudged, tables) is None
 
 
@@ -285,3 +283,10 @@ def test_help_of_a_subcommand_still_lists_its_choices(capsys):
     assert code == 0
     assert "vertex_enumeration" in out
     assert "lemke_howson" in out
+
+
+@pytest.mark.parametrize("value", ["1e-999999999", "1E+100000", "1" * 200])
+def test_a_number_with_a_huge_exponent_is_refused_at_once(capsys, value):
+    code, _, err = run(capsys, "solve", "busan_truce", "--set", f"crash={value}")
+    assert code == EXIT_USAGE
+    assert "--set crash=" in one_clean_line(err)
