@@ -280,6 +280,10 @@ class SweepResult:
         three or more players, whose sweeps find pure equilibria), and the
         compiled payoffs, which recompute payoffs on demand rather than
         storing them.
+    defaults, units
+        For a scenario, every parameter's default value and unit (by name),
+        so a map can mark the scenario's own point and label its axes;
+        empty for a Game.
     """
 
     game: Game
@@ -299,6 +303,8 @@ class SweepResult:
     mixed_row: np.ndarray = field(repr=False)
     mixed_col: np.ndarray = field(repr=False)
     compiled_payoffs: CompiledPayoffs = field(repr=False)
+    defaults: dict[str, float] = field(default_factory=dict, repr=False)
+    units: dict[str, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
@@ -444,6 +450,22 @@ class SweepResult:
                 )
             )
         return out
+
+    def outcomes_at(self, i: int) -> tuple[str, ...]:
+        """The labels of the outcomes that are equilibria at point ``i`` (see :attr:`outcomes`).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> ng.sweep(g, grid={"C": [1.0, 5.0]}).outcomes_at(1)
+        ('(S, E)', '(E, S)', '(S+E, S+E)')
+        """
+        i = self._index(i)
+        offsets = self._offsets()
+        names = self.outcomes
+        return tuple(names[c] for c in self.codes[offsets[i] : offsets[i + 1]])
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_code(self, outcome: Any) -> int | None:
