@@ -396,7 +396,11 @@ def _strategy_key(scenario: Any) -> str:
     """``"US: L = Implement London, ..."``, one line per party, where strategies have titles."""
     lines = []
     for party, strategies in getattr(scenario, "strategies", {}).items():
-        named = [f"{s.name} = {s.title}" for s in strategies if getattr(s, "title", "")]
+        named = [
+            f"{s.name} = {s.title}"
+            for s in strategies
+            if getattr(s, "title", "") and s.title.lower() != s.name.lower()
+        ]
         if named:
             lines.append(f"{party}: " + ", ".join(named))
     return "\n".join(lines)
@@ -419,32 +423,14 @@ def outcome_label(outcome: Sequence[Sequence[str]]) -> str:
     return " and ".join(_profile_label(p) for p in outcome)
 
 
-def _relational_differences(conditions: Sequence[sp.Basic], axes: set[sp.Symbol]) -> list[sp.Expr]:
-    """The distinct differences ``lhs - rhs`` of the inequalities that involve the axes.
-
-    Expanded, not simplified (the differences of payoffs are polynomials in
-    the parameters, and an unbounded ``simplify`` on user input is too slow
-    for a map); a difference and its negative count once.
-    """
-    found: list[sp.Expr] = []
-    seen: set[sp.Expr] = set()
-    for condition in conditions:
-        for rel in sorted(condition.atoms(sp.core.relational.Relational), key=sp.default_sort_key):
-            difference = sp.expand(rel.lhs - rel.rhs)
-            if not (difference.free_symbols & axes):
-                continue
-            if difference.could_extract_minus_sign():
-                difference = -difference
-            if difference in seen or -difference in seen:
-                continue
-            seen.add(difference)
-            found.append(difference)
-    return found
+def _sign(values: np.ndarray, tol: float = 1e-9) -> np.ndarray:
+    """The sign of each value, zero within ``tol`` (where the sweep's kernels see a tie)."""
+    return np.where(np.abs(values) <= tol, 0.0, np.sign(values))
 
 
 def _separates(values: np.ndarray, region: np.ndarray) -> bool:
     """Whether the zero set of ``values`` runs between grid neighbours in different regions."""
-    sign = np.sign(values)
+    sign = _sign(values)
     across_x = (sign[:, 1:] != sign[:, :-1]) & (region[:, 1:] != region[:, :-1])
     across_y = (sign[1:, :] != sign[:-1, :]) & (region[1:, :] != region[:-1, :])
     return bool(across_x.any() or across_y.any())
@@ -466,6 +452,19 @@ def region_edges(region: np.ndarray) -> np.ndarray:
     edge[1:, :] |= dy
     edge[:-1, :] |= dy
     return edge
+
+
+def _widen(mask: np.ndarray, cells: int) -> np.ndarray:
+    """``mask`` grown by ``cells`` grid cells in every direction (a square dilation)."""
+    out = mask.copy()
+    for _ in range(cells):
+        grown = out.copy()
+        grown[1:, :] |= out[:-1, :]
+        grown[:-1, :] |= out[1:, :]
+        grown[:, 1:] |= out[:, :-1]
+        grown[:, :-1] |= out[:, 1:]
+        out = grown
+    return out
 
 
 def _cell_centres(low: float, high: float, count: int) -> np.ndarray:
@@ -725,7 +724,12 @@ def _from_result(
     renumber[present] = np.arange(len(present))
     region = renumber[region]
     members = _regime_members(result, renumber[codes], len(present))
-    labels = tuple(labels[k] for k in present)
+    ties = np.asarray(result.degenerate).reshape(shape)
+    ties = np.transpose(ties, [*order, *rest]).reshape(region.shape)
+    labels = tuple(
+        labels[k] + (" (a tie, on a boundary)" if ties[region == i].all() else "")
+        for i, k in enumerate(present)
+    )
     names = result.outcomes
     pure = [all(bin(mask).count("1") == 1 for mask in key) for key in result.outcome_keys]
     strategies = result.game.strategies
@@ -767,7 +771,7 @@ def _from_result(
             )
     assert reduced is not None
     assert fixed_values is not None
-    conditions, boundaries, values, exact = _boundaries(reduced, xs, ys, xv, yv, region)
+    conditions, boundaries, values, exact = _boundaries(reduced, xs, ys, xv, yv, region, outcomes)
     marked = _mark(mark if mark is not None else (result.defaults or None), xs, ys)
     base = game.name or " vs ".join(game.players)
     kind = "Pure equilibria" if result.method == "pure" else "Equilibria"
@@ -835,36 +839,67 @@ def _mark(
 
 
 def _boundaries(
-    reduced: Game, xs: sp.Symbol, ys: sp.Symbol, xv: np.ndarray, yv: np.ndarray, region: np.ndarray
+    reduced: Game,
+    xs: sp.Symbol,
+    ys: sp.Symbol,
+    xv: np.ndarray,
+    yv: np.ndarray,
+    region: np.ndarray,
+    outcomes: Sequence[Sequence[tuple[str, ...]]],
 ) -> tuple[tuple[tuple[tuple[str, ...], sp.Basic], ...], tuple[sp.Expr, ...], np.ndarray, bool]:
-    """The pure conditions, the exact boundaries between regimes, and whether they explain all."""
+    """The pure conditions, the exact boundaries between regimes, and whether they explain all.
+
+    A pure profile that is an equilibrium in some regimes of the map but not
+    in all stops being one where a player's gain from some deviation changes
+    sign: those gains (differences of payoffs, expanded, each once up to a
+    constant factor) are the candidate boundaries, kept where they separate
+    two regimes on the grid. No ``simplify`` runs on the payoffs here; only
+    the conditions reported (:attr:`RegionData.conditions`) go through
+    :meth:`~negotiation.Game.equilibrium_conditions`.
+    """
     X, Y = np.meshgrid(xv, yv)
     empty = np.empty((0, *X.shape))
     if not set(reduced.parameters) <= {xs, ys}:
         return (), (), empty, False
-    profiles = list(product(*(range(n) for n in reduced.shape)))
-    if len(profiles) > MAX_PROFILES_FOR_BOUNDARIES:
-        return (), (), empty, False
-    conditions = [reduced.equilibrium_conditions(p) for p in profiles]
-    held = [_on_grid(c, (xs, ys), X, Y, bool) for c in conditions]
-    labelled = [tuple(s[i] for s, i in zip(reduced.strategies, p, strict=True)) for p in profiles]
-    somewhere = [k for k in range(len(profiles)) if held[k].any()]
-    candidates = _relational_differences(
-        [conditions[k] for k in somewhere if not held[k].all()], {xs, ys}
+    somewhere = sorted(
+        {p for regime in outcomes for p in regime}, key=lambda p: _indices(reduced, p)
     )
+    everywhere = set.intersection(*(set(regime) for regime in outcomes)) if outcomes else set()
+    conditions = tuple((p, reduced.equilibrium_conditions(p)) for p in somewhere)
+    axes = {xs, ys}
+    found: list[sp.Expr] = []
+    seen: set[sp.Expr] = set()
+    for profile in somewhere:
+        if profile in everywhere:
+            continue
+        at = _indices(reduced, profile)
+        for player, table in enumerate(reduced.payoffs):
+            for other in range(reduced.shape[player]):
+                if other == at[player]:
+                    continue
+                deviation = (*at[:player], other, *at[player + 1 :])
+                gain = sp.expand(sp.sympify(table[deviation]) - sp.sympify(table[at]))
+                if not (gain.free_symbols & axes):
+                    continue
+                gain = gain.as_content_primitive()[1]
+                if gain.could_extract_minus_sign():
+                    gain = -gain
+                if gain in seen:
+                    continue
+                seen.add(gain)
+                found.append(gain)
     kept, grids = [], []
-    for b in candidates:
-        values = _on_grid(b, (xs, ys), X, Y, float)
+    for gain in found:
+        values = _on_grid(gain, (xs, ys), X, Y, float)
         if _separates(values, region):
-            kept.append(b)
+            kept.append(gain)
             grids.append(values)
     stacked = np.stack(grids) if grids else empty
-    return (
-        tuple((labelled[k], conditions[k]) for k in somewhere),
-        tuple(kept),
-        stacked,
-        _explained(stacked, region),
-    )
+    return conditions, tuple(kept), stacked, _explained(stacked, region)
+
+
+def _indices(game: Game, profile: Sequence[str]) -> tuple[int, ...]:
+    return tuple(labels.index(s) for labels, s in zip(game.strategies, profile, strict=True))
 
 
 def _explained(values: np.ndarray, region: np.ndarray) -> bool:
@@ -875,7 +910,7 @@ def _explained(values: np.ndarray, region: np.ndarray) -> bool:
         return True
     if len(values) == 0:
         return False
-    sign = np.sign(values)
+    sign = _sign(values)
     cross_x = (sign[:, :, 1:] != sign[:, :, :-1]).any(axis=0)
     cross_y = (sign[:, 1:, :] != sign[:, :-1, :]).any(axis=0)
     return bool(not (dx & ~cross_x).any() and not (dy & ~cross_y).any())
@@ -972,7 +1007,7 @@ def plot_regions(
     if data.exact_boundaries:
         # each boundary is the exact zero set of its expression, drawn only where it separates
         # two regimes (an inequality can bind for one profile without changing the regime)
-        near_edges = region_edges(data.region)
+        near_edges = _widen(region_edges(data.region), 2)  # a band wide enough to contour
         for values in data.boundary_values:
             shown = np.ma.masked_where(~near_edges, values)
             if shown.count() and shown.min() < 0 < shown.max():
