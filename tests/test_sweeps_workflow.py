@@ -202,7 +202,7 @@ def test_regimes_table_shares_and_representative_points(london):
     assert list(table.columns) == ["regime", "share", "points", "students_us", "ec_value_us"]
     assert table["points"].sum() == len(result)
     assert table["share"].sum() == pytest.approx(1.0)
-    codes, labels = result.point_regimes()
+    assert table["regime"].tolist() == list(result.point_regimes()[1])
     for _, row in table.iterrows():
         game = london.game(symbolic=True).subs(
             {
