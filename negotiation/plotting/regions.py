@@ -46,7 +46,13 @@ from negotiation.errors import (
     UnknownLabelError,
 )
 from negotiation.games.normal_form import Game
-from negotiation.plotting.style import OKABE_ITO, category_colour, new_axes, wrap_title
+from negotiation.plotting.style import (
+    OKABE_ITO,
+    category_colour,
+    fit_title,
+    new_axes,
+    wrap_title,
+)
 from negotiation.sweeps import SweepResult, sweep
 from negotiation.sweeps.result import bits
 
@@ -1047,7 +1053,7 @@ def plot_regions(
     ax.set_ylim(*data.y_range)
     ax.set_xlabel(data.xlabel)
     ax.set_ylabel(data.ylabel)
-    ax.set_title(wrap_title(data.title, 55))
+    fit_title(ax, data.title)
     longest = max(map(len, data.labels), default=0)
     legend = ax.legend(
         handles=handles,
