@@ -772,7 +772,7 @@ class SweepResult:
                 "no grid: use to_pandas() (one row per point and equilibrium) instead"
             )
         try:
-            import xarray as xr
+            import xarray as xr  # type: ignore[import-not-found]  # optional
         except ImportError as err:
             raise MissingExtraError(
                 "to_xarray() needs xarray, which is not installed: pip install xarray"
