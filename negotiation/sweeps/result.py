@@ -186,6 +186,38 @@ class OutcomeShares:
             }
         )
 
+    def to_latex(self, *, digits: int = 4, caption: str = "") -> str:
+        """The shares as a LaTeX booktabs ``tabular`` (with the interval for Monte Carlo).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> print(ng.sweep(g, grid={"C": [1.0, 5.0]}).share().to_latex())
+        \\begin{tabular}{lrr}
+        \\toprule
+        outcome & points & share \\\\
+        \\midrule
+        (S, E) & 1 & 0.5 \\\\
+        (E, S) & 1 & 0.5 \\\\
+        (E, E) & 1 & 0.5 \\\\
+        (S+E, S+E) & 1 & 0.5 \\\\
+        \\bottomrule
+        \\end{tabular}
+        """
+        header = ["outcome", "points", "share"]
+        wilson = self.interval == "wilson"
+        if wilson:
+            header += [f"{self.confidence:.0%} low", f"{self.confidence:.0%} high"]
+        rows = []
+        for k, outcome in enumerate(self.outcomes):
+            row: list[Any] = [outcome, int(self.counts[k]), float(self.share[k])]
+            if wilson:
+                row += [float(self.low[k]), float(self.high[k])]
+            rows.append(row)
+        return latex_table(header, rows, digits=digits, caption=caption)
+
     def __str__(self) -> str:
         return display.text(self)
 
