@@ -514,4 +514,10 @@ def sweep(
         mixed_row=arrays["mixed_row"],
         mixed_col=arrays["mixed_col"],
         compiled_payoffs=payoffs,
+        defaults={name: float(v) for name, v in defaults.items()},
+        units={
+            p.name: p.unit
+            for p in getattr(model, "parameter_info", ()) or ()
+            if getattr(p, "unit", "")
+        },
     )
