@@ -330,9 +330,9 @@ def run_sweep(args: argparse.Namespace, out: TextIO) -> int:
     if grid is None and samples is None:  # --plot alone: choose the axes
         from negotiation.plotting.regions import choose_axes
 
-        names, reason = choose_axes(scenario, k=2)
+        chosen, reason = choose_axes(scenario, k=2)
         print(reason, file=out)
-        grid = {name: AUTO_POINTS for name in names}
+        grid = {name: AUTO_POINTS for name in chosen}
     total = math.prod(_points(s) for s in grid.values()) if grid else int(samples or 0)
     if total > MAX_POINTS:
         raise UsageError(
