@@ -415,15 +415,19 @@ def _scenario_map(
 
 def _strategy_key(scenario: Any) -> str:
     """``"US: L = Implement London, ..."``, one line per party, where strategies have titles."""
+    titles = {
+        party: {s.name: s.title for s in strategies if getattr(s, "title", "")}
+        for party, strategies in getattr(scenario, "strategies", {}).items()
+    }
+    return _key_text(titles)
+
+
+def _key_text(titles: Mapping[str, Mapping[str, str]]) -> str:
     lines = []
-    for party, strategies in getattr(scenario, "strategies", {}).items():
-        named = [
-            f"{s.name} = {s.title}"
-            for s in strategies
-            if getattr(s, "title", "") and s.title.lower() != s.name.lower()
-        ]
-        if named:
-            lines.append(f"{party}: " + ", ".join(named))
+    for party, named in titles.items():
+        shown = [f"{k} = {t}" for k, t in named.items() if t.lower() != k.lower()]
+        if shown:
+            lines.append(f"{party}: " + ", ".join(shown))
     return "\n".join(lines)
 
 
@@ -779,6 +783,7 @@ def _from_result(
         }
         reduced = game.subs(fixed_values) if fixed_values else game
         units = result.units
+        key = key or _key_text(result.strategy_titles)
         if result.defaults and title_note is None:
             changed = {n: v for n, v in held.items() if v != result.defaults.get(n, v)}
             title_note = (
