@@ -32,7 +32,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
@@ -99,9 +99,6 @@ class RegionData:
         each; an empty tuple where there is none).
     labels
         Each regime's readable label, e.g. ``"(Truce, Truce) + mixed"``.
-    conditions
-        For each pure profile that is an equilibrium somewhere on the map, its
-        sympy condition (empty when the payoffs were not symbolic in the axes).
     boundaries
         The expressions whose zero sets bound the regions exactly (differences
         of the two sides of the inequalities in the conditions) and separate
@@ -125,6 +122,11 @@ class RegionData:
     key
         A key to the strategy labels (e.g. ``"US: H = Hold countermeasures"``),
         one line per player, or ``""``.
+    profiles
+        The pure profiles that are an equilibrium somewhere on the map.
+    game
+        The game mapped, with every parameter but the two on the axes fixed
+        (``None`` when its payoffs depend on others).
     """
 
     title: str
@@ -137,7 +139,6 @@ class RegionData:
     region: np.ndarray
     outcomes: tuple[tuple[tuple[str, ...], ...], ...]
     labels: tuple[str, ...]
-    conditions: tuple[tuple[tuple[str, ...], sp.Basic], ...]
     boundaries: tuple[sp.Expr, ...]
     boundary_values: np.ndarray
     fixed: Mapping[sp.Symbol, Any]
@@ -148,6 +149,20 @@ class RegionData:
     exact_boundaries: bool = True
     method: str = "vertex_enumeration"
     key: str = ""
+    profiles: tuple[tuple[str, ...], ...] = ()
+    game: Game | None = field(default=None, repr=False)
+
+    @property
+    def conditions(self) -> tuple[tuple[tuple[str, ...], sp.Basic], ...]:
+        """For each profile of :attr:`profiles`, its sympy condition of equilibrium.
+
+        Computed when asked for (:meth:`~negotiation.Game.equilibrium_conditions`
+        simplifies, which takes longer than drawing the map); empty when the
+        payoffs depend on parameters other than the two on the axes.
+        """
+        if self.game is None:
+            return ()
+        return tuple((p, self.game.equilibrium_conditions(p)) for p in self.profiles)
 
 
 def _symbol(game: Game, name: Any, what: str) -> sp.Symbol:
@@ -400,15 +415,19 @@ def _scenario_map(
 
 def _strategy_key(scenario: Any) -> str:
     """``"US: L = Implement London, ..."``, one line per party, where strategies have titles."""
+    titles = {
+        party: {s.name: s.title for s in strategies if getattr(s, "title", "")}
+        for party, strategies in getattr(scenario, "strategies", {}).items()
+    }
+    return _key_text(titles)
+
+
+def _key_text(titles: Mapping[str, Mapping[str, str]]) -> str:
     lines = []
-    for party, strategies in getattr(scenario, "strategies", {}).items():
-        named = [
-            f"{s.name} = {s.title}"
-            for s in strategies
-            if getattr(s, "title", "") and s.title.lower() != s.name.lower()
-        ]
-        if named:
-            lines.append(f"{party}: " + ", ".join(named))
+    for party, named in titles.items():
+        shown = [f"{k} = {t}" for k, t in named.items() if t.lower() != k.lower()]
+        if shown:
+            lines.append(f"{party}: " + ", ".join(shown))
     return "\n".join(lines)
 
 
@@ -764,6 +783,7 @@ def _from_result(
         }
         reduced = game.subs(fixed_values) if fixed_values else game
         units = result.units
+        key = key or _key_text(result.strategy_titles)
         if result.defaults and title_note is None:
             changed = {n: v for n, v in held.items() if v != result.defaults.get(n, v)}
             title_note = (
@@ -777,7 +797,7 @@ def _from_result(
             )
     assert reduced is not None
     assert fixed_values is not None
-    conditions, boundaries, values, exact = _boundaries(reduced, xs, ys, xv, yv, region, outcomes)
+    profiles, boundaries, values, exact = _boundaries(reduced, xs, ys, xv, yv, region, outcomes)
     marked = _mark(mark if mark is not None else (result.defaults or None), xs, ys)
     base = game.name or " vs ".join(game.players)
     kind = "Pure equilibria" if result.method == "pure" else "Equilibria"
@@ -809,7 +829,6 @@ def _from_result(
         region=region,
         outcomes=outcomes,
         labels=labels,
-        conditions=conditions,
         boundaries=boundaries,
         boundary_values=values,
         fixed=dict(fixed_values),
@@ -820,6 +839,8 @@ def _from_result(
         exact_boundaries=exact,
         method=result.method,
         key=key,
+        profiles=profiles,
+        game=reduced if set(reduced.parameters) <= {xs, ys} else None,
     )
 
 
@@ -852,16 +873,15 @@ def _boundaries(
     yv: np.ndarray,
     region: np.ndarray,
     outcomes: Sequence[Sequence[tuple[str, ...]]],
-) -> tuple[tuple[tuple[tuple[str, ...], sp.Basic], ...], tuple[sp.Expr, ...], np.ndarray, bool]:
-    """The pure conditions, the exact boundaries between regimes, and whether they explain all.
+) -> tuple[tuple[tuple[str, ...], ...], tuple[sp.Expr, ...], np.ndarray, bool]:
+    """The pure profiles on the map, the exact boundaries, and whether they explain every change.
 
     A pure profile that is an equilibrium in some regimes of the map but not
     in all stops being one where a player's gain from some deviation changes
     sign: those gains (differences of payoffs, expanded, each once up to a
     constant factor) are the candidate boundaries, kept where they separate
-    two regimes on the grid. No ``simplify`` runs on the payoffs here; only
-    the conditions reported (:attr:`RegionData.conditions`) go through
-    :meth:`~negotiation.Game.equilibrium_conditions`.
+    two regimes on the grid. No ``simplify`` runs here: the conditions
+    themselves (:attr:`RegionData.conditions`) are computed only when asked for.
     """
     X, Y = np.meshgrid(xv, yv)
     empty = np.empty((0, *X.shape))
@@ -871,7 +891,6 @@ def _boundaries(
         {p for regime in outcomes for p in regime}, key=lambda p: _indices(reduced, p)
     )
     everywhere = set.intersection(*(set(regime) for regime in outcomes)) if outcomes else set()
-    conditions = tuple((p, reduced.equilibrium_conditions(p)) for p in somewhere)
     axes = {xs, ys}
     found: list[sp.Expr] = []
     seen: set[sp.Expr] = set()
@@ -901,7 +920,7 @@ def _boundaries(
             kept.append(gain)
             grids.append(values)
     stacked = np.stack(grids) if grids else empty
-    return conditions, tuple(kept), stacked, _explained(stacked, region)
+    return tuple(somewhere), tuple(kept), stacked, _explained(stacked, region)
 
 
 def _indices(game: Game, profile: Sequence[str]) -> tuple[int, ...]:

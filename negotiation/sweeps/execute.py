@@ -520,4 +520,18 @@ def sweep(
             for p in getattr(model, "parameter_info", ()) or ()
             if getattr(p, "unit", "")
         },
+        strategy_titles=_strategy_titles(model),
     )
+
+
+def _strategy_titles(model: Any) -> dict[str, dict[str, str]]:
+    """``{party: {strategy: title}}`` of a scenario's strategies that have titles."""
+    out: dict[str, dict[str, str]] = {}
+    strategies = getattr(model, "strategies", None)
+    if not isinstance(strategies, Mapping):
+        return out
+    for party, listed in strategies.items():
+        titles = {s.name: s.title for s in listed if getattr(s, "title", "") and hasattr(s, "name")}
+        if titles:
+            out[str(party)] = titles
+    return out

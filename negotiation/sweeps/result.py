@@ -312,10 +312,11 @@ class SweepResult:
         three or more players, whose sweeps find pure equilibria), and the
         compiled payoffs, which recompute payoffs on demand rather than
         storing them.
-    defaults, units
+    defaults, units, strategy_titles
         For a scenario, every parameter's default value and unit (by name),
-        so a map can mark the scenario's own point and label its axes;
-        empty for a Game.
+        and ``{party: {strategy: title}}``, so a map can mark the scenario's
+        own point, label its axes and explain its strategy labels; empty for
+        a Game.
     """
 
     game: Game
@@ -337,6 +338,7 @@ class SweepResult:
     compiled_payoffs: CompiledPayoffs = field(repr=False)
     defaults: dict[str, float] = field(default_factory=dict, repr=False)
     units: dict[str, str] = field(default_factory=dict, repr=False)
+    strategy_titles: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
