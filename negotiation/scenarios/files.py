@@ -106,6 +106,10 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
             path=path,
             line=line,
         ) from None
+    from negotiation.scenarios import continuous_file  # continuous strategies, trade models
+
+    if continuous_file.is_continuous(data):
+        return continuous_file.scenario_from_data(data, text, path=path)  # type: ignore[return-value]
     try:
         return _scenario(data)
     except (ScenarioError, UnsafeExpressionError) as err:
