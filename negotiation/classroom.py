@@ -1,6 +1,6 @@
 """The classroom notebooks that ship with the package, and copying them out for a class.
 
-``pip install negotiation`` brings the eight notebooks of the course on the 2025
+``pip install negotiation`` brings the classroom notebooks of the course on the 2025
 US–China negotiations; ``negotiation notebooks DIR`` (or
 :func:`copy_notebooks`) copies them into ``DIR`` for a class to open with
 ``jupyter lab DIR``. In a wheel they live in ``negotiation/_notebooks``; in a
