@@ -1290,6 +1290,10 @@ class ContinuousGame:
         >>> f.parameters, f(np.array([3.0, 6.0])).strategies[:, 0].tolist()
         ((a,), [1.0, 2.0])
         """
+        return self._compiled_equilibrium  # compiled once per game (the game is immutable)
+
+    @cached_property
+    def _compiled_equilibrium(self) -> _br.CompiledEquilibrium:
         try:
             regimes = _br.kkt_points(self.payoffs, self.symbols, self.bounds)
         except _br.NoClosedForm as err:
