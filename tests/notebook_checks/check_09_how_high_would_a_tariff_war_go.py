@@ -142,7 +142,11 @@ def after_solution_2(exercise_2):
     assert 3 * pi / (3 * pi - 2) == sp.Rational(19, 5) == 1 / exercise_2
 
 
-def after_solution_3(exercise_3):
+def after_solution_3(exercise_3, war, nash):
+    import pytest
+
+    import negotiation as ng
+
     (us_geneva, us_nash), (cn_geneva, cn_nash) = exercise_3["US"], exercise_3["China"]
     assert us_geneva > us_nash
     assert cn_geneva < cn_nash  # China prefers the war to Geneva's rates
@@ -152,6 +156,10 @@ def after_solution_3(exercise_3):
         -40.2,
         -27.7,
     ]
+    # the grim trigger cannot hold China at Geneva: RepeatedGame refuses the target
+    geneva = war.to_game({"US": [0.30, nash.strategies[0]], "China": [0.10, nash.strategies[1]]})
+    with pytest.raises(ng.NegotiationError, match="gives China"):
+        ng.RepeatedGame(geneva).critical_discounts(("30%", "10%"))
 
 
 def after_solution_4(exercise_4):
