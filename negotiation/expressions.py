@@ -69,6 +69,7 @@ __all__ = [
     "expanded_size",
     "expression_text",
     "parse_expression",
+    "substitute",
 ]
 
 #: Longest expression accepted, in characters.
@@ -86,7 +87,7 @@ _LIMIT = 10**MAX_DIGITS
 MAX_DEGREE = 200
 #: Most terms of an expression multiplied out (``(x+y+1)**60`` has 1,891).
 MAX_TERMS = 10_000
-#: Largest number ``a`` in ``exp(a)``: ``exp(709)`` is about the largest float.
+#: Largest ``|a|`` in ``exp(a)`` of a number: ``exp(709)`` is about the largest float.
 MAX_EXP_ARGUMENT = 709
 _DECIMAL = re.compile(r"^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
 _NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -318,7 +319,7 @@ def _size(expr: sp.Basic, memo: dict[sp.Basic, tuple[int, float]]) -> tuple[int,
 
 def check_expression_size(expr: sp.Basic, what: str = "expression") -> None:
     """Refuse an expression whose work would be unbounded: too large when multiplied out,
-    ``exp`` of a number beyond :data:`MAX_EXP_ARGUMENT`, or a number beyond ``10**MAX_DIGITS``.
+    ``exp`` of a number beyond ``±MAX_EXP_ARGUMENT``, or a number beyond ``10**MAX_DIGITS``.
 
     Used on every parsed expression and on payoffs evaluated at their parameters'
     values (where ``exp(x)`` with ``x = 10**100`` becomes ``exp(10**100)``).
@@ -335,7 +336,7 @@ def check_expression_size(expr: sp.Basic, what: str = "expression") -> None:
     >>> check_expression_size(sp.exp(sp.Integer(10) ** 100), "payoff")
     Traceback (most recent call last):
     ...
-    negotiation.errors.UnsafeExpressionError: payoff: exp(10000000000...) has an argument beyond 709, so its value is beyond any float; write the payoff in other units (e.g. log scale)
+    negotiation.errors.UnsafeExpressionError: payoff: exp(10000000000...) has an argument beyond ±709, so its value is beyond any float; write the payoff in other units (e.g. log scale)
     """
     degree, terms = expanded_size(expr)
     if degree > MAX_DEGREE or terms > MAX_TERMS:
@@ -350,6 +351,59 @@ def check_expression_size(expr: sp.Basic, what: str = "expression") -> None:
                 f"{what}: a number in it is beyond 10**{MAX_DIGITS}; write it in other units"
             )
     _check_exponentials(expr, what, set())
+
+
+def substitute(
+    expr: sp.Basic, values: Mapping[sp.Symbol, sp.Expr], what: str = "expression"
+) -> sp.Basic:
+    """``expr.xreplace(values)`` built from the leaves up, refusing a number beyond the bounds
+    before anything is built on it (so ``sqrt`` never meets a 15,000-digit rational).
+
+    Raises
+    ------
+    UnsafeExpressionError
+        For a number beyond ``10**MAX_DIGITS``, ``exp`` of a number beyond
+        ``±MAX_EXP_ARGUMENT``, or a value sympy cannot form (``min(I, 1)``).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> substitute(sp.sqrt(x) + 1, {x: 4})
+    3
+    """
+    memo: dict[sp.Basic, sp.Basic] = {}
+
+    def build(node: sp.Basic) -> sp.Basic:
+        if node in memo:
+            return memo[node]
+        if node in values:
+            out = sp.sympify(values[node])
+        elif not node.args or not node.free_symbols:
+            out = node
+        else:
+            args = [build(a) for a in node.args]
+            for a in args:
+                if a.is_Rational and not _bounded(a):
+                    raise UnsafeExpressionError(
+                        f"{what}: a number in it is beyond 10**{MAX_DIGITS}; write it in "
+                        "other units"
+                    )
+                if isinstance(a, sp.exp):
+                    _check_exponentials(a, what, set())
+            try:
+                out = node.func(*args)
+            except UnsafeExpressionError:
+                raise
+            except (ValueError, TypeError, ZeroDivisionError) as err:
+                raise UnsafeExpressionError(
+                    f"{what}: it cannot be evaluated there ({err})"
+                ) from None
+        memo[node] = out
+        return out
+
+    result = build(expr)
+    check_expression_size(result, what)
+    return result
 
 
 def _count_text(terms: float) -> str:
@@ -371,11 +425,11 @@ def _check_exponentials(expr: sp.Basic, what: str, seen: set[sp.Basic]) -> None:
             value = float(sp.re(argument.evalf(15)))
         except (TypeError, ValueError, OverflowError):
             value = math.inf
-        if not value <= MAX_EXP_ARGUMENT:
+        if not abs(value) <= MAX_EXP_ARGUMENT:
             text = str(argument) if argument.is_Rational and abs(argument.p) < 10**12 else None
             shown = f"exp({text})" if text else f"exp({str(argument)[:11]}...)"
             raise UnsafeExpressionError(
-                f"{what}: {shown} has an argument beyond {MAX_EXP_ARGUMENT}, so its value is "
+                f"{what}: {shown} has an argument beyond ±{MAX_EXP_ARGUMENT}, so its value is "
                 "beyond any float; write the payoff in other units (e.g. log scale)"
             )
 
@@ -612,7 +666,15 @@ class _Parser:
             raise self.fail(f"{name} of the negative number {args[0]} is not a real number")
         if name == "log" and args[0] == 0:
             raise self.fail("log(0) is minus infinity")
-        return self.bounded(builder(*args), node)
+        try:
+            built = builder(*args)
+        except UnsafeExpressionError:
+            raise
+        except (ValueError, TypeError) as err:  # e.g. min(zoo, 1): "not comparable"
+            raise self.fail(
+                f"{name}(...) cannot be formed ({err}); it divides by zero or is not real"
+            ) from None
+        return self.bounded(built, node)
 
     # ------------------------------------------------------------------ conditions
     def condition(self, node: ast.AST) -> sp.Basic:

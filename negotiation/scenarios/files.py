@@ -18,7 +18,9 @@ are read exactly (``0.55`` is ``11/20``).
 A party's valuation table for an issue lists every level of that issue but
 the status quo, which may be left out (worth 0); write ``level = 0`` for another
 level worth nothing, so that a line deleted by mistake is reported rather than
-read as 0. An issue a party does not value at all is left out. Comments in a file are not kept by :func:`save`, which writes the
+read as 0. An issue a party does not value at all is left out. For the same
+reason a strategy with a title or description gives ``moves`` (``moves = {}``
+for the status quo); an empty strategy table is the status-quo bundle. Comments in a file are not kept by :func:`save`, which writes the
 scenario in a standard layout.
 
 Errors name the file, the line, the key and the fix. Reading takes bounded
@@ -59,6 +61,7 @@ from negotiation.expressions import (
     check_expression_size,
     decimal_number,
     expression_text,
+    substitute,
 )
 from negotiation.scenarios.issues import Issue, Level
 from negotiation.scenarios.parties import Interaction, Party, Strategy
@@ -129,10 +132,12 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
         ) from None
     except (ValueError, MemoryError) as err:
         if isinstance(err, tomllib.TOMLDecodeError):
-            raise _toml_error(err, path) from None
+            raise _toml_error(err, path, text) from None
         raise ScenarioFileError(
-            f"not valid here: {err}; numbers in a file have at most {MAX_DIGITS} digits",
+            f"a number is too long to read ({str(err).split(';')[0]}); numbers in a file have "
+            f"at most {MAX_DIGITS} digits",
             path=path,
+            line=_long_number_line(text),
         ) from None
     try:
         scenario = _scenario(data)
@@ -143,16 +148,37 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
         raise ScenarioFileError(str(err), path=path, line=_find_line(text, key), key=key) from err
 
 
-def _toml_error(err: tomllib.TOMLDecodeError, path: str | None) -> ScenarioFileError:
+def _toml_error(err: tomllib.TOMLDecodeError, path: str | None, text: str) -> ScenarioFileError:
     message = str(err)
     match = re.search(r"\(at line (\d+), column \d+\)", message)
     line = int(match.group(1)) if match else None
-    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    if "(at end of document)" in message:
+        line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
     return ScenarioFileError(
         f"not valid TOML: {message}; check quotes, brackets and '=' signs",
         path=path,
         line=line,
     )
+
+
+def _short(value: sp.Rational) -> str:
+    """A number for a message: as written when short, else rounded (``1.000e+100``)."""
+    text = str(value)
+    if len(text) <= 24:
+        return text
+    return str(sp.Float(value, 4))
+
+
+def _long_number_line(text: str) -> int | None:
+    """The first line with a run of more than MAX_DIGITS digits (for the error)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        run = 0
+        for ch in line:
+            run = run + 1 if ch.isdigit() else 0
+            if run > MAX_DIGITS:
+                return number
+    return None
 
 
 def _deep_line(text: str) -> int | None:
@@ -183,13 +209,18 @@ def _check_at_defaults(scenario: Scenario) -> None:
             used = sorted(s.name for s in value.free_symbols if isinstance(s, sp.Symbol))
             if not used:
                 continue
-            at = ", ".join(f"{n} = {defaults[sp.Symbol(n)]}" for n in used)
+            at = ", ".join(f"{n} = {_short(defaults[sp.Symbol(n)])}" for n in used)
             where = f"{key} = {value} at the default {at}"
             try:
-                number = value.xreplace(defaults)
-                check_expression_size(number, where)
+                number = substitute(value, defaults, where)
             except UnsafeExpressionError as err:
                 raise _fail(f"{err}; change the default or the formula", key) from None
+            except (ValueError, TypeError) as err:  # e.g. min(I, 1): "not comparable"
+                raise _fail(
+                    f"{where} cannot be evaluated ({err}); it is not a real number there; "
+                    "change the default or the formula",
+                    key,
+                ) from None
             if number.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
                 raise _fail(
                     f"{where} is infinite or undefined (it divides by zero); change the default "
@@ -437,6 +468,13 @@ def _parties(
             bundle_key = f"{key}.strategies.{label}"
             bundle = _table(bundle, bundle_key)
             _only(bundle, _STRATEGY_KEYS, bundle_key)
+            if bundle and "moves" not in bundle:  # a deleted line, not "no moves"
+                raise _fail(
+                    f'strategy {label!r} of {name} needs moves = {{ issue = "level" }}; '
+                    "write moves = {} for the bundle that moves nothing (or leave its table "
+                    "empty)",
+                    bundle_key,
+                )
             bundles.append(
                 _keyed(
                     bundle_key,
@@ -678,8 +716,16 @@ def dumps(scenario: Scenario) -> str:
                     _text_item("description", p.description),
                     _text_item("source", p.source),
                     ("stylised", "true" if p.stylised else None),
-                    ("low", None if p.low is None else _number_text(p.low, f"parameters.{p.name}.low")),
-                    ("high", None if p.high is None else _number_text(p.high, f"parameters.{p.name}.high")),
+                    (
+                        "low",
+                        None if p.low is None else _number_text(p.low, f"parameters.{p.name}.low"),
+                    ),
+                    (
+                        "high",
+                        None
+                        if p.high is None
+                        else _number_text(p.high, f"parameters.{p.name}.high"),
+                    ),
                 ],
             )
         )
