@@ -646,7 +646,9 @@ class _Parser:
         if base.is_Rational and base != 0:
             size = max(abs(int(base.p)), abs(int(base.q)))
             if size > 1 and math.log10(size) * abs(exponent) > _MAX_DIGITS:
-                raise self.fail(f"'{self.segment(node)}' is too large a number")
+                raise self.fail(
+                    f"'{self.segment(node)}' is beyond 10**{MAX_DIGITS}; write it in other units"
+                )
         if base == 0 and exponent < 0:
             raise self.fail(f"'{self.segment(node)}' divides by zero")
         return base**exponent
