@@ -248,3 +248,19 @@ def test_speed_sym_equilibrium_conditions_of_a_degree_60_polynomial_finish_quick
         condition = game.equilibrium_conditions((0, 0))  # holds where u*(1 - x) >= 0
     assert bool(condition.subs({x: 0, y: 0})) is True
     assert bool(condition.subs({x: 2, y: 0})) is False
+
+
+_EFG = 'EFG 2 R "t" { "A" "B" }\np "" 1 1 "" { "L" "R" } 0\nt "" 1 "o1" { NUM 0 }\nt "" 2 "o2" { 0 1 }\n'
+
+
+@pytest.mark.parametrize("number", ["1e-999999999", "1" * 5000, "2/" + "3" * 5000])
+def test_an_efg_number_beyond_the_bounds_is_a_syntax_error_with_its_line(number):
+    # 1e-999999999 hung and 5,000 digits ended in a raw TypeError
+    with within(3), pytest.raises(ng.NegotiationError, match="line 3") as info:
+        ng.GameTree.from_efg(_EFG.replace("NUM", number))
+    assert "beyond" in str(info.value)
+
+
+def test_efg_numbers_within_the_bounds_are_exact():
+    tree = ng.GameTree.from_efg(_EFG.replace("NUM", "1.5e3"))
+    assert tree.subgame_perfect()[0].payoffs[0] == 1500

@@ -288,7 +288,7 @@ def _keyed(key: str, build: Any, *args: Any, **kwargs: Any) -> Any:
         return build(*args, **kwargs)
     except (ScenarioError, UnsafeExpressionError) as err:
         if getattr(err, "key", None) is None:
-            err.key = key  # type: ignore[attr-defined]
+            err.key = key  # type: ignore[union-attr]
         raise
 
 
