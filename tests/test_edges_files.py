@@ -343,3 +343,18 @@ def test_dumps_text_reloads_for_every_builtin():
     for name in _BUILTINS:
         s = ng.load(name)
         assert loads(dumps(s)) == s
+
+
+def test_the_fuzz_harness_runs_and_finds_nothing_bad_in_a_short_run(capsys):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "run_fuzz", Path(__file__).parent / "fuzz" / "run_fuzz.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    status = module.main(["--seconds", "60", "--cases", "100", "--seed", "3"])
+    out = capsys.readouterr().out
+    assert "clean error" in out
+    assert status == 0, out

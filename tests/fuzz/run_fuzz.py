@@ -1,4 +1,4 @@
-"""Fuzz the scenario-file reader, the expression parser and the ``.nfg`` reader.
+"""Fuzz the scenario-file reader, the expression parser and the ``.nfg``/``.efg`` readers.
 
 Runs random mutations of the built-in scenario files and random hostile
 expressions and ``.nfg`` texts for as long as asked, each under a time bound,
@@ -14,7 +14,7 @@ and reports the outcomes as counts:
 
 Usage (from the repository root)::
 
-    python tests/fuzz/run_fuzz.py --seconds 180 [--seed 1] [--case-seconds 5] [--show 5]
+    python tests/fuzz/run_fuzz.py --seconds 180 [--seed 1] [--cases N] [--case-seconds 5] [--show 5]
 
 The exit status is 1 when there was any crash, hang or silent change.
 """
@@ -164,6 +164,29 @@ moves = {{}}
 """
 
 
+_EFG = 'EFG 2 R "t" { "A" "B" }\np "" 1 1 "" { "L" "R" } 0\nt "" 1 "o1" { N1 N2 }\nt "" 2 "o2" { 0 1 }\n'
+
+
+def random_efg(rng: random.Random) -> str:
+    words = [
+        "1",
+        "-2",
+        "3/4",
+        "1e-999999999",
+        "1e5",
+        "x",
+        "0.5",
+        "9" * 5000,
+        "1/0",
+        "2/" + "3" * 500,
+    ]
+    text = _EFG.replace("N1", rng.choice(words)).replace("N2", rng.choice(words))
+    if rng.random() < 0.3:
+        pos = rng.randrange(len(text))
+        text = text[:pos] + rng.choice([*JUNK, "999999999999999"]) + text[pos:]
+    return text
+
+
 def random_nfg(rng: random.Random) -> str:
     counts = [rng.choice([1, 2, 3, 100000, 10**9]) for _ in range(rng.choice([2, 3]))]
     words = [
@@ -178,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cases", type=int, default=None, help="stop after this many cases")
     parser.add_argument("--case-seconds", type=float, default=5)
     parser.add_argument("--show", type=int, default=5, help="examples shown per bad outcome")
     args = parser.parse_args(argv)
@@ -196,8 +220,10 @@ def main(argv: list[str] | None = None) -> int:
                 examples[outcome].append(f"[{family}] {detail}")
 
     deadline = time.monotonic() + args.seconds
-    while time.monotonic() < deadline:
-        family = rng.choice(["file", "file", "file", "expression", "nfg"])
+    done = 0
+    while time.monotonic() < deadline and (args.cases is None or done < args.cases):
+        done += 1
+        family = rng.choice(["file", "file", "file", "expression", "nfg", "efg"])
         if family == "file":
             name = rng.choice(names)
             mutated, kind, k = mutate_file(rng, texts[name])
@@ -255,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
             outcome, value = timed(args.case_seconds, solve)
             label = {"ok": "ok", "error": "clean error"}.get(outcome, outcome)
             note(family, label, f"{text[:100]}: {type(value).__name__} {str(value)[:150]}")
+        elif family == "efg":
+            text = random_efg(rng)
+            outcome, value = timed(args.case_seconds, lambda text=text: ng.GameTree.from_efg(text))
+            label = {"ok": "ok", "error": "clean error"}.get(outcome, outcome)
+            note(family, label, f"{text[:80]!r}: {type(value).__name__} {str(value)[:150]}")
         else:
             text = random_nfg(rng)
             outcome, value = timed(args.case_seconds, lambda text=text: ng.Game.from_nfg(text))
