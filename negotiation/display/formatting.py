@@ -10,13 +10,81 @@ a   bb
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import sympy as sp
+from sympy.printing.str import StrPrinter
 
-__all__ = ["fmt", "fmt_latex", "history_text", "html_table", "latex_text", "text_table"]
+__all__ = [
+    "big_int_text",
+    "fmt",
+    "fmt_latex",
+    "history_text",
+    "html_table",
+    "latex_text",
+    "safe_str",
+    "text_table",
+]
+
+#: Integers with more digits than this are shown rounded, as ``1.234e+5000``
+#: (Python refuses to print integers beyond 4,300 digits).
+_MAX_SHOWN_DIGITS = 1000
+
+
+def big_int_text(n: int) -> str:
+    """An integer as text, rounded to ``1.234e+5000`` when it has over 1,000 digits.
+
+    Examples
+    --------
+    >>> big_int_text(12), big_int_text(-(10**5000) * 3)
+    ('12', '-3.000e+5000')
+    """
+    n = int(n)
+    if n.bit_length() < 3300:  # under 1,000 digits: exact
+        return str(n)
+    sign = "-" if n < 0 else ""
+    n = abs(n)
+    exponent = int(math.log10(n))
+    shift = exponent - 20
+    lead = n // 10**shift  # 20 or 21 digits, exact
+    mantissa = lead / 10**20
+    while mantissa >= 10:
+        mantissa /= 10
+        exponent += 1
+    return f"{sign}{mantissa:.3f}e+{exponent}"
+
+
+class _RoundedPrinter(StrPrinter):
+    """sympy's ``str`` printer, with integers of over 1,000 digits rounded."""
+
+    def _print_Integer(self, expr: sp.Integer) -> str:
+        return big_int_text(int(expr))
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        if max(abs(int(expr.p)).bit_length(), int(expr.q).bit_length()) < 3300:
+            return super()._print_Rational(expr)
+        return "~" + str(sp.Float(expr, 4))  # a rounded value, marked as such
+
+
+def safe_str(value: Any) -> str:
+    """``str(value)``, except that integers too long to print are rounded (``1.000e+5000``).
+
+    Examples
+    --------
+    >>> safe_str(sp.Integer(10) ** 5000 + sp.Symbol("x"))
+    'x + 1.000e+5000'
+    """
+    if isinstance(value, int | np.integer) and not isinstance(value, bool):
+        return big_int_text(int(value))
+    try:
+        return str(value)
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        if isinstance(value, sp.Basic):
+            return _RoundedPrinter().doprint(value)
+        raise
 
 
 def fmt(value: Any, digits: int = 4) -> str:
@@ -34,10 +102,10 @@ def fmt(value: Any, digits: int = 4) -> str:
     if isinstance(value, sp.Basic):
         if value.is_Number and not value.is_Rational:
             return f"{float(value):.{digits}g}"
-        return str(value)
+        return safe_str(value)
     if isinstance(value, int | np.integer):
-        return str(int(value))
-    return str(value)
+        return big_int_text(int(value))
+    return safe_str(value)
 
 
 def fmt_latex(value: Any, digits: int = 4) -> str:
@@ -51,7 +119,10 @@ def fmt_latex(value: Any, digits: int = 4) -> str:
     if isinstance(value, float | np.floating | sp.Float):
         return fmt(value, digits)
     if isinstance(value, sp.Basic):
-        return sp.latex(value)
+        try:
+            return sp.latex(value)
+        except ValueError:  # an integer too long to print
+            return safe_str(value)
     return fmt(value, digits)
 
 
