@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, _PUBLIC be
         UnknownLabelError,
         UnsafeExpressionError,
     )
+    from negotiation.errors import ParameterRangeError, ParameterRangeWarning
 
     # --- core game model ----------------------------------------------------
     from negotiation.games.normal_form import (
@@ -163,6 +164,7 @@ _PUBLIC: tuple[tuple[str, str], ...] = (
         "ScenarioError ScenarioFileError SweepError UnknownLabelError "
         "UnsafeExpressionError",
     ),
+    ("negotiation.errors", "ParameterRangeError ParameterRangeWarning"),
     # --- core game model ----------------------------------------------------
     ("negotiation.games.normal_form", "Domination Equilibrium EquilibriumComponent Game"),
     # --- sequential and repeated games --------------------------------------
@@ -319,6 +321,8 @@ __all__ = [
     "NegotiationError",
     "OffPathBeliefs",
     "Parameter",
+    "ParameterRangeError",
+    "ParameterRangeWarning",
     "ParetoCheck",
     "ParetoFrontier",
     "Party",

@@ -1,14 +1,21 @@
-"""The ``negotiation`` command: list, show and solve scenarios, and run the London demo.
+"""The ``negotiation`` command: list, show, solve and sweep scenarios, and run the London demo.
 
 Subcommands
 -----------
 ``negotiation scenarios``
     The built-in scenarios with one-line descriptions.
-``negotiation show NAME_OR_FILE [--set name=value ...]``
+``negotiation show NAME_OR_FILE [--set name=value ...] [--strict]``
     Parties, issues, parameters with values and sources, bundles, payoff table.
 ``negotiation solve NAME_OR_FILE [--set name=value ...] [--exact] [--method M] [--json]``
     The equilibria as a labelled table (or JSON), and for each pure equilibrium
     the condition on the parameters under which it stays an equilibrium.
+    When the payoffs are rational the table shows fractions (``1/3``, not
+    ``0.3333``), each checked exactly to be an equilibrium.
+``negotiation sweep NAME_OR_FILE --grid m=50 --grid delta=0.5:0.99:40 -o out.csv [--plot map.png]``
+    The equilibria at every point of a grid (or ``--samples N`` Monte Carlo
+    draws over the declared ranges), written as a tidy table (``.csv`` or
+    ``.parquet``), with the regime map of a two-parameter grid; see
+    :mod:`negotiation.cli_sweep`.
 ``negotiation demo [--figures DIR]``
     The London framework analysis: parameters and sources, payoffs,
     dominance, equilibria, conditions, and what changed since Geneva; with
@@ -24,7 +31,15 @@ Subcommands
 
 ``--set name=value`` changes a parameter's value (``0.55`` and ``11/20`` are
 read exactly); the parameter stays a parameter, so conditions are still shown
-in terms of it. Bad input exits with status 2 and one line on stderr.
+in terms of it. Each parameter may be set once. A value outside the
+parameter's declared range prints a warning naming the range; with
+``--strict`` it is an error.
+
+Exit status: 0 success; 1 the environment failed (a file that cannot be
+written, a full disk, standard output closed early); 2 bad input; 130
+interrupted (Ctrl-C). Every failure is one line on stderr, never a traceback.
+Files are written whole or not at all (a temporary file in the same folder,
+then renamed), and no folder is created that the command line did not name.
 
 JSON schema of ``solve --json``: an object with ``scenario``, ``title``,
 ``players`` (two names), ``strategies`` (two lists of labels),
@@ -45,7 +60,9 @@ payoff and one profile label per player. Its default method is
 two-player methods.
 
 To add a subcommand, write ``_add_NAME(subparsers)`` that registers its parser
-and sets ``handler``, and append it to :data:`COMMANDS`.
+and sets ``handler``, and append it to :data:`COMMANDS`. Keep heavy imports
+(sympy, numpy, the models) inside the handlers, so that ``negotiation --help``
+stays fast.
 
 Examples
 --------
@@ -62,41 +79,95 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import os
+import re
 import sys
+import tempfile
+import warnings
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import numpy as np
-import sympy as sp
+if TYPE_CHECKING:
+    import sympy as sp
 
-from negotiation.display import fmt, text_table
-from negotiation.errors import NegotiationError, ScenarioError, UnknownLabelError
-from negotiation.scenarios import Scenario, diff, load, scenarios
-from negotiation.scenarios.values import exact_number
-from negotiation.symbolic import tidy_condition
+    from negotiation.games.normal_form import Equilibrium, Game
+    from negotiation.scenarios import Scenario
+    from negotiation.symbolic import tidy_condition
 
-__all__ = ["COMMANDS", "build_parser", "main", "tidy_condition"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_FAILURE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "UsageError",
+    "add_set_option",
+    "build_parser",
+    "check_new_folder",
+    "check_number_text",
+    "check_output",
+    "closest",
+    "main",
+    "parse_settings",
+    "save_axes",
+    "scenario_with_values",
+    "tidy_condition",
+    "write_atomically",
+]
 
 EXIT_OK = 0
+#: The environment failed: a file or stream that cannot be written.
+EXIT_FAILURE = 1
 EXIT_USAGE = 2
+#: Ctrl-C (128 + SIGINT, as a shell reports it).
+EXIT_INTERRUPTED = 130
 
 
-class _UsageError(Exception):
+def __getattr__(name: str) -> Any:
+    # tidy_condition is re-exported for the docs; importing it needs sympy, so on demand.
+    if name == "tidy_condition":
+        from negotiation.symbolic import tidy_condition
+
+        return tidy_condition
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class UsageError(Exception):
     """Bad command-line input: printed as one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line (and exit status 2) via :func:`main`."""
+    """An argument parser whose errors are one line (and exit status 2) via :func:`main`.
+
+    A subcommand whose help needs heavy imports sets ``describe`` (a function
+    returning the description), which is called only when the help is shown.
+    """
+
+    describe: Callable[[], str] | None = None
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def print_help(self, file: Any = None) -> None:
+        # argparse drops an OSError here (help lost, exit 0); let main() report it
+        (file or sys.stdout).write(self.format_help())
+
+    def format_help(self) -> str:
+        if self.describe is not None:
+            self.description = self.describe()
+        return super().format_help()
 
 
 # ---------------------------------------------------------------------- helpers
 def _condition_text(condition: sp.Basic) -> str:
+    import sympy as sp
+
+    from negotiation.symbolic import tidy_condition
+
     if condition is sp.true:
         return "always (no parameter can break it)"
     if condition is sp.false:
@@ -106,32 +177,178 @@ def _condition_text(condition: sp.Basic) -> str:
     return " and ".join(str(p) for p in parts)
 
 
-def _scenario_with_values(name: str, settings: Sequence[str] | None) -> tuple[Scenario, set[str]]:
-    scenario = load(name)
-    values: dict[str, Any] = {}
-    known = [s.name for s in scenario.parameters]
+def closest(name: str, known: Sequence[str]) -> str:
+    """`` (did you mean a or b?)`` for the known names closest to ``name``, or ``""``."""
+    near = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    if not near:
+        return ""
+    return " (did you mean " + " or ".join(near) + "?)"
+
+
+#: Longest number text and largest decimal exponent read from the command line.
+MAX_NUMBER_TEXT = 80
+MAX_EXPONENT = 400
+
+
+def check_number_text(text: str, where: str) -> str:
+    """Refuse number text whose exact value would take unbounded work (``1e-999999999``).
+
+    At most :data:`MAX_NUMBER_TEXT` characters and a decimal exponent of at
+    most :data:`MAX_EXPONENT` in size; checked before the text is converted.
+    """
+    if len(text) > MAX_NUMBER_TEXT:
+        raise UsageError(
+            f"{where}: the number has {len(text)} characters; give at most {MAX_NUMBER_TEXT}"
+        )
+    exponent = re.search(r"[eE]\s*([+-]?\d+)", text)
+    if exponent and abs(int(exponent.group(1))) > MAX_EXPONENT:
+        raise UsageError(
+            f"{where}: {text!r} is not a number this command reads (exponents up to "
+            f"{MAX_EXPONENT} in size); write e.g. 0.5 or 1/3"
+        )
+    return text
+
+
+def parse_settings(settings: Sequence[str] | None, option: str = "--set") -> dict[str, str]:
+    """``["m=2", "t = 1/3"]`` as ``{"m": "2", "t": "1/3"}``; a :class:`UsageError` for bad items.
+
+    Each name may appear once: a repeated name is an error (which of two
+    values was meant cannot be guessed).
+    """
+    texts: dict[str, str] = {}
     for item in settings or ():
         if "=" not in item:
-            raise _UsageError(f"--set needs name=value (e.g. --set m=2), got {item!r}")
+            raise UsageError(f"{option} needs name=value (e.g. {option} m=2), got {item!r}")
         key, _, text = item.partition("=")
         key, text = key.strip(), text.strip()
+        if not key:
+            raise UsageError(f"{option} {item!r} has no name before '='; write e.g. m=2")
+        if key in texts:
+            raise UsageError(
+                f"{option} {key} is given twice ({key}={texts[key]}, then {key}={text}); "
+                f"give each parameter once"
+            )
+        texts[key] = text
+    return texts
+
+
+def scenario_with_values(
+    name: str, settings: Sequence[str] | None, strict: bool = False
+) -> tuple[Scenario, set[str]]:
+    """The scenario ``name`` with the ``--set`` values, and the names that were set."""
+    from negotiation.errors import ParameterRangeWarning, ScenarioError
+    from negotiation.scenarios import load
+    from negotiation.scenarios.values import check_ranges, exact_number
+
+    texts = parse_settings(settings)
+    scenario = load(name)
+    values: dict[str, Any] = {}
+    known = sorted(p.name for p in scenario.parameter_info)
+    for key, text in texts.items():
         if key not in known:
             listed = ", ".join(known) or "none"
-            raise _UsageError(
+            raise UsageError(
                 f"--set {key}: {scenario.name} has no parameter {key!r}; its parameters are: "
-                f"{listed}"
+                f"{listed}{closest(key, known)}"
             )
+        check_number_text(text, f"--set {key}={text}")
         try:
             values[key] = exact_number(text, f"the value of {key}")
         except ScenarioError:
-            raise _UsageError(
+            raise UsageError(
                 f"--set {key}={text}: {text!r} is not a number (write e.g. {key}=0.5 or {key}=1/3)"
             ) from None
-    return (scenario.with_defaults(values) if values else scenario), set(values)
+    if values:
+        # one warning (or error, --strict) per value outside its range, worded for --set
+        check_ranges(scenario, values, strict=strict, source="--set")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParameterRangeWarning)
+            scenario = scenario.with_defaults(values)
+    return scenario, set(values)
 
 
 def _float(value: Any) -> float:
     return float(value)
+
+
+# ---------------------------------------------------------------------- files
+def check_output(path: Path, suffixes: Sequence[str], what: str) -> Path:
+    """Check, before any work, a file the command will write; a :class:`UsageError` if not.
+
+    The suffix must be one of ``suffixes`` (e.g. ``(".csv", ".parquet")``),
+    the folder must exist (the command line never creates one the user did
+    not ask for) and be writable, and the path must not be a folder.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in suffixes:
+        shown = repr(path.suffix) if path.suffix else "no suffix"
+        raise UsageError(
+            f"{what} {path}: cannot write a file with {shown}; use one of the suffixes "
+            + ", ".join(suffixes)
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        why = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(
+            f"{what} {path}: the folder {folder} {why}; create it first, or write elsewhere"
+        )
+    if path.is_dir():
+        raise UsageError(f"{what} {path} is a folder; give a file name, e.g. {path / 'out'}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{what} {path}: the folder {folder} is not writable")
+    return path
+
+
+def check_new_folder(path: Path, what: str) -> Path:
+    """A folder the command may create: its parent must exist (no parents are created)."""
+    parent = path.parent
+    if not path.is_dir() and not parent.is_dir():
+        raise UsageError(
+            f"{what} {path}: the folder {parent} does not exist; create it first, or give a "
+            "folder inside an existing one"
+        )
+    return path
+
+
+def _new_file_mode(path: Path) -> int:
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write ``path`` whole or not at all: ``write(temporary)`` in the same folder, then rename.
+
+    The temporary file has the same suffix (writers that read the format
+    from it still work). On any failure, Ctrl-C included, it is removed and
+    an existing ``path`` is left untouched.
+    """
+    mode = _new_file_mode(path)
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
+        )
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return path
 
 
 # ---------------------------------------------------------------------- scenarios
@@ -145,6 +362,9 @@ def _add_scenarios(subparsers: Any) -> None:
 
 
 def _run_scenarios(args: argparse.Namespace, out: TextIO) -> int:
+    from negotiation.display import text_table
+    from negotiation.scenarios import load, scenarios
+
     rows = []
     for name in scenarios():
         s = load(name)
@@ -155,13 +375,19 @@ def _run_scenarios(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # ---------------------------------------------------------------------- show
-def _add_set_option(p: argparse.ArgumentParser) -> None:
+def add_set_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--set",
         action="append",
         metavar="NAME=VALUE",
         default=[],
-        help="change a parameter's value (repeatable); decimals and fractions are exact",
+        help="change a parameter's value (repeatable, once per parameter); decimals and "
+        "fractions are exact",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="a value outside a parameter's declared range is an error, not a warning",
     )
 
 
@@ -173,12 +399,12 @@ def _add_show(subparsers: Any) -> None:
         "parameters with values and sources, bundles and the payoff table.",
     )
     p.add_argument("scenario", metavar="NAME_OR_FILE", help="a built-in name or a .toml file")
-    _add_set_option(p)
+    add_set_option(p)
     p.set_defaults(handler=_run_show)
 
 
 def _run_show(args: argparse.Namespace, out: TextIO) -> int:
-    scenario, changed = _scenario_with_values(args.scenario, args.set)
+    scenario, changed = scenario_with_values(args.scenario, args.set, args.strict)
     print(scenario.summary(), file=out)
     if changed:
         print("\nSet on the command line: " + ", ".join(sorted(changed)), file=out)
@@ -186,36 +412,104 @@ def _run_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # ---------------------------------------------------------------------- solve
-def _add_solve(subparsers: Any) -> None:
+def _describe_solve() -> str:
     from negotiation.games.normal_form import Game
 
+    return (
+        "Find the Nash equilibria of a scenario's game at its parameter values, with the "
+        "parameter conditions for each pure equilibrium. Methods: " + ", ".join(Game.methods) + "."
+    )
+
+
+def _add_solve(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "solve",
         help="find a scenario's Nash equilibria",
         description="Find the Nash equilibria of a scenario's game at its parameter values, "
         "with the parameter conditions for each pure equilibrium.",
     )
+    p.describe = _describe_solve
     p.add_argument("scenario", metavar="NAME_OR_FILE", help="a built-in name or a .toml file")
-    _add_set_option(p)
+    add_set_option(p)
     p.add_argument("--exact", action="store_true", help="exact rational probabilities")
     p.add_argument(
         "--method",
-        choices=Game.methods,
+        metavar="METHOD",
         default=None,
-        help="equilibrium algorithm (default: vertex_enumeration, every extreme equilibrium, "
-        "for two parties; support_enumeration for three or more)",
+        help="equilibrium algorithm, one of the methods above (default: vertex_enumeration, "
+        "every extreme equilibrium, for two parties; support_enumeration for three or more)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(handler=_run_solve)
 
 
-def _solution(scenario: Scenario, method: str | None, exact: bool) -> dict[str, Any]:
+def _check_method(method: str | None) -> None:
+    from negotiation.games.normal_form import Game
+
+    if method is not None and method not in Game.methods:
+        choices = ", ".join(repr(m) for m in Game.methods)
+        raise UsageError(
+            f"argument --method: invalid choice: {method!r} (choose from {choices})"
+            f"{closest(method, Game.methods)}"
+        )
+
+
+def _rational_tables(game: Game) -> list[Any] | None:
+    """The payoff arrays as arrays of :class:`fractions.Fraction`, or None if one is not rational."""
+    import numpy as np
+
+    from negotiation.solvers.tables import flat_entries
+
+    tables = []
+    for u in game.payoffs:
+        entries = flat_entries(u)
+        if not all(getattr(e, "is_Rational", False) for e in entries):
+            return None
+        flat = np.array([Fraction(int(e.p), int(e.q)) for e in entries], dtype=object)
+        tables.append(flat.reshape(game.shape))
+    return tables
+
+
+def _as_fractions(eq: Equilibrium, tables: list[Any]) -> tuple[list[str], ...] | None:
+    """A float equilibrium of a rational game as fractions, if they are exactly an equilibrium.
+
+    Each probability is rounded to the nearest fraction with a denominator up
+    to 10**6; the rounded profile is accepted only if every strategy played
+    is an exact best response to the others. Returns the probabilities (one
+    list per player) and the payoffs as text, or None.
+    """
+    import numpy as np
+
+    mixes = []
+    for vector in eq.strategies:
+        mix = [Fraction(float(p)).limit_denominator(10**6) for p in vector]
+        if sum(mix) != 1 or min(mix) < 0:
+            return None
+        mixes.append(mix)
+    payoffs = []
+    for p, u in enumerate(tables):
+        values = u
+        for q in reversed(range(len(tables))):
+            if q != p:
+                values = np.tensordot(values, np.array(mixes[q], dtype=object), axes=([q], [0]))
+        best = max(values)
+        if any(w > 0 and v != best for w, v in zip(mixes[p], values, strict=True)):
+            return None
+        payoffs.append(best)
+    return *([str(w) for w in mix] for mix in mixes), [str(v) for v in payoffs]
+
+
+def _solution(
+    scenario: Scenario, method: str | None, exact: bool, fractions: bool = False
+) -> dict[str, Any]:
+    """The equilibria as plain data; with ``fractions``, each float one also as ``shown`` text."""
     game = scenario.game()
     if game.n_players != 2:
-        return _solution_nplayer(scenario, method or "support_enumeration", exact)
+        return _solution_nplayer(scenario, method or "support_enumeration", exact, fractions)
     method = method or "vertex_enumeration"
     symbolic = scenario.game(symbolic=True)
     equilibria = game.equilibria(method, exact=exact)
+    tables = _rational_tables(game) if fractions and not exact else None
     rows, cols = game.strategies
     found = []
     for eq in equilibria:
@@ -233,6 +527,9 @@ def _solution(scenario: Scenario, method: str | None, exact: bool) -> dict[str, 
             item["row_exact"] = {s: str(p) for s, p in zip(rows, eq.row, strict=True)}
             item["col_exact"] = {s: str(p) for s, p in zip(cols, eq.col, strict=True)}
             item["payoffs_exact"] = [str(eq.payoffs[0]), str(eq.payoffs[1])]
+        shown = _as_fractions(eq, tables) if tables is not None else None
+        if shown is not None:
+            item["shown"] = shown
         found.append(item)
     return {
         "scenario": scenario.name,
@@ -250,10 +547,15 @@ def _solution(scenario: Scenario, method: str | None, exact: bool) -> dict[str, 
     }
 
 
-def _solution_nplayer(scenario: Scenario, method: str, exact: bool) -> dict[str, Any]:
+def _solution_nplayer(
+    scenario: Scenario, method: str, exact: bool, fractions: bool = False
+) -> dict[str, Any]:
     """:func:`_solution` for three or more players: one entry per player, not row and col."""
+    import numpy as np
+
     game = scenario.game()
     symbolic = scenario.game(symbolic=True)
+    tables = _rational_tables(game) if fractions and not exact else None
     found = []
     for eq in game.equilibria(method, exact=exact):
         item: dict[str, Any] = {
@@ -274,6 +576,9 @@ def _solution_nplayer(scenario: Scenario, method: str, exact: bool) -> dict[str,
                 for labels, v in zip(game.strategies, eq.strategies, strict=True)
             ]
             item["payoffs_exact"] = [str(v) for v in eq.payoffs]
+        shown = _as_fractions(eq, tables) if tables is not None else None
+        if shown is not None:
+            item["shown"] = shown
         found.append(item)
     return {
         "scenario": scenario.name,
@@ -292,6 +597,8 @@ def _solution_nplayer(scenario: Scenario, method: str, exact: bool) -> dict[str,
 
 
 def _strategy_text(probabilities: dict[str, Any]) -> str:
+    from negotiation.display import fmt
+
     played = {s: p for s, p in probabilities.items() if p not in (0, 0.0, "0")}
     if len(played) == 1:
         return next(iter(played))
@@ -299,15 +606,31 @@ def _strategy_text(probabilities: dict[str, Any]) -> str:
 
 
 def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
+    from negotiation.display import fmt, text_table
+
     players = solution["players"]
+    strategies = solution["strategies"]
     exact = solution["exact"]
     rows = []
+    as_fractions = False
     for k, eq in enumerate(solution["equilibria"], start=1):
-        if "strategies" in eq:
-            mixes = eq["strategies_exact"] if exact else eq["strategies"]
+        if exact:
+            mixes = (
+                eq["strategies_exact"] if "strategies" in eq else [eq["row_exact"], eq["col_exact"]]
+            )
+            pay = eq["payoffs_exact"]
+        elif "shown" in eq:
+            *probabilities, pay = eq["shown"]
+            mixes = [
+                dict(zip(labels, mix, strict=True))
+                for labels, mix in zip(strategies, probabilities, strict=True)
+            ]
+            as_fractions = as_fractions or any(
+                "/" in v for texts in (pay, *probabilities) for v in texts
+            )
         else:
-            mixes = [eq["row_exact"], eq["col_exact"]] if exact else [eq["row"], eq["col"]]
-        pay = eq["payoffs_exact"] if exact else [fmt(v) for v in eq["payoffs"]]
+            mixes = eq["strategies"] if "strategies" in eq else [eq["row"], eq["col"]]
+            pay = [fmt(v) for v in eq["payoffs"]]
         rows.append([str(k), *(_strategy_text(mix) for mix in mixes), ", ".join(pay)])
     kind = "exact" if exact else "floating point"
     lines = [f"Nash equilibria ({solution['method']}, {kind}):"]
@@ -316,6 +639,11 @@ def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
     else:
         table = text_table(["#", *players, "payoffs"], rows)
         lines += ["  " + line for line in table.splitlines()]
+    if as_fractions:
+        lines.append(
+            "  (the payoffs are rational: fractions shown, each checked exactly to be an "
+            "equilibrium)"
+        )
     pure = [eq for eq in solution["equilibria"] if eq["pure"]]
     if pure:
         lines += ["", "Conditions on the parameters for each pure equilibrium:"]
@@ -325,8 +653,9 @@ def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
 
 
 def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
-    scenario, changed = _scenario_with_values(args.scenario, args.set)
-    solution = _solution(scenario, args.method, args.exact)
+    _check_method(args.method)
+    scenario, changed = scenario_with_values(args.scenario, args.set, args.strict)
+    solution = _solution(scenario, args.method, args.exact, fractions=not args.json)
     if args.json:
         solution["parameters"] = {
             p.name: {
@@ -363,12 +692,20 @@ def _add_demo(subparsers: Any) -> None:
         "Geneva.",
     )
     p.add_argument(
-        "--figures", metavar="DIR", type=Path, default=None, help="a folder for the figures"
+        "--figures",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="a folder for the figures (created if its parent exists)",
     )
     p.set_defaults(handler=_run_demo)
 
 
 def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from negotiation.scenarios import diff, load
+
+    if args.figures is not None:
+        check_new_folder(args.figures, "--figures")
     london = load("london_framework")
     game = london.game()
     symbolic = london.game(symbolic=True)
@@ -423,36 +760,70 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # ---------------------------------------------------------------------- plot
-def _add_plot(subparsers: Any) -> None:
+#: The file types ``plot -o`` and ``sweep --plot`` write.
+FIGURE_SUFFIXES = (".png", ".pdf", ".svg")
+
+
+def _describe_plot() -> str:
     from negotiation.plotting.figures import KINDS
 
+    return (
+        "Draw one picture of a scenario at its parameter values and write it to a file (png, "
+        "pdf or svg). Pictures: " + "; ".join(f"{kind}: {text}" for kind, text in KINDS.items())
+    ) + "."
+
+
+def _add_plot(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "plot",
         help="draw a picture of a scenario into a file",
         description="Draw one picture of a scenario at its parameter values and write it to "
-        "a file (png, pdf or svg). Pictures: "
-        + "; ".join(f"{kind}: {text}" for kind, text in KINDS.items())
-        + ".",
+        "a file (png, pdf or svg).",
     )
+    p.describe = _describe_plot
     p.add_argument("scenario", metavar="NAME_OR_FILE", help="a built-in name or a .toml file")
-    p.add_argument("kind", metavar="KIND", choices=list(KINDS), help=", ".join(KINDS))
+    p.add_argument("kind", metavar="KIND", help="the picture, one of those listed above")
     p.add_argument(
         "-o", "--output", metavar="FILE", type=Path, required=True, help="png, pdf or svg file"
     )
-    _add_set_option(p)
+    add_set_option(p)
     p.add_argument("--first", metavar="PLAYER", help="tree: who moves first (default: row)")
     p.add_argument("--x", metavar="NAME", help="regions: the parameter across")
     p.add_argument("--y", metavar="NAME", help="regions: the parameter up")
     p.set_defaults(handler=_run_plot)
 
 
-def _run_plot(args: argparse.Namespace, out: TextIO) -> int:
-    from negotiation.plotting.figures import draw, save_figure
+def save_axes(ax: Any, path: Path) -> Path:
+    """Write the figure of ``ax`` to ``path`` atomically (the folder was checked to exist)."""
+    from negotiation.plotting.figures import save_figure
 
-    scenario, _ = _scenario_with_values(args.scenario, args.set)
+    def write(temporary: Path) -> None:
+        save_figure(ax, temporary)
+
+    return write_atomically(path, write)
+
+
+def _run_plot(args: argparse.Namespace, out: TextIO) -> int:
+    from negotiation.plotting.figures import KINDS, draw
+
+    if args.kind not in KINDS:
+        choices = ", ".join(repr(k) for k in KINDS)
+        raise UsageError(
+            f"argument KIND: invalid choice: {args.kind!r} (choose from {choices})"
+            f"{closest(args.kind, list(KINDS))}"
+        )
+    check_output(args.output, FIGURE_SUFFIXES, "-o")
+    scenario, _ = scenario_with_values(args.scenario, args.set, args.strict)
     ax = draw(scenario, args.kind, first=args.first, x=args.x, y=args.y)
-    print(f"Wrote {save_figure(ax, args.output)}", file=out)
+    print(f"Wrote {save_axes(ax, args.output)}", file=out)
     return EXIT_OK
+
+
+# ---------------------------------------------------------------------- sweep
+def _add_sweep(subparsers: Any) -> None:
+    from negotiation.cli_sweep import add_sweep
+
+    add_sweep(subparsers)
 
 
 # ---------------------------------------------------------------------- classroom: app, notebooks
@@ -496,7 +867,8 @@ def _add_notebooks(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "notebooks",
         help="copy the classroom notebooks into a folder",
-        description="Copy the eight classroom notebooks into DIR (created if needed).",
+        description="Copy the eight classroom notebooks into DIR (created if needed, inside an "
+        "existing folder).",
     )
     p.add_argument("folder", metavar="DIR", type=Path)
     p.add_argument("--force", action="store_true", help="overwrite notebooks already in DIR")
@@ -506,6 +878,7 @@ def _add_notebooks(subparsers: Any) -> None:
 def _run_notebooks(args: argparse.Namespace, out: TextIO) -> int:
     from negotiation.classroom import copy_notebooks
 
+    check_new_folder(args.folder, "notebooks")
     copies = copy_notebooks(args.folder, overwrite=args.force)
     for path in copies:
         print(path, file=out)
@@ -521,6 +894,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     _add_solve,
     _add_demo,
     _add_plot,
+    _add_sweep,
     _add_app,
     _add_notebooks,
 ]
@@ -531,7 +905,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="negotiation",
         description="Game-theoretic models of international negotiations: scenarios, "
-        "equilibria and the 2025 US-China London framework.",
+        "equilibria, sweeps and the 2025 US-China London framework.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in COMMANDS:
@@ -539,30 +913,87 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line on stderr (no file name, no source line)."""
+    with contextlib.suppress(OSError, ValueError):
+        print("negotiation: warning: " + " ".join(str(message).split()), file=sys.stderr)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a stream that failed at /dev/null, so the interpreter's last flush is quiet."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def _os_message(error: OSError) -> str:
+    why = error.strerror or type(error).__name__
+    if error.filename is not None:
+        return f"cannot write {error.filename}: {why}"
+    return f"cannot write the output: {why}"
+
+
+def _run(argv: Sequence[str] | None, out: TextIO) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help
+        out.flush()
+        return int(exit_.code or 0)
+    status = int(args.handler(args, out))
+    out.flush()  # a closed pipe or a full disk shows here, not at the interpreter's exit
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 success, 2 bad input).
+    """Run the command line; returns the exit status (0 success, 1 environment, 2 bad input).
 
     Parameters
     ----------
     argv
         The arguments after the program name; ``sys.argv[1:]`` by default.
+
+    Returns
+    -------
+    int
+        0 on success; 1 when a file or standard output cannot be written (a
+        full disk, a closed pipe); 2 for bad input; 130 after Ctrl-C. Every
+        failure is one line on stderr starting ``negotiation: error:``.
     """
-    out, err = sys.stdout, sys.stderr
+    from negotiation.errors import NegotiationError
+
+    out = sys.stdout
+    status = EXIT_USAGE
     try:
-        args = build_parser().parse_args(argv)
-        return int(args.handler(args, out))
-    except _UsageError as error:
-        message = str(error)
-    except SystemExit as exit_:  # --help and --version
-        return int(exit_.code or 0)
-    except UnknownLabelError as error:
-        message = str(error)
-    except NegotiationError as error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = _show_warning
+            return _run(argv, out)
+    except (UsageError, NegotiationError) as error:
         message = str(error)
     except BrokenPipeError:
-        # The reader went away (e.g. `negotiation solve ... --json | head`): stop quietly.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
-        return 0
-    print("negotiation: error: " + " ".join(message.split()), file=err)
-    return EXIT_USAGE
+        # The reader went away (e.g. `negotiation show london_framework | head -1`).
+        _silence(out)
+        message = "standard output was closed before all of it was written (broken pipe)"
+        status = EXIT_FAILURE
+    except OSError as error:
+        try:
+            out.flush()
+        except (OSError, ValueError):
+            _silence(out)
+        message = _os_message(error)
+        status = EXIT_FAILURE
+    except MemoryError:
+        message = "out of memory; try fewer points, or a smaller game"
+        status = EXIT_FAILURE
+    except KeyboardInterrupt:
+        message = "interrupted"
+        status = EXIT_INTERRUPTED
+    with contextlib.suppress(OSError, ValueError):
+        print("negotiation: error: " + " ".join(message.split()), file=sys.stderr)
+    return status

@@ -25,6 +25,8 @@ __all__ = [
     "InvalidGameError",
     "MissingExtraError",
     "NegotiationError",
+    "ParameterRangeError",
+    "ParameterRangeWarning",
     "PathFollowingError",
     "RepeatedGameError",
     "ScenarioError",
@@ -116,6 +118,18 @@ class ScenarioFileError(ValueError, NegotiationError):
 
 class SweepError(ValueError, NegotiationError):
     """A parameter sweep's grid, samples or distributions are invalid."""
+
+
+class ParameterRangeError(ValueError, NegotiationError):
+    """A parameter value lies outside the range its scenario declares (under ``strict=True``)."""
+
+
+class ParameterRangeWarning(UserWarning):
+    """A parameter value lies outside the range its scenario declares.
+
+    The value is used as given; ``strict=True`` (``--strict`` on the command
+    line) turns the warning into a :class:`ParameterRangeError`.
+    """
 
 
 class PathFollowingError(RuntimeError, NegotiationError):

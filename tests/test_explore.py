@@ -103,7 +103,7 @@ def test_switching_pictures(geneva):
     dash.show("regions")
     assert dash.axes.get_xlabel() == "t"
     assert dash.axes.get_ylabel() == "m"
-    assert dash.axes.get_title().startswith("Pure equilibria: Implementing Geneva")
+    assert dash.axes.get_title().startswith("Equilibria: Implementing Geneva")
     legend = [text.get_text() for text in dash.axes.get_legend().get_texts()]
     assert legend[-1] == "current values"
     dash.plot_selector.value = "game"

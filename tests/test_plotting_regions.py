@@ -1,6 +1,5 @@
 """Equilibrium-region maps: regions from the symbolic conditions, checked against solving."""
 
-
 import numpy as np
 import pytest
 import sympy as sp
@@ -85,7 +84,11 @@ def test_regions_with_fixed_parameter_and_mark(truce):
     np.testing.assert_array_equal(fixed.region, plain.region)
     assert fixed.fixed == {k: 2}
     assert fixed.mark == (0.25, 1.0)
-    assert fixed.title == "Pure equilibria: Row vs Column\n(k = 2)"
+    assert fixed.title == "Equilibria: Row vs Column\n(k = 2)"
+    pure = regions_data(g, x=(e, -1, 1), y=(c, 0, 4), fixed={k: 2}, resolution=16, method="pure")
+    assert pure.title == "Pure equilibria: Row vs Column\n(k = 2)"
+    assert pure.outcomes == plain.outcomes
+    assert all(not m for m in pure.mixed)
 
 
 def test_regions_need_every_other_parameter_fixed():
@@ -141,15 +144,15 @@ def test_plot_regions_renders(truce):
         resolution=40,
     )
     render(ax)
-    assert ax.get_title() == "Pure equilibria: Truce game"
+    assert ax.get_title() == "Equilibria: Truce game"
     assert ax.get_xlabel() == "e"
     assert ax.get_ylabel() == "c"
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == [
         "(Truce, Truce)",
         "(Escalate, Escalate)",
-        "(Truce, Escalate) and (Escalate, Truce)",
-        "(Truce, Truce) and (Escalate, Escalate)",
+        "(Truce, Truce) & (Escalate, Escalate) + mixed",
+        "(Truce, Escalate) & (Escalate, Truce) + mixed",
         "London framework",
     ]
     assert ax.get_xlim() == (-1.0, 1.0)

@@ -1,6 +1,5 @@
 """Repeated-game pictures: payoff sets and thresholds against the model, simulation streams."""
 
-
 import numpy as np
 import pytest
 import sympy as sp
@@ -158,3 +157,24 @@ def test_plot_threshold_renders(game_a):
     assert "US: one-shot gain from deviating (10)" in texts
     assert "sustainable: δ ≥ 0.25" in texts
     assert "this game's δ = 0.2 (not sustained)" in texts
+
+
+def test_threshold_of_a_one_shot_equilibrium_says_so():
+    deal = ng.Game.symmetric(
+        [[3, 0], [0, 1]], strategies=("Deal", "NoDeal"), players=("US", "China"), name="Deal"
+    )
+    rg = ng.RepeatedGame(deal, 0.5)
+    data = repeated_data(rg)
+    assert data.one_shot_equilibrium
+    assert data.gains == (0.0, 0.0)
+    ax = plot_repeated(rg, view="threshold")
+    render(ax)
+    assert ax.get_ylim() == (0.0, 1.0)  # not an axis scaled to 1e-9
+    assert ax.get_title() == "Deal\n(Deal, Deal) needs no enforcement"
+    shown = " ".join(t.get_text() for t in ax.texts).replace("\n", " ")
+    assert "already an equilibrium of the one-shot game" in shown
+    assert "this game's δ = 0.5 (sustained)" in legend_texts(ax)
+
+
+def test_a_target_with_a_gain_is_not_a_one_shot_equilibrium(game_a):
+    assert not repeated_data(ng.RepeatedGame(game_a, 0.5)).one_shot_equilibrium

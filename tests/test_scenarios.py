@@ -91,8 +91,21 @@ def test_london_parameters_are_sorted_symbols_and_all_used(london):
     names = [s.name for s in london.parameters]
     assert names == sorted(names)
     assert "m" in names
-    assert london.game(symbolic=True).parameters == london.parameters
+    assert london.game(symbolic=True).parameters == london.parameters.symbols
     assert london.game().parameters == ()
+
+
+def test_parameters_map_names_and_symbols_to_the_declared_parameter(london):
+    table = london.parameters
+    assert table["m"] is table[sp.Symbol("m")]
+    assert (table["m"].low, table["m"].high) == (0, 5)
+    assert "m" in table
+    assert sp.Symbol("m") in table
+    assert "nope" not in table
+    assert table.names == tuple(sorted(p.name for p in london.parameter_info))
+    assert dict(table.items()) == {p.symbol: p for p in london.parameter_info}
+    with pytest.raises(ng.UnknownLabelError, match="no parameter 'mm'; the parameters are"):
+        table["mm"]
 
 
 def test_defaults_are_exact_numbers(london):
@@ -257,10 +270,12 @@ def test_subs_non_number_is_refused(london):
 
 def test_with_defaults_keeps_the_parameter(london):
     changed = london.with_defaults(m=3)
-    assert changed.parameters == london.parameters
+    assert list(changed.parameters) == list(london.parameters)
+    assert changed.parameters != london.parameters  # m's default differs
     assert changed.parameter("m").default == 3
     assert changed.game().row_payoffs[1, 2] == -12
-    wide = london.with_defaults(m=9)
+    with pytest.warns(ng.ParameterRangeWarning, match=r"m = 9, outside the range \[0, 5\]"):
+        wide = london.with_defaults(m=9)
     assert wide.parameter("m").high == 9
 
 

@@ -406,6 +406,7 @@ def test_to_pandas_is_tidy():
         "L",
         "C",
         "outcome",
+        "regime",
         "row",
         "col",
         "row[Swerve]",
@@ -419,6 +420,10 @@ def test_to_pandas_is_tidy():
     assert len(df) == int(result.n_equilibria.sum()) == 4
     assert df["point"].tolist() == [0, 1, 1, 1]
     assert df["outcome"].tolist()[0] == "(Escalate, Escalate)"
+    assert (
+        df["regime"].tolist()
+        == ["(Escalate, Escalate)"] + ["(Swerve, Escalate) & (Escalate, Swerve) + mixed"] * 3
+    )
     assert df["row"].tolist() == ["Escalate", "Swerve", "Escalate", "Swerve+Escalate"]
     mixed = df.iloc[3]
     assert mixed["row[Swerve]"] == pytest.approx(7 / 9)

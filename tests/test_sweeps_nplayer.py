@@ -233,6 +233,7 @@ def test_to_pandas_has_one_column_group_per_player(third):
         "point",
         "retaliation_us",
         "outcome",
+        "regime",
         "US",
         "China",
         "Japan",

@@ -1,11 +1,19 @@
-"""Equilibrium-region maps: which pure equilibria hold where, over two parameters.
+"""Maps of equilibrium regimes: which equilibria hold where, over two parameters.
 
-The map is computed from the symbolic conditions, not from solving the game at
-every point: :meth:`Game.equilibrium_conditions` gives, for every pure profile,
-a conjunction of inequalities in the parameters; these are compiled once with
-``sympy.lambdify`` and evaluated on a grid. The boundaries drawn are the zero
-sets of the inequalities' two sides' difference, so they are exact lines,
-not pixel edges.
+A map is a two-parameter grid sweep drawn. :func:`regions_data` takes a
+:class:`~negotiation.SweepResult` of any grid over two parameters, or a game
+or scenario and two axes, which it sweeps with :func:`negotiation.sweep` (the
+same batched kernels, so mixed equilibria are included and a 3x3 game on a
+200 x 200 grid takes a fraction of a second). Each cell is coloured by its
+*regime*, the set of equilibria holding there (see
+:meth:`~negotiation.SweepResult.point_regimes`).
+
+The boundaries drawn are exact where they can be: the zero sets of the
+differences of the two sides of the inequalities in the pure equilibria's
+symbolic conditions (:meth:`~negotiation.Game.equilibrium_conditions`), when
+these account for every change of regime on the map. Where they do not (a
+regime that differs only in its mixed equilibria), the boundaries are the
+edges between the grid's cells.
 
 Examples
 --------
@@ -16,29 +24,44 @@ Examples
 >>> stag = ng.Game.symmetric([[3, S], [T, 1]], strategies=("Cooperate", "Defect"))
 >>> data = regions_data(stag, x=(T, 0, 5), y=(S, -2, 0.5), resolution=40)
 >>> data.labels
-('(Defect, Defect)', '(Cooperate, Cooperate) and (Defect, Defect)')
+('(Defect, Defect)', '(Cooperate, Cooperate) & (Defect, Defect) + mixed')
 >>> data.labels[data.region[0, 0]], data.labels[data.region[0, -1]]
-('(Cooperate, Cooperate) and (Defect, Defect)', '(Defect, Defect)')
+('(Cooperate, Cooperate) & (Defect, Defect) + mixed', '(Defect, Defect)')
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import product
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
 
-from negotiation.errors import FreeParameterError, InvalidGameError, UnknownLabelError
+from negotiation.errors import (
+    FreeParameterError,
+    InvalidGameError,
+    SweepError,
+    UnknownLabelError,
+)
 from negotiation.games.normal_form import Game
-from negotiation.plotting.style import OKABE_ITO, category_colour, new_axes, wrap_title
+from negotiation.plotting.style import (
+    OKABE_ITO,
+    category_colour,
+    fit_title,
+    new_axes,
+    wrap_title,
+)
+from negotiation.sweeps import SweepResult, sweep
+from negotiation.sweeps.result import bits
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
     "RegionData",
+    "choose_axes",
     "default_axes",
     "outcome_label",
     "parameter_range",
@@ -49,6 +72,10 @@ __all__ = [
 
 DEFAULT_RESOLUTION = 200
 MAX_FIXED_IN_TITLE = 3
+#: Points along each parameter's range when :func:`choose_axes` ranks the parameters.
+CHOICE_POINTS = 41
+#: Pure profiles up to which the exact boundaries are computed from the conditions.
+MAX_PROFILES_FOR_BOUNDARIES = 64
 
 
 @dataclass(frozen=True)
@@ -62,32 +89,44 @@ class RegionData:
     x_symbol, y_symbol
         The two parameters on the axes.
     x, y
-        The grid values along each axis (1-D arrays): the centres of
-        ``resolution`` equal cells spanning each range.
+        The grid values along each axis (1-D arrays); for a game or scenario,
+        the centres of ``resolution`` equal cells spanning each range.
     region
         Integer array of shape ``(len(y), len(x))``: at each grid point, the
-        index into :attr:`outcomes` of the set of pure equilibria that holds there.
+        index of its regime (into :attr:`labels`).
     outcomes
-        For each region index, the pure equilibrium profiles that hold there
-        (an empty tuple where there is no pure equilibrium).
+        For each regime, its pure equilibria (one strategy label per player
+        each; an empty tuple where there is none).
     labels
-        A readable label for each entry of :attr:`outcomes`.
-    conditions
-        For each pure profile ``(row label, column label)`` that is an
-        equilibrium somewhere in the map, its sympy condition.
+        Each regime's readable label, e.g. ``"(Truce, Truce) + mixed"``.
     boundaries
-        The expressions whose zero sets bound the regions (differences of the
-        two sides of the inequalities in the conditions), those that separate
-        two regions somewhere on the map.
+        The expressions whose zero sets bound the regions exactly (differences
+        of the two sides of the inequalities in the conditions) and separate
+        two regimes somewhere on the map.
     boundary_values
         Array of shape ``(len(boundaries), len(y), len(x))``: each boundary
         expression evaluated on the grid.
     fixed
-        The values given to the other parameters.
+        The values of the other parameters.
     mark
-        ``(x, y)`` of a marked parameter point, or ``None``.
+        ``(x, y)`` of a marked parameter point (a scenario's defaults), or ``None``.
     x_range, y_range
         The ``(low, high)`` of each axis.
+    mixed
+        For each regime, the labels of its mixed equilibria.
+    exact_boundaries
+        Whether :attr:`boundaries` account for every change of regime on the
+        map; if not, :func:`plot_regions` draws the edges between cells.
+    method
+        How the equilibria were found (``"vertex_enumeration"`` or ``"pure"``).
+    key
+        A key to the strategy labels (e.g. ``"US: H = Hold countermeasures"``),
+        one line per player, or ``""``.
+    profiles
+        The pure profiles that are an equilibrium somewhere on the map.
+    game
+        The game mapped, with every parameter but the two on the axes fixed
+        (``None`` when its payoffs depend on others).
     """
 
     title: str
@@ -98,15 +137,32 @@ class RegionData:
     x: np.ndarray
     y: np.ndarray
     region: np.ndarray
-    outcomes: tuple[tuple[tuple[str, str], ...], ...]
+    outcomes: tuple[tuple[tuple[str, ...], ...], ...]
     labels: tuple[str, ...]
-    conditions: tuple[tuple[tuple[str, str], sp.Basic], ...]
     boundaries: tuple[sp.Expr, ...]
     boundary_values: np.ndarray
     fixed: Mapping[sp.Symbol, Any]
     mark: tuple[float, float] | None
     x_range: tuple[float, float]
     y_range: tuple[float, float]
+    mixed: tuple[tuple[str, ...], ...] = ()
+    exact_boundaries: bool = True
+    method: str = "vertex_enumeration"
+    key: str = ""
+    profiles: tuple[tuple[str, ...], ...] = ()
+    game: Game | None = field(default=None, repr=False)
+
+    @property
+    def conditions(self) -> tuple[tuple[tuple[str, ...], sp.Basic], ...]:
+        """For each profile of :attr:`profiles`, its sympy condition of equilibrium.
+
+        Computed when asked for (:meth:`~negotiation.Game.equilibrium_conditions`
+        simplifies, which takes longer than drawing the map); empty when the
+        payoffs depend on parameters other than the two on the axes.
+        """
+        if self.game is None:
+            return ()
+        return tuple((p, self.game.equilibrium_conditions(p)) for p in self.profiles)
 
 
 def _symbol(game: Game, name: Any, what: str) -> sp.Symbol:
@@ -182,10 +238,7 @@ def default_axes(scenario: Any, symbolic: Game) -> list[str]:
     ['P_cn', 'P_us']
     """
     at_defaults = [eq.profile for eq in scenario.game().equilibria(method="pure", exact=True)]
-    m, n = symbolic.shape
-    everything = [
-        (symbolic.strategies[0][i], symbolic.strategies[1][j]) for i in range(m) for j in range(n)
-    ]
+    everything = list(product(*symbolic.strategies))
     names: list[str] = []
     for profile in [*at_defaults, *everything]:
         condition = symbolic.equilibrium_conditions(profile)
@@ -196,17 +249,142 @@ def default_axes(scenario: Any, symbolic: Game) -> list[str]:
     return names
 
 
+def _method_for(game: Game) -> str:
+    """Every extreme equilibrium where the batched kernels have it, else the pure ones."""
+    from negotiation.solvers.batched import MAX_SIZE
+
+    if game.n_players == 2 and max(game.shape) <= MAX_SIZE:
+        return "vertex_enumeration"
+    return "pure"
+
+
+def _declared_axis(scenario: Any, name: str) -> tuple[float, float]:
+    return parameter_range(scenario.parameter(name))
+
+
+def choose_axes(scenario: Any, k: int = 2, *, points: int = CHOICE_POINTS) -> tuple[list[str], str]:
+    """The ``k`` parameters that change a scenario's equilibrium most, and why they were chosen.
+
+    Each parameter is swept alone over its declared range (``points``
+    points; the others at their defaults) in one batched sweep, and scored by
+    the share of its points at which the regime (the set of equilibria,
+    mixed included) differs from the regime at the defaults (points where
+    payoffs tie, on a boundary, do not count). The ``k``
+    highest scores win; ties, and parameters that change nothing, are
+    ordered as :func:`default_axes` orders them (those in the conditions of
+    the equilibria at the defaults first).
+
+    Parameters
+    ----------
+    scenario
+        A :class:`~negotiation.Scenario` (or anything with ``parameter_info``,
+        ``defaults`` and ``game(symbolic=...)``).
+    k
+        How many parameters to choose.
+    points
+        Points along each parameter's range.
+
+    Returns
+    -------
+    names : list of str
+        The chosen parameters, the one that changes the equilibrium most first.
+    reason : str
+        One line saying which were chosen and why, for a command line to print.
+
+    Raises
+    ------
+    InvalidGameError
+        If the scenario has fewer than ``k`` parameters.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> names, reason = choose_axes(ng.load("tariff_dilemma"))
+    >>> names
+    ['P_us', 'P_cn']
+    >>> print(reason)
+    chose P_us and P_cn: they change the equilibrium on 59% / 54% of their declared ranges (the other parameters at their defaults)
+    """
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise InvalidGameError(f"k must be a positive whole number of parameters; got {k!r}")
+    if isinstance(points, bool) or not isinstance(points, int) or points < 2:
+        raise InvalidGameError(f"points must be a whole number of at least 2; got {points!r}")
+    symbolic = scenario.game(symbolic=True)
+    names = [p.name for p in symbolic.parameters]
+    if len(names) < k:
+        raise InvalidGameError(
+            f"{getattr(scenario, 'name', 'the scenario')} has {len(names)} parameter"
+            f"{'' if len(names) == 1 else 's'} ({', '.join(names) or 'none'}), fewer than the "
+            f"{k} asked for"
+        )
+    order = [n for n in default_axes(scenario, symbolic) if n in names]
+    defaults = {s.name: float(v) for s, v in scenario.defaults.items()}
+    # one sweep: the defaults, then each parameter's range with the others at their defaults
+    columns = {n: np.full(1 + points * len(names), defaults[n]) for n in names}
+    for b, name in enumerate(names):
+        low, high = _declared_axis(scenario, name)
+        columns[name][1 + b * points : 1 + (b + 1) * points] = np.linspace(low, high, points)
+    result = sweep(
+        symbolic,
+        samples=len(columns[names[0]]),
+        distributions=columns,
+        method=_method_for(symbolic),
+        seed=0,
+        progress=False,
+    )
+    codes, _ = result.point_regimes()
+    tie = np.asarray(result.degenerate)  # a tie marks a boundary, not a regime: not counted
+    score = {}
+    for b, name in enumerate(names):
+        block = slice(1 + b * points, 1 + (b + 1) * points)
+        score[name] = float(np.sum((codes[block] != codes[0]) & ~tie[block]) / points)
+    chosen = sorted(names, key=lambda n: (-score[n], order.index(n)))[:k]
+    listed = " and ".join(chosen) if k <= 2 else ", ".join(chosen[:-1]) + f" and {chosen[-1]}"
+    if all(score[n] == 0 for n in chosen):
+        reason = (
+            f"chose {listed}: no parameter alone changes the equilibrium over its declared "
+            "range, and these enter the conditions of the equilibria at the defaults"
+        )
+    else:
+        shares = " / ".join(f"{score[n]:.0%}" for n in chosen)
+        they = "it changes" if k == 1 else "they change"
+        reason = (
+            f"chose {listed}: {they} the equilibrium on {shares} of "
+            f"{'its declared range' if k == 1 else 'their declared ranges'} (the other "
+            "parameters at their defaults)"
+        )
+        if any(score[n] == 0 for n in chosen):
+            reason += (
+                "; no other parameter alone changes it, so the rest enter the conditions of "
+                "the equilibria at the defaults"
+            )
+    return chosen, reason
+
+
+def _name_of(spec: Any) -> str | None:
+    if isinstance(spec, sp.Symbol):
+        return spec.name
+    if isinstance(spec, str):
+        return spec
+    if isinstance(spec, Sequence) and len(spec) == 3:
+        head = spec[0]
+        return head.name if isinstance(head, sp.Symbol) else str(head)
+    return None
+
+
 def _scenario_map(
     scenario: Any, x: Any, y: Any, fixed: Mapping[Any, Any] | None, mark: Mapping[Any, Any] | None
-) -> tuple[Game, Any, Any, dict[Any, Any], Mapping[Any, Any], dict[str, str]]:
+) -> tuple[Game, Any, Any, dict[Any, Any], Mapping[Any, Any], dict[str, str], str]:
     symbolic = scenario.game(symbolic=True)
     info = {p.name: p for p in scenario.parameter_info}
     if x is None or y is None:
-        choice = [n for n in default_axes(scenario, symbolic) if n not in (x, y)]
-        if len(choice) + (x is not None) + (y is not None) < 2:
+        if len(symbolic.parameters) < 2:
             raise InvalidGameError(
                 f"{scenario.name} has fewer than two parameters, so there is no map to draw"
             )
+        taken = {_name_of(x), _name_of(y)} - {None}
+        ranked, _ = choose_axes(scenario, k=len(symbolic.parameters))
+        choice = [n for n in ranked if n not in taken]
         x = x if x is not None else choice.pop(0)
         y = y if y is not None else choice.pop(0)
 
@@ -219,12 +397,11 @@ def _scenario_map(
         return spec
 
     x, y = axis(x, "x"), axis(y, "y")
-    on_axes = {
-        (spec[0].name if isinstance(spec[0], sp.Symbol) else str(spec[0]))
-        for spec in (x, y)
-        if isinstance(spec, Sequence) and not isinstance(spec, str) and len(spec) == 3
-    }
+    on_axes = {_name_of(spec) for spec in (x, y)}
     given = {(k.name if isinstance(k, sp.Symbol) else str(k)): v for k, v in (fixed or {}).items()}
+    from negotiation.scenarios.values import check_ranges
+
+    check_ranges(scenario, given, source="fixed", stacklevel=4)
     values: dict[Any, Any] = {
         s: scenario.defaults[s]
         for s in symbolic.parameters
@@ -233,14 +410,32 @@ def _scenario_map(
     values.update(given)
     marked = mark if mark is not None else {s.name: v for s, v in scenario.defaults.items()}
     units = {name: p.unit for name, p in info.items() if p.unit}
-    return symbolic, x, y, values, marked, units
+    return symbolic, x, y, values, marked, units, _strategy_key(scenario)
 
 
-def _profile_label(profile: tuple[str, str]) -> str:
-    return f"({profile[0]}, {profile[1]})"
+def _strategy_key(scenario: Any) -> str:
+    """``"US: L = Implement London, ..."``, one line per party, where strategies have titles."""
+    titles = {
+        party: {s.name: s.title for s in strategies if getattr(s, "title", "")}
+        for party, strategies in getattr(scenario, "strategies", {}).items()
+    }
+    return _key_text(titles)
 
 
-def outcome_label(outcome: Sequence[tuple[str, str]]) -> str:
+def _key_text(titles: Mapping[str, Mapping[str, str]]) -> str:
+    lines = []
+    for party, named in titles.items():
+        shown = [f"{k} = {t}" for k, t in named.items() if t.lower() != k.lower()]
+        if shown:
+            lines.append(f"{party}: " + ", ".join(shown))
+    return "\n".join(lines)
+
+
+def _profile_label(profile: Sequence[str]) -> str:
+    return "(" + ", ".join(profile) + ")"
+
+
+def outcome_label(outcome: Sequence[Sequence[str]]) -> str:
     """A readable label for a set of pure equilibria.
 
     Examples
@@ -253,26 +448,14 @@ def outcome_label(outcome: Sequence[tuple[str, str]]) -> str:
     return " and ".join(_profile_label(p) for p in outcome)
 
 
-def _relational_differences(conditions: Sequence[sp.Basic], axes: set[sp.Symbol]) -> list[sp.Expr]:
-    found: list[sp.Expr] = []
-    for condition in conditions:
-        for rel in sorted(condition.atoms(sp.core.relational.Relational), key=sp.default_sort_key):
-            difference = sp.simplify(rel.lhs - rel.rhs)
-            if not (difference.free_symbols & axes):
-                continue
-            if difference.could_extract_minus_sign():
-                difference = -difference
-            if any(
-                sp.simplify(difference - f) == 0 or sp.simplify(difference + f) == 0 for f in found
-            ):
-                continue
-            found.append(difference)
-    return found
+def _sign(values: np.ndarray, tol: float = 1e-9) -> np.ndarray:
+    """The sign of each value, zero within ``tol`` (where the sweep's kernels see a tie)."""
+    return np.where(np.abs(values) <= tol, 0.0, np.sign(values))
 
 
 def _separates(values: np.ndarray, region: np.ndarray) -> bool:
     """Whether the zero set of ``values`` runs between grid neighbours in different regions."""
-    sign = np.sign(values)
+    sign = _sign(values)
     across_x = (sign[:, 1:] != sign[:, :-1]) & (region[:, 1:] != region[:, :-1])
     across_y = (sign[1:, :] != sign[:-1, :]) & (region[1:, :] != region[:-1, :])
     return bool(across_x.any() or across_y.any())
@@ -294,6 +477,19 @@ def region_edges(region: np.ndarray) -> np.ndarray:
     edge[1:, :] |= dy
     edge[:-1, :] |= dy
     return edge
+
+
+def _widen(mask: np.ndarray, cells: int) -> np.ndarray:
+    """``mask`` grown by ``cells`` grid cells in every direction (a square dilation)."""
+    out = mask.copy()
+    for _ in range(cells):
+        grown = out.copy()
+        grown[1:, :] |= out[:-1, :]
+        grown[:-1, :] |= out[1:, :]
+        grown[:, 1:] |= out[:, :-1]
+        grown[:, :-1] |= out[:, 1:]
+        out = grown
+    return out
 
 
 def _cell_centres(low: float, high: float, count: int) -> np.ndarray:
@@ -319,30 +515,40 @@ def regions_data(
     fixed: Mapping[Any, Any] | None = None,
     mark: Mapping[Any, Any] | None = None,
     resolution: int = DEFAULT_RESOLUTION,
+    method: str | None = None,
 ) -> RegionData:
-    """The numbers :func:`plot_regions` draws: the set of pure equilibria at each grid point.
+    """The numbers :func:`plot_regions` draws: the regime (set of equilibria) at each grid point.
 
     Parameters
     ----------
     game
-        A :class:`negotiation.Game` whose payoffs depend on parameters, or a
+        A :class:`~negotiation.SweepResult` of a grid over two parameters
+        (any other swept parameter held at a single value); or a
+        :class:`negotiation.Game` whose payoffs depend on parameters; or a
         scenario (e.g. ``ng.load("london_framework")``): then ``x`` and ``y``
         may be bare parameter names (ranges from the parameters' ``low`` and
         ``high``, else the default plus or minus ``max(|default|, 1)``) or be
-        left out (two parameters that decide the default equilibria), the
-        other parameters are fixed at their defaults unless given in
-        ``fixed``, the defaults are marked, and the axes carry the units.
+        left out (the two that change the equilibrium most, see
+        :func:`choose_axes`), the other parameters are fixed at their
+        defaults unless given in ``fixed``, the defaults are marked, and the
+        axes carry the units.
     x, y
-        ``(parameter, low, high)`` for each axis; the parameter as a sympy
-        symbol or its name.
+        For a game, ``(parameter, low, high)`` for each axis, the parameter
+        as a sympy symbol or its name. For a sweep result, the names of the
+        parameters on each axis (default: the grid's first parameter on x).
     fixed
         Values of every other parameter of the game (by symbol or name).
     mark
         Parameter values to mark on the map (e.g. a scenario's defaults); only
-        the values of the ``x`` and ``y`` parameters are used.
+        the values of the ``x`` and ``y`` parameters are used. For a sweep
+        of a scenario, its defaults unless given.
     resolution
-        Grid cells along each axis; the conditions are evaluated at the cell
-        centres (an even number keeps round-number boundaries off the grid).
+        Grid cells along each axis; the game is solved at the cell centres
+        (an even number keeps round-number boundaries off the grid).
+    method
+        ``"vertex_enumeration"`` (every extreme equilibrium, mixed included;
+        the default for two players up to 4x4) or ``"pure"`` (pure
+        equilibria only; the default otherwise). Not for a sweep result.
 
     Returns
     -------
@@ -357,6 +563,8 @@ def regions_data(
         If ``x``, ``y`` or a key of ``fixed`` is not a parameter of the game.
     InvalidGameError
         For a malformed axis specification or resolution.
+    SweepError
+        For a sweep result that is not a grid over two parameters.
 
     Examples
     --------
@@ -370,26 +578,51 @@ def regions_data(
     >>> g = ng.Game.symmetric([[0, -c], [e, -2]], strategies=("Truce", "Escalate"))
     >>> data = regions_data(g, x=("e", -1, 1), y=("c", 2.5, 4), resolution=4)
     >>> data.labels[data.region[0, 0]], data.labels[data.region[0, -1]]
-    ('(Truce, Truce) and (Escalate, Escalate)', '(Escalate, Escalate)')
+    ('(Truce, Truce) & (Escalate, Escalate) + mixed', '(Escalate, Escalate)')
     >>> data.boundaries  # c = 2 lies outside the map
     (e,)
+
+    Any two-parameter grid sweep draws the same way:
+
+    >>> result = ng.sweep(g, grid={"e": [-0.5, 0.5], "c": [1.0, 3.0]})
+    >>> data = regions_data(result)  # the grid's first parameter on x
+    >>> [[data.labels[k] for k in row] for row in data.region]  # doctest: +NORMALIZE_WHITESPACE
+    [['(Truce, Truce)', '(Truce, Escalate) & (Escalate, Truce) + mixed'],
+     ['(Truce, Truce) & (Escalate, Escalate) + mixed', '(Escalate, Escalate)']]
     """
+    if isinstance(game, SweepResult):
+        if fixed is not None or method is not None:
+            raise SweepError(
+                "a sweep result is already solved: fixed= and method= are for a game or "
+                "scenario (sweep again with the values you want)"
+            )
+        return _from_result(game, x, y, mark=mark)
+    if method is not None and method not in ("vertex_enumeration", "pure"):
+        raise InvalidGameError(
+            f"method must be 'vertex_enumeration' or 'pure' for a map; got {method!r}"
+        )
     units: dict[str, str] = {}
+    key = ""
     title_note = None
+    scenario = None
     if _scenario_like(game):
-        game, x, y, fixed, mark, units = _scenario_map(game, x, y, fixed, mark)
+        scenario = game
+        game, x, y, fixed, mark, units, key = _scenario_map(game, x, y, fixed, mark)
         title_note = "other parameters at the scenario's values"
     if not isinstance(game, Game):
         raise InvalidGameError(
-            f"regions_data maps a negotiation.Game or a scenario, not a {type(game).__name__}; "
-            "e.g. regions_data(ng.load('london_framework'), x='m', y='re_loss_us')"
+            f"regions_data maps a negotiation.Game or a scenario, not a {type(game).__name__} "
+            "(or a SweepResult of a two-parameter grid); e.g. "
+            "regions_data(ng.load('london_framework'), x='m', y='re_loss_us')"
         )
     if x is None or y is None:
         raise InvalidGameError(
             "give both axes as (parameter, low, high), e.g. x=('t', 0, 1), y=('m', 0, 5); "
             "the game's parameters are " + (", ".join(p.name for p in game.parameters) or "none")
         )
-    if not isinstance(resolution, int | np.integer) or resolution < 2:
+    if isinstance(resolution, bool) or not isinstance(resolution, int | np.integer):
+        raise InvalidGameError(f"resolution must be an integer of at least 2, not {resolution!r}")
+    if resolution < 2:
         raise InvalidGameError(f"resolution must be an integer of at least 2, not {resolution!r}")
     xs, x_low, x_high = _axis(game, x, "x")
     ys, y_low, y_high = _axis(game, y, "y")
@@ -412,89 +645,300 @@ def regions_data(
             f"the map varies {xs.name} and {ys.name}, but the payoffs also depend on {names}; "
             f"give values with fixed={{{example}}}"
         )
+    if int(resolution) ** 2 > 10**8:
+        raise InvalidGameError(
+            f"resolution {resolution} makes a map of {int(resolution) ** 2:,} points; "
+            "give at most 10000 cells along each axis (200 is plenty for a figure)"
+        )
     reduced = game.subs(fixed_values) if fixed_values else game
-
     xv = _cell_centres(x_low, x_high, int(resolution))
     yv = _cell_centres(y_low, y_high, int(resolution))
-    X, Y = np.meshgrid(xv, yv)
-    m, n = game.shape
-    profiles = [(game.strategies[0][i], game.strategies[1][j]) for i in range(m) for j in range(n)]
-    conditions = [reduced.equilibrium_conditions((i, j)) for i in range(m) for j in range(n)]
-    held = np.stack([_on_grid(c, (xs, ys), X, Y, bool) for c in conditions])
+    if scenario is not None:
+        from negotiation.scenarios.values import check_ranges
 
-    codes = np.zeros(X.shape, dtype=np.int64)
-    for k in range(len(profiles)):
-        codes |= held[k].astype(np.int64) << k
-    unique = np.unique(codes)
-    # order regions by how many equilibria they hold, then by profile order
-    order = sorted(
-        unique.tolist(), key=lambda c: (bin(c).count("1") != 1 and c != 0, bin(c).count("1"), c)
+        check_ranges(scenario, {xs.name: xv, ys.name: yv}, source="the map", stacklevel=3)
+    constant = [s.name for s in (xs, ys) if s not in reduced.parameters]
+    if constant:
+        raise InvalidGameError(
+            f"once the other parameters are fixed the payoffs do not depend on "
+            f"{' or '.join(constant)}, so the map would not change along that axis; choose "
+            "parameters the payoffs depend on (the game's parameters are "
+            + ", ".join(p.name for p in game.parameters)
+            + ")"
+        )
+    chosen = method or _method_for(reduced)
+    result = sweep(reduced, grid={ys: yv, xs: xv}, method=chosen, progress=False)
+    return _from_result(
+        result,
+        xs.name,
+        ys.name,
+        mark=mark,
+        game=game,
+        fixed_values=fixed_values,
+        reduced=reduced,
+        units=units,
+        key=key,
+        title_note=title_note,
+        ranges=((x_low, x_high), (y_low, y_high)),
     )
-    region = np.zeros(X.shape, dtype=np.int64)
-    for index, code in enumerate(order):
-        region[codes == code] = index
-    outcomes = tuple(
-        tuple(profiles[k] for k in range(len(profiles)) if code >> k & 1) for code in order
-    )
-    somewhere = [k for k in range(len(profiles)) if held[k].any()]
-    candidates = _relational_differences(
-        [conditions[k] for k in range(len(profiles)) if not held[k].all() and held[k].any()],
-        {xs, ys},
-    )
-    boundaries, grids = [], []
-    for b in candidates:
-        grid = _on_grid(b, (xs, ys), X, Y, float)
-        if _separates(grid, region):
-            boundaries.append(b)
-            grids.append(grid)
-    values = np.stack(grids) if grids else np.empty((0, *X.shape))
 
-    marked = None
-    if mark is not None:
-        by_name = {(k.name if isinstance(k, sp.Symbol) else str(k)): v for k, v in mark.items()}
-        lookup = {s: by_name[s.name] for s in (xs, ys) if s.name in by_name}
-        missing = [s.name for s in (xs, ys) if s not in lookup]
-        if missing:
-            raise InvalidGameError(
-                f"mark has no value for {', '.join(missing)}; give the point to mark as "
-                f"mark={{{xs.name!r}: ..., {ys.name!r}: ...}}"
+
+def _regime_members(result: SweepResult, codes: np.ndarray, count: int) -> list[list[int]]:
+    """For each regime, the outcomes (indices into ``result.outcomes``) at one of its points."""
+    index = {label: k for k, label in enumerate(result.outcomes)}
+    return [
+        sorted({index[o] for o in result.outcomes_at(int(np.flatnonzero(codes == k)[0]))})
+        for k in range(count)
+    ]
+
+
+def _from_result(
+    result: SweepResult,
+    x: Any,
+    y: Any,
+    *,
+    mark: Mapping[Any, Any] | None,
+    game: Game | None = None,
+    fixed_values: Mapping[sp.Symbol, Any] | None = None,
+    reduced: Game | None = None,
+    units: Mapping[str, str] | None = None,
+    key: str = "",
+    title_note: str | None = None,
+    ranges: tuple[tuple[float, float], tuple[float, float]] | None = None,
+) -> RegionData:
+    if result.axes is None:
+        raise SweepError(
+            "a map of regimes needs a grid sweep over two parameters; this is a Monte Carlo "
+            "sweep, whose points form no grid: sweep with grid={'a': 200, 'b': 200} instead"
+        )
+    axes = result.axes
+    varying = [n for n in result.parameters if len(axes[n]) > 1]
+    if len(varying) != 2:
+        raise SweepError(
+            f"a map of regimes needs a grid over exactly two parameters; this sweep varies "
+            f"{len(varying)} ({', '.join(varying) or 'none'}): "
+            + (
+                "hold the others at a single value each"
+                if len(varying) > 2
+                else "sweep two parameters, e.g. grid={'a': 200, 'b': 200}"
             )
-        marked = (float(lookup[xs]), float(lookup[ys]))
-
-    base = game.name or f"{game.players[0]} vs {game.players[1]}"
-    title = f"Pure equilibria: {base}"
+        )
+    xn = _name_of(x) if x is not None else None
+    yn = _name_of(y) if y is not None else None
+    for given, what in ((xn, "x"), (yn, "y")):
+        if given is not None and given not in varying:
+            raise UnknownLabelError(
+                f"{what} names {given!r}, which is not one of the two swept parameters "
+                f"({', '.join(varying)})"
+            )
+    if xn is None:
+        xn = varying[0] if yn != varying[0] else varying[1]
+    if yn is None:
+        yn = next(n for n in varying if n != xn)
+    if xn == yn:
+        raise InvalidGameError(f"x and y are both {xn}; choose two different parameters")
+    codes, labels = result.point_regimes()
+    shape = tuple(len(axes[n]) for n in result.parameters)
+    grid = codes.reshape(shape)
+    order = [result.parameters.index(yn), result.parameters.index(xn)]
+    rest = [i for i in range(len(shape)) if i not in order]
+    region = np.transpose(grid, [*order, *rest]).reshape(len(axes[yn]), len(axes[xn]))
+    # regimes numbered in the order they appear in point_regimes, restricted to this map
+    present = sorted(set(np.unique(region).tolist()))
+    renumber = np.full(len(labels), -1, dtype=np.int64)
+    renumber[present] = np.arange(len(present))
+    region = renumber[region]
+    members = _regime_members(result, renumber[codes], len(present))
+    ties = np.asarray(result.degenerate).reshape(shape)
+    ties = np.transpose(ties, [*order, *rest]).reshape(region.shape)
+    labels = tuple(
+        labels[k] + (" (a tie, on a boundary)" if ties[region == i].all() else "")
+        for i, k in enumerate(present)
+    )
+    names = result.outcomes
+    pure = [all(bin(mask).count("1") == 1 for mask in key) for key in result.outcome_keys]
+    strategies = result.game.strategies
+    outcomes = tuple(
+        tuple(
+            tuple(
+                s[bits(mask)[0]] for s, mask in zip(strategies, result.outcome_keys[c], strict=True)
+            )
+            for c in m
+            if pure[c]
+        )
+        for m in members
+    )
+    mixed = tuple(tuple(names[c] for c in m if not pure[c]) for m in members)
+    xv = np.asarray(axes[xn], dtype=float)
+    yv = np.asarray(axes[yn], dtype=float)
+    xs, ys = sp.Symbol(xn), sp.Symbol(yn)
+    if game is None:  # from a sweep result: the game at the values held fixed
+        game = result.game
+        held = {
+            **result.fixed,
+            **{n: float(axes[n][0]) for n in result.parameters if n not in (xn, yn)},
+        }
+        fixed_values = {
+            sp.Symbol(n): sp.Float(v) for n, v in held.items() if sp.Symbol(n) in game.parameters
+        }
+        reduced = game.subs(fixed_values) if fixed_values else game
+        units = result.units
+        key = key or _key_text(result.strategy_titles)
+        if result.defaults and title_note is None:
+            changed = {n: v for n, v in held.items() if v != result.defaults.get(n, v)}
+            title_note = (
+                "other parameters at the scenario's values"
+                if not changed
+                else ", ".join(
+                    f"{n} = {v:g}" for n, v in sorted(changed.items())[:MAX_FIXED_IN_TITLE]
+                )
+                + ("; " if len(changed) <= MAX_FIXED_IN_TITLE else ", ...; ")
+                + "others at the scenario's values"
+            )
+    assert reduced is not None
+    assert fixed_values is not None
+    profiles, boundaries, values, exact = _boundaries(reduced, xs, ys, xv, yv, region, outcomes)
+    marked = _mark(mark if mark is not None else (result.defaults or None), xs, ys)
+    base = game.name or " vs ".join(game.players)
+    kind = "Pure equilibria" if result.method == "pure" else "Equilibria"
+    title = f"{kind}: {base}"
     if title_note is not None:
         title += f"\n({title_note})"
     elif 0 < len(fixed_values) <= MAX_FIXED_IN_TITLE:
         title += (
             "\n("
             + ", ".join(
-                f"{s.name} = {v}"
+                f"{s.name} = {_short(v)}"
                 for s, v in sorted(fixed_values.items(), key=lambda kv: kv[0].name)
             )
             + ")"
         )
     elif fixed_values:
         title += f"\n({len(fixed_values)} other parameters fixed)"
+    if ranges is None:
+        ranges = ((float(xv.min()), float(xv.max())), (float(yv.min()), float(yv.max())))
+    units = units or {}
     return RegionData(
         title=title,
-        xlabel=_axis_label(xs.name, units),
-        ylabel=_axis_label(ys.name, units),
+        xlabel=_axis_label(xn, units),
+        ylabel=_axis_label(yn, units),
         x_symbol=xs,
         y_symbol=ys,
         x=xv,
         y=yv,
         region=region,
         outcomes=outcomes,
-        labels=tuple(outcome_label(o) for o in outcomes),
-        conditions=tuple((profiles[k], conditions[k]) for k in somewhere),
-        boundaries=tuple(boundaries),
+        labels=labels,
+        boundaries=boundaries,
         boundary_values=values,
         fixed=dict(fixed_values),
         mark=marked,
-        x_range=(x_low, x_high),
-        y_range=(y_low, y_high),
+        x_range=ranges[0],
+        y_range=ranges[1],
+        mixed=mixed,
+        exact_boundaries=exact,
+        method=result.method,
+        key=key,
+        profiles=profiles,
+        game=reduced if set(reduced.parameters) <= {xs, ys} else None,
     )
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, sp.Float | float):
+        return f"{float(value):g}"
+    return str(value)
+
+
+def _mark(
+    mark: Mapping[Any, Any] | None, xs: sp.Symbol, ys: sp.Symbol
+) -> tuple[float, float] | None:
+    if mark is None:
+        return None
+    by_name = {(k.name if isinstance(k, sp.Symbol) else str(k)): v for k, v in mark.items()}
+    missing = [s.name for s in (xs, ys) if s.name not in by_name]
+    if missing:
+        raise InvalidGameError(
+            f"mark has no value for {', '.join(missing)}; give the point to mark as "
+            f"mark={{{xs.name!r}: ..., {ys.name!r}: ...}}"
+        )
+    return (float(by_name[xs.name]), float(by_name[ys.name]))
+
+
+def _boundaries(
+    reduced: Game,
+    xs: sp.Symbol,
+    ys: sp.Symbol,
+    xv: np.ndarray,
+    yv: np.ndarray,
+    region: np.ndarray,
+    outcomes: Sequence[Sequence[tuple[str, ...]]],
+) -> tuple[tuple[tuple[str, ...], ...], tuple[sp.Expr, ...], np.ndarray, bool]:
+    """The pure profiles on the map, the exact boundaries, and whether they explain every change.
+
+    A pure profile that is an equilibrium in some regimes of the map but not
+    in all stops being one where a player's gain from some deviation changes
+    sign: those gains (differences of payoffs, expanded, each once up to a
+    constant factor) are the candidate boundaries, kept where they separate
+    two regimes on the grid. No ``simplify`` runs here: the conditions
+    themselves (:attr:`RegionData.conditions`) are computed only when asked for.
+    """
+    X, Y = np.meshgrid(xv, yv)
+    empty = np.empty((0, *X.shape))
+    if not set(reduced.parameters) <= {xs, ys}:
+        return (), (), empty, False
+    somewhere = sorted(
+        {p for regime in outcomes for p in regime}, key=lambda p: _indices(reduced, p)
+    )
+    everywhere = set.intersection(*(set(regime) for regime in outcomes)) if outcomes else set()
+    axes = {xs, ys}
+    found: list[sp.Expr] = []
+    seen: set[sp.Expr] = set()
+    for profile in somewhere:
+        if profile in everywhere:
+            continue
+        at = _indices(reduced, profile)
+        for player, table in enumerate(reduced.payoffs):
+            for other in range(reduced.shape[player]):
+                if other == at[player]:
+                    continue
+                deviation = (*at[:player], other, *at[player + 1 :])
+                gain = sp.expand(sp.sympify(table[deviation]) - sp.sympify(table[at]))
+                if not (gain.free_symbols & axes):
+                    continue
+                gain = gain.as_content_primitive()[1]
+                if gain.could_extract_minus_sign():
+                    gain = -gain
+                if gain in seen:
+                    continue
+                seen.add(gain)
+                found.append(gain)
+    kept, grids = [], []
+    for gain in found:
+        values = _on_grid(gain, (xs, ys), X, Y, float)
+        if _separates(values, region):
+            kept.append(gain)
+            grids.append(values)
+    stacked = np.stack(grids) if grids else empty
+    return tuple(somewhere), tuple(kept), stacked, _explained(stacked, region)
+
+
+def _indices(game: Game, profile: Sequence[str]) -> tuple[int, ...]:
+    return tuple(labels.index(s) for labels, s in zip(game.strategies, profile, strict=True))
+
+
+def _explained(values: np.ndarray, region: np.ndarray) -> bool:
+    """Whether every change of regime between grid neighbours crosses some boundary."""
+    dx = region[:, 1:] != region[:, :-1]
+    dy = region[1:, :] != region[:-1, :]
+    if not (dx.any() or dy.any()):
+        return True
+    if len(values) == 0:
+        return False
+    sign = _sign(values)
+    cross_x = (sign[:, :, 1:] != sign[:, :, :-1]).any(axis=0)
+    cross_y = (sign[:, 1:, :] != sign[:, :-1, :]).any(axis=0)
+    return bool(not (dx & ~cross_x).any() and not (dy & ~cross_y).any())
 
 
 def plot_regions(
@@ -506,22 +950,25 @@ def plot_regions(
     mark: Mapping[Any, Any] | None = None,
     mark_label: str = "scenario values",
     resolution: int = DEFAULT_RESOLUTION,
+    method: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw which set of pure equilibria holds where over two parameters.
+    """Draw the map of regimes, which set of equilibria holds where, over two parameters.
 
-    Each region is coloured by the set of pure Nash equilibria holding there;
-    black lines are the boundaries given by the symbolic equilibrium
-    conditions, and a star marks a chosen parameter point (e.g. a scenario's
-    values).
+    Each regime (the set of equilibria at a point, mixed included) has its
+    own colour; black lines are the boundaries between regimes (exact, from
+    the symbolic equilibrium conditions, where these explain every change),
+    and a star marks a chosen parameter point (a scenario's own values).
 
     Parameters
     ----------
     game
-        A :class:`negotiation.Game` whose payoffs depend on parameters, or a
+        A :class:`~negotiation.SweepResult` of a grid over two parameters,
+        a :class:`negotiation.Game` whose payoffs depend on parameters, or a
         scenario (see :func:`regions_data`).
     x, y
-        ``(parameter, low, high)`` for each axis (for a scenario, a name suffices).
+        For a game, ``(parameter, low, high)`` for each axis (for a scenario,
+        a name suffices); for a sweep result, which parameter goes on each axis.
     fixed
         Values of every other parameter (for a scenario, the defaults by default).
     mark
@@ -531,6 +978,8 @@ def plot_regions(
         The legend text of the mark.
     resolution
         Grid points along each axis.
+    method
+        ``"vertex_enumeration"`` or ``"pure"`` (see :func:`regions_data`).
     ax
         The matplotlib ``Axes`` to draw on; a new figure is made when ``None``.
 
@@ -541,6 +990,7 @@ def plot_regions(
     See Also
     --------
     regions_data : the numbers drawn, and the errors raised.
+    choose_axes : which two parameters of a scenario to map.
 
     Examples
     --------
@@ -551,16 +1001,21 @@ def plot_regions(
     >>> ax = plot_regions(g, x=(e, -1, 1), y=(c, 0, 4), mark={"e": 0.5, "c": 1})
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('e', 'c')
+    >>> ax = plot_regions(ng.sweep(ng.load("busan_truce"), grid={"crash": 60, "win": 50}))
+    >>> ax.get_legend().get_texts()[-1].get_text()
+    'scenario values'
     """
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    data = regions_data(game, x, y, fixed=fixed, mark=mark, resolution=resolution)
-    ax = new_axes(ax)
-    k = len(data.outcomes)
-    # "no pure equilibrium" is grey; the other sets take the palette in order
-    colours = [category_colour(i) if outcome else "0.85" for i, outcome in enumerate(data.outcomes)]
+    data = regions_data(game, x, y, fixed=fixed, mark=mark, resolution=resolution, method=method)
+    ax = new_axes(ax, figsize=(6.8, 5.6))
+    k = len(data.labels)
+    # a regime without any equilibrium found is grey; the others take the palette in order
+    colours = [
+        category_colour(i) if (data.outcomes[i] or data.mixed[i]) else "0.85" for i in range(k)
+    ]
     cmap = ListedColormap(colours)
     norm = BoundaryNorm(np.arange(-0.5, k + 0.5), k)
     ax.pcolormesh(
@@ -573,15 +1028,20 @@ def plot_regions(
         alpha=0.75,
         rasterized=True,
     )
-    # each boundary is the exact zero set of its expression, drawn only where it separates
-    # two regions (an inequality can bind for one profile without changing the outcome)
-    near_edges = region_edges(data.region)
-    for values in data.boundary_values:
-        shown = np.ma.masked_where(~near_edges, values)
-        if shown.count() and shown.min() < 0 < shown.max():
-            ax.contour(
-                data.x, data.y, shown, levels=[0.0], colors=OKABE_ITO["black"], linewidths=1.2
-            )
+    black = OKABE_ITO["black"]
+    if data.exact_boundaries:
+        # each boundary is the exact zero set of its expression, drawn only where it separates
+        # two regimes (an inequality can bind for one profile without changing the regime)
+        near_edges = _widen(region_edges(data.region), 2)  # a band wide enough to contour
+        for values in data.boundary_values:
+            shown = np.ma.masked_where(~near_edges, values)
+            if shown.count() and shown.min() < 0 < shown.max():
+                ax.contour(data.x, data.y, shown, levels=[0.0], colors=black, linewidths=1.2)
+    elif len(data.x) > 1 and len(data.y) > 1:
+        for i in range(k - 1):  # every boundary touches a regime other than the last
+            inside = (data.region == i).astype(float)
+            if 0 < inside.sum() < inside.size:
+                ax.contour(data.x, data.y, inside, levels=[0.5], colors=black, linewidths=1.0)
     handles: list[Any] = [
         Patch(facecolor=colours[i], alpha=0.75, label=label) for i, label in enumerate(data.labels)
     ]
@@ -590,10 +1050,11 @@ def plot_regions(
             *data.mark,
             marker="*",
             markersize=16,
-            color=OKABE_ITO["black"],
+            color=black,
             markerfacecolor=OKABE_ITO["yellow"],
             linestyle="none",
             zorder=4,
+            clip_on=False,
         )
         handles.append(
             Line2D(
@@ -601,7 +1062,7 @@ def plot_regions(
                 [],
                 marker="*",
                 markersize=12,
-                color=OKABE_ITO["black"],
+                color=black,
                 markerfacecolor=OKABE_ITO["yellow"],
                 linestyle="none",
                 label=mark_label,
@@ -611,13 +1072,18 @@ def plot_regions(
     ax.set_ylim(*data.y_range)
     ax.set_xlabel(data.xlabel)
     ax.set_ylabel(data.ylabel)
-    ax.set_title(wrap_title(data.title))
-    ax.legend(
+    fit_title(ax, data.title)
+    longest = max(map(len, data.labels), default=0)
+    legend = ax.legend(
         handles=handles,
         loc="upper center",
-        bbox_to_anchor=(0.5, -0.12),
-        ncol=1 if max(map(len, data.labels)) > 30 else 2,
+        bbox_to_anchor=(0.5, -0.13),
+        ncol=1 if longest > 30 else 2,
         frameon=False,
         fontsize="small",
+        title=wrap_title(data.key, 80) if data.key else None,
+        title_fontsize="x-small",
     )
+    if data.key:
+        legend.get_title().set_multialignment("left")
     return ax

@@ -41,7 +41,13 @@ from negotiation.display import fmt
 from negotiation.errors import RepeatedGameError
 from negotiation.games.repeated import RepeatedGame
 from negotiation.games.simulation import Simulation
-from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
+from negotiation.plotting.style import (
+    OKABE_ITO,
+    PLAYER_COLOURS,
+    fit_title,
+    new_axes,
+    wrap_title,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -51,6 +57,8 @@ __all__ = ["RepeatedData", "SimulationData", "plot_repeated", "repeated_data"]
 VIEWS = ("set", "threshold")
 STRATEGIES = ("grim_trigger", "punish")
 GRID = 400
+#: A one-shot gain from deviating at most this large counts as none.
+ONE_SHOT_TOL = 1e-9
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,15 @@ class RepeatedData:
     future_losses: np.ndarray
     discount: float | None
     sustainable: bool | None
+
+    @property
+    def one_shot_equilibrium(self) -> bool:
+        """Whether the target is already an equilibrium of the stage game (nobody gains by deviating).
+
+        Then no punishment is needed: it is sustained at every discount factor,
+        and the threshold view says so instead of drawing an axis of zero gains.
+        """
+        return max(self.gains) <= ONE_SHOT_TOL
 
     @property
     def strategy_text(self) -> str:
@@ -382,13 +399,49 @@ def _plot_set(data: RepeatedData, ax: Axes) -> None:
     pad_x, pad_y = 0.08 * max(np.ptp(xs), 1e-9), 0.08 * max(np.ptp(ys), 1e-9)
     ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
     ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
-    ax.set_title(wrap_title(f"{data.name}\nfeasible and individually rational payoffs"))
+    fit_title(ax, f"{data.name}\nfeasible and individually rational payoffs")
     ax.set_xlabel(f"{data.players[0]}'s average payoff")
     ax.set_ylabel(f"{data.players[1]}'s average payoff")
 
 
+def _plot_one_shot(data: RepeatedData, ax: Axes) -> None:
+    """The threshold view when the target is already a one-shot equilibrium: say so."""
+    ax.axvspan(0, 1, color=OKABE_ITO["bluish_green"], alpha=0.15, label="sustainable at every δ")
+    ax.text(
+        0.5,
+        0.5,
+        wrap_title(
+            f"({', '.join(data.profile)}) is already an equilibrium of the one-shot game: "
+            "no player gains by deviating, so it needs no punishment and holds at every "
+            "discount factor δ",
+            44,
+        ),
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        zorder=5,
+        bbox={"facecolor": "white", "edgecolor": "0.6", "boxstyle": "round,pad=0.6"},
+    )
+    if data.discount is not None:
+        ax.axvline(
+            data.discount,
+            color=OKABE_ITO["black"],
+            lw=1.5,
+            label=f"this game's δ = {fmt(data.discount, 3)} (sustained)",
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_yticks([])
+    fit_title(ax, f"{data.name}\n({', '.join(data.profile)}) needs no enforcement")
+    ax.set_xlabel("discount factor δ")
+    ax.set_ylabel("gain from deviating: none")
+
+
 def _plot_threshold(data: RepeatedData, ax: Axes) -> None:
-    top = 3 * max(max(data.gains), 1e-9)
+    if data.one_shot_equilibrium:
+        _plot_one_shot(data, ax)
+        return
+    top = 3 * max(data.gains)
     widths = (4.0, 2.0)  # the first player's lines are wider, so equal curves both show
     for k in (0, 1):
         colour, player = PLAYER_COLOURS[k], data.players[k]
@@ -426,9 +479,7 @@ def _plot_threshold(data: RepeatedData, ax: Axes) -> None:
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, top)
-    ax.set_title(
-        wrap_title(f"{data.name}\nsustaining ({', '.join(data.profile)}) by {data.strategy_text}")
-    )
+    fit_title(ax, f"{data.name}\nsustaining ({', '.join(data.profile)}) by {data.strategy_text}")
     ax.set_xlabel("discount factor δ")
     ax.set_ylabel("payoff")
 
@@ -459,7 +510,7 @@ def _plot_simulation(data: SimulationData, ax: Axes) -> None:
     for k, r in enumerate(data.renewals):
         ax.axvline(r + 0.5, color="0.5", ls=":", lw=1, label="deadline renewed" if k == 0 else None)
     ax.set_xlim(0.5, max(len(data.rounds), 1) + 0.5)
-    ax.set_title(wrap_title(data.title))
+    fit_title(ax, data.title)
     ax.set_xlabel(data.xlabel)
     ax.set_ylabel(data.ylabel)
 

@@ -34,6 +34,7 @@ __all__ = [
     "PLAYER_COLOURS",
     "SEQUENTIAL_CMAP",
     "category_colour",
+    "fit_title",
     "new_axes",
     "player_colour",
     "text_colour_on",
@@ -151,6 +152,52 @@ def wrap_title(title: str, width: int = 60) -> str:
     return "\n".join(
         textwrap.fill(line, width) if len(line) > width else line for line in title.split("\n")
     )
+
+
+#: The average width of a character of the default sans-serif font, in font sizes.
+_CHAR_WIDTH = 0.5
+#: The smallest font size (points) a long title is shrunk to before it is only wrapped.
+_MIN_TITLE_SIZE = 9.0
+
+
+def fit_title(ax: Axes, title: str, *, max_lines: int = 3) -> str:
+    """Set ``title`` on ``ax``, wrapped (and if need be shrunk) to the width of the axes.
+
+    The width available is the axes' width on its figure; lines are wrapped
+    at the number of characters that fit at the title's font size. If the
+    title would still need more than ``max_lines`` lines, the font is made
+    smaller (down to 9 points) so that it fits in fewer.
+
+    Returns
+    -------
+    str
+        The title as set (with its line breaks).
+
+    Examples
+    --------
+    >>> ax = new_axes(None, figsize=(3.0, 3.0))
+    >>> print(fit_title(ax, "London framework: implementing Geneva (9-10 June 2025)"))
+    London framework:
+    implementing Geneva (9-10
+    June 2025)
+    """
+    from matplotlib import rcParams
+    from matplotlib.font_manager import FontProperties
+
+    size = FontProperties(size=rcParams["axes.titlesize"]).get_size_in_points()
+    figure = ax.get_figure(root=True)
+    inches = figure.get_figwidth() * ax.get_position().width if figure is not None else 5.0
+
+    def wrapped(points: float) -> str:
+        width = max(12, int(inches * 72 / (_CHAR_WIDTH * points)))
+        return wrap_title(title, width)
+
+    text = wrapped(size)
+    while text.count("\n") + 1 > max_lines and size > _MIN_TITLE_SIZE:
+        size = max(_MIN_TITLE_SIZE, size - 1)
+        text = wrapped(size)
+    ax.set_title(text, fontsize=size)
+    return text
 
 
 @functools.cache

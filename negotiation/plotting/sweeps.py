@@ -27,7 +27,7 @@ import numpy as np
 
 from negotiation.display import fmt
 from negotiation.errors import SweepError
-from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, new_axes, wrap_title
+from negotiation.plotting.style import OKABE_ITO, PLAYER_COLOURS, fit_title, new_axes
 from negotiation.sweeps import SweepResult
 
 if TYPE_CHECKING:
@@ -199,12 +199,14 @@ def plot_sweep(result: SweepResult, *, confidence: float = 0.95, ax: Axes | None
     ax.invert_yaxis()
     ax.set_xlim(0, 1.18)
     ax.set_xticks(np.linspace(0, 1, 6))
-    ax.set_title(wrap_title(data.title))
+    fit_title(ax, data.title)
     ax.set_xlabel(data.xlabel)
     ax.set_ylabel(data.ylabel)
     from matplotlib.patches import Patch
 
-    handles: list[Artist] = [Patch(facecolor=PLAYER_COLOURS[0], edgecolor="black", label="pure equilibrium")]
+    handles: list[Artist] = [
+        Patch(facecolor=PLAYER_COLOURS[0], edgecolor="black", label="pure equilibrium")
+    ]
     if not data.pure.all():
         handles.append(
             Patch(

@@ -28,8 +28,10 @@ Examples
 ...                 "China": (ng.Strategy("Wait"),)},
 ...     parameter_info=(ng.Parameter("gain", 1), ng.Parameter("harm", 2)),
 ... )
->>> s.parameters
-(gain, harm)
+>>> s.parameters["harm"]
+Parameter(name='harm', default=2, unit='', description='', source='', stylised=False, low=None, high=None)
+>>> list(s.parameters)
+[gain, harm]
 >>> print(s.game())
 toy
 US \\ China   Wait
@@ -44,7 +46,7 @@ Matrix([
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import product
 from pathlib import Path
@@ -61,6 +63,7 @@ from negotiation.scenarios.parties import Concession, Party, Strategy
 from negotiation.scenarios.values import (
     FrozenMap,
     check_mapping,
+    check_ranges,
     check_text,
     exact_number,
     optional_number,
@@ -70,7 +73,7 @@ from negotiation.scenarios.values import (
 if TYPE_CHECKING:
     from negotiation.games.normal_form import Game
 
-__all__ = ["Parameter", "Scenario"]
+__all__ = ["Parameter", "ParameterTable", "Scenario"]
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,75 @@ class Parameter:
     def range(self) -> tuple[sp.Rational | None, sp.Rational | None]:
         """``(low, high)``; either may be ``None``."""
         return (self.low, self.high)
+
+
+class ParameterTable(Mapping[sp.Symbol, Parameter]):
+    """A scenario's parameters: a read-only mapping to each :class:`Parameter`, ordered by name.
+
+    Look a parameter up by name or by symbol (``table["m"]``,
+    ``table[sp.Symbol("m")]``, ``"m" in table``). Iterating gives the
+    parameters' symbols, ordered by name, the same keys as
+    :attr:`Scenario.defaults` (and as the tuple of symbols this used to be,
+    so ``[s.name for s in scenario.parameters]`` keeps working).
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> params = ng.load("london_framework").parameters
+    >>> params["m"].range, "m" in params, len(params)
+    ((0, 5), True, 15)
+    >>> params.names[:3], params.symbols[0]
+    (('contained', 'ec_value_cn', 'ec_value_us'), contained)
+    """
+
+    __slots__ = ("_by_name",)
+
+    def __init__(self, parameters: Iterable[Parameter] = ()) -> None:
+        self._by_name = {p.name: p for p in sorted(parameters, key=lambda p: p.name)}
+
+    @staticmethod
+    def _name(key: Any) -> str | None:
+        if isinstance(key, sp.Symbol):
+            return key.name
+        return key if isinstance(key, str) else None
+
+    def __getitem__(self, key: Any) -> Parameter:
+        name = self._name(key)
+        if name is None or name not in self._by_name:
+            raise UnknownLabelError(
+                f"no parameter {key!r}; the parameters are " + (", ".join(self._by_name) or "none")
+            )
+        return self._by_name[name]
+
+    def __contains__(self, key: object) -> bool:
+        return self._name(key) in self._by_name
+
+    def __iter__(self) -> Iterator[sp.Symbol]:
+        return (p.symbol for p in self._by_name.values())
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ParameterTable):
+            return self._by_name == other._by_name
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._by_name.values()))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The parameters' names, in order."""
+        return tuple(self._by_name)
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        """The parameters' sympy symbols, in order."""
+        return tuple(self)
+
+    def __repr__(self) -> str:
+        return "ParameterTable(" + ", ".join(self._by_name) + ")"
 
 
 @dataclass(frozen=True)
@@ -537,15 +609,18 @@ class Scenario:
         return tuple(p.name for p in self.parties)
 
     @property
-    def parameters(self) -> tuple[sp.Symbol, ...]:
-        """The declared parameters' symbols, ordered by name."""
-        return tuple(sorted((p.symbol for p in self.parameter_info), key=lambda s: s.name))
+    def parameters(self) -> ParameterTable:
+        """The declared parameters: a mapping to each :class:`Parameter`, ordered by name.
+
+        Look one up by name or symbol (``scenario.parameters["m"].high``);
+        iterating gives the symbols, ordered by name.
+        """
+        return ParameterTable(self.parameter_info)
 
     @property
     def defaults(self) -> dict[sp.Symbol, sp.Rational]:
         """``{symbol: default value}`` (exact numbers), ordered by name."""
-        by_name = {p.name: p for p in self.parameter_info}
-        return {s: by_name[s.name].default for s in self.parameters}
+        return {p.symbol: p.default for p in self.parameters.values()}
 
     def parameter(self, name: str | sp.Symbol) -> Parameter:
         """The :class:`Parameter` called ``name`` (a name or a symbol).
@@ -627,10 +702,35 @@ class Scenario:
             parameter_info=tuple(p for p in self.parameter_info if p.name not in numbers),
         )
 
-    def with_defaults(self, values: Mapping[Any, Any] | None = None, /, **kwargs: Any) -> Scenario:
+    def with_defaults(
+        self, values: Mapping[Any, Any] | None = None, /, *, strict: bool = False, **kwargs: Any
+    ) -> Scenario:
         """A new scenario whose parameters keep their names but get new default values.
 
-        A new value outside a parameter's declared range widens the range.
+        Parameters
+        ----------
+        values
+            ``{name or symbol: value}``; or give the values as keywords.
+        strict
+            Raise :class:`~negotiation.ParameterRangeError` for a value outside
+            a parameter's declared range, instead of warning.
+        **kwargs
+            ``name=value`` for each parameter to change.
+
+        Warns
+        -----
+        ParameterRangeWarning
+            For a value outside its parameter's declared range, naming the
+            range; the range is then widened to take the value.
+
+        Raises
+        ------
+        UnknownLabelError
+            For a name that is not a parameter (the message lists them).
+        ScenarioError
+            For a value that is not a number.
+        ParameterRangeError
+            Under ``strict=True``, for a value outside its declared range.
 
         Examples
         --------
@@ -638,8 +738,15 @@ class Scenario:
         >>> london = ng.load("london_framework").with_defaults(m=3)
         >>> london.parameter("m").default, london.game().row_payoffs[0, 2]
         (3, -14)
+        >>> ng.load("london_framework").with_defaults(m=20, strict=True)
+        Traceback (most recent call last):
+        ...
+        negotiation.errors.ParameterRangeError: with_defaults gives m = 20, outside the range [0, 5] that london_framework declares for m; give a value from 0 to 5, or widen the range in the scenario (parameters.m.low and .high)
         """
+        if not isinstance(strict, bool):
+            raise ScenarioError(f"strict must be True or False; got {strict!r}")
         numbers = self._values(values, kwargs)
+        check_ranges(self, numbers, strict=strict, source="with_defaults", stacklevel=2)
         info = []
         for p in self.parameter_info:
             if p.name in numbers:

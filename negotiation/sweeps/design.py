@@ -2,15 +2,23 @@
 
 :func:`grid_design` and :func:`monte_carlo_design` check ``grid=`` or
 ``samples=`` and ``distributions=`` against the game's parameters, fill in the
-parameters held fixed, draw the sample, and return a :class:`Design`.
+parameters held fixed, draw the sample, and return a :class:`Design`. A
+scenario's declared ranges are the default design: ``grid={"m": 50}`` is 50
+evenly spaced points over ``m``'s range, ``samples=N`` alone draws every
+parameter uniformly over its range; values outside a declared range warn
+(:class:`~negotiation.ParameterRangeWarning`) or, with ``strict=True``, raise.
+Before anything is allocated the sweep's memory is estimated, so a sweep too
+large for the machine is refused with a size that fits.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from numbers import Real
+from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
@@ -18,8 +26,19 @@ import sympy as sp
 
 from negotiation.errors import SweepError
 from negotiation.games.normal_form import Game
+from negotiation.scenarios.values import check_ranges, range_text
 
-__all__ = ["DISTRIBUTIONS", "Design", "grid_design", "monte_carlo_design", "resolve_model"]
+__all__ = [
+    "DISTRIBUTIONS",
+    "Design",
+    "declared_ranges",
+    "default_distributions",
+    "estimate_bytes",
+    "grid_design",
+    "memory_limit",
+    "monte_carlo_design",
+    "resolve_model",
+]
 
 #: Monte Carlo distributions and their arguments, as written in ``distributions=``.
 DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
@@ -91,9 +110,11 @@ def _unknown(name: str, known: Mapping[str, Any], what: str) -> SweepError:
             f"{what} gives {name!r}, but this game has no free parameters, so there is "
             "nothing to sweep; build the payoffs with sympy symbols"
         )
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
     return SweepError(
         f"{what} gives {name!r}, which is not a parameter of this game; "
-        f"its parameters are: {', '.join(sorted(known))}"
+        f"{hint}its parameters are: {', '.join(sorted(known))}"
     )
 
 
@@ -143,8 +164,105 @@ def _as_axis(values: Any, what: str) -> np.ndarray:
     return axis
 
 
-def grid_design(game: Game, defaults: Mapping[str, sp.Expr], grid: Any) -> Design:
-    """The grid design of ``grid=``; a SweepError names any bad key or value."""
+def declared_ranges(model: Any) -> dict[str, tuple[float | None, float | None]]:
+    """``{name: (low, high)}`` as a scenario declares them (either end may be ``None``).
+
+    A :class:`negotiation.Game` declares none; a scenario's come from its
+    ``parameter_info``.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> declared_ranges(ng.load("london_framework"))["m"]
+    (0.0, 5.0)
+    """
+    out: dict[str, tuple[float | None, float | None]] = {}
+    for info in getattr(model, "parameter_info", ()) or ():
+        low, high = getattr(info, "low", None), getattr(info, "high", None)
+        out[info.name] = (
+            None if low is None else float(low),
+            None if high is None else float(high),
+        )
+    return out
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, Integral | np.integer) and not isinstance(value, bool)
+
+
+def _count(value: Any, what: str) -> int:
+    if not _is_count(value):
+        raise SweepError(f"{what} must be a whole number of points; got {value!r}")
+    if value < 1:
+        raise SweepError(
+            f"{what} asks for {value} points; give at least one (e.g. 50 points over the range)"
+        )
+    return int(value)
+
+
+def _linspace(name: str, low: Any, high: Any, count: Any, what: str) -> np.ndarray:
+    lo, hi = _number(low, f"the low end of {what}"), _number(high, f"the high end of {what}")
+    n = _count(count, what)
+    if lo > hi:
+        raise SweepError(
+            f"{what} runs from {lo:g} down to {hi:g}; give the low end first, e.g. "
+            f"({hi:g}, {lo:g}, {n})"
+        )
+    if lo == hi and n > 1:
+        raise SweepError(
+            f"{what} has low = high = {lo:g}, so its {n} points would all be the same; "
+            f"to hold {name} fixed give the number itself ({lo:g})"
+        )
+    return np.linspace(lo, hi, n)
+
+
+def _grid_axis(
+    name: str, spec: Any, ranges: Mapping[str, tuple[float | None, float | None]]
+) -> np.ndarray:
+    """One axis of ``grid=``: a count over the declared range, ``(low, high, n)`` or values."""
+    what = f"grid[{name!r}]"
+    low, high = ranges.get(name, (None, None))
+    if _is_count(spec) and (low is not None or high is not None):
+        if low is None or high is None:
+            end = "low" if low is None else "high"
+            raise SweepError(
+                f"{what} = {spec} asks for {spec} points over the declared range of {name}, but "
+                f"the scenario declares no {end} end for it ({range_text(low, high)}); give the "
+                f"range, e.g. grid={{{name!r}: (low, high, {spec})}}"
+            )
+        return _as_axis(_linspace(name, low, high, spec, what), what)
+    if isinstance(spec, tuple) and len(spec) == 3 and _is_count(spec[2]):
+        return _as_axis(_linspace(name, spec[0], spec[1], spec[2], what), what)
+    return _as_axis(spec, what)
+
+
+def grid_design(
+    game: Game,
+    defaults: Mapping[str, sp.Expr],
+    grid: Any,
+    *,
+    model: Any = None,
+    strict: bool = False,
+) -> Design:
+    """The grid design of ``grid=``; a SweepError names any bad key or value.
+
+    Each value of ``grid`` is one of: a whole number ``n``, that many evenly
+    spaced points over the parameter's declared range (for a parameter with
+    no declared range, such as a bare Game's, a number holds it fixed);
+    ``(low, high, n)``, ``numpy.linspace(low, high, n)``; a one-dimensional
+    array of values; or a float, the parameter held fixed. ``model`` (the
+    scenario) supplies the declared ranges, against which the values are
+    checked (:func:`negotiation.scenarios.values.check_ranges`).
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> london = ng.load("london_framework")
+    >>> game, defaults = resolve_model(london)
+    >>> design = grid_design(game, defaults, {"m": 6, "re_loss_us": (2, 4, 3)}, model=london)
+    >>> design.axes[0].tolist(), design.axes[1].tolist(), design.size
+    ([0.0, 1.0, 2.0, 3.0, 4.0, 5.0], [2.0, 3.0, 4.0], 18)
+    """
     if not isinstance(grid, Mapping):
         raise SweepError(
             f"grid must be a mapping from parameter to values, e.g. "
@@ -156,6 +274,7 @@ def grid_design(game: Game, defaults: Mapping[str, sp.Expr], grid: Any) -> Desig
             "grid={'t': numpy.linspace(0, 1, 101)}"
         )
     known = _known_names(game, defaults)
+    ranges = declared_ranges(model)
     names: list[str] = []
     axes: list[np.ndarray] = []
     for key, values in grid.items():
@@ -165,9 +284,16 @@ def grid_design(game: Game, defaults: Mapping[str, sp.Expr], grid: Any) -> Desig
         if name in names:
             raise SweepError(f"grid gives {name!r} twice (as a name and as a symbol)")
         names.append(name)
-        axes.append(_as_axis(values, f"grid[{name!r}]"))
+        axes.append(_grid_axis(name, values, ranges))
+    if model is not None:
+        check_ranges(
+            model, dict(zip(names, axes, strict=True)), strict=strict, source="grid", stacklevel=3
+        )
     fixed, exact = _fill_fixed(game, defaults, names, "grid=", "grid={{'{name}': 0.5, ...}}")
     size = math.prod(len(a) for a in axes)
+    check_memory(
+        game, size, 0, what="grid", axes={n: len(a) for n, a in zip(names, axes, strict=True)}
+    )
     return Design(
         kind="grid",
         names=tuple(names),
@@ -177,6 +303,67 @@ def grid_design(game: Game, defaults: Mapping[str, sp.Expr], grid: Any) -> Desig
         axes=tuple(axes),
         values=None,
         size=size,
+    )
+
+
+#: Bytes a sweep keeps per point besides its samples: counts, flags, outcome codes, headroom.
+_BYTES_PER_POINT = 16
+
+
+def estimate_bytes(game: Game, points: int, sampled: int) -> int:
+    """An estimate of the memory a sweep of ``points`` points holds at once (bytes).
+
+    The stored results (equilibrium counts, degeneracy flags, outcome codes
+    and one mixed equilibrium's probabilities per point), twice over while
+    the chunks are joined, plus ``sampled`` float columns of Monte Carlo draws.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> estimate_bytes(ng.load("london_framework").game(symbolic=True), 10**6, 0)
+    96000000
+    """
+    mixed = 8 * (sum(game.shape) - game.n_players) if game.n_players == 2 else 0
+    return int(points) * (2 * (_BYTES_PER_POINT + mixed) + 8 * int(sampled))
+
+
+def memory_limit() -> int:
+    """The memory a sweep may use: half of this machine's physical memory (bytes).
+
+    Falls back to 4 GB where the operating system does not say.
+    """
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        total = 8 * 2**30
+    return int(total) // 2
+
+
+def _gb(n: float) -> str:
+    return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / 2**20:.0f} MB"
+
+
+def check_memory(
+    game: Game, points: int, sampled: int, *, what: str, axes: Mapping[str, int] | None = None
+) -> None:
+    """Refuse, before allocating anything, a sweep whose results would not fit in memory."""
+    need = estimate_bytes(game, points, sampled)
+    limit = memory_limit()
+    if need <= limit:
+        return
+    fits = max(1, int(points * limit / need))
+    if axes:
+        side = max(1, int(fits ** (1 / len(axes))))
+        example = "grid={" + ", ".join(f"{n!r}: {min(side, k)}" for n, k in axes.items()) + "}"
+        chunks = "sweep one slice of an axis at a time"
+    else:
+        example = f"samples={fits:_}"
+        chunks = "draw several smaller samples with different seeds"
+    raise SweepError(
+        f"this {what} has {points:,} points, whose results would take about {_gb(need)} of "
+        f"memory, more than the {_gb(limit)} a sweep may use here (half the machine's memory); "
+        f"sweep at most about {fits:,} points at once (e.g. {example}), or run it in chunks: "
+        f"{chunks} and join the tables (pandas.concat of each result's to_pandas())"
     )
 
 
@@ -262,14 +449,85 @@ _EXAMPLES = {
 }
 
 
+def default_distributions(game: Game, model: Any) -> dict[str, Any]:
+    """Each free parameter's distribution when ``samples=`` comes without ``distributions=``.
+
+    A parameter's own distribution where the scenario declares one (an
+    attribute ``distribution`` of its :class:`~negotiation.Parameter`, in the
+    form of ``distributions=``), else uniform over its declared range.
+
+    Raises
+    ------
+    SweepError
+        For a Game (it declares no ranges), or a parameter without a full range.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> busan = ng.load("busan_truce")
+    >>> default_distributions(busan.game(symbolic=True), busan)["crash"]
+    ('uniform', 0.0, 30.0)
+    """
+    info = {p.name: p for p in getattr(model, "parameter_info", ()) or ()}
+    if not info:
+        raise SweepError(
+            "samples= needs distributions= here, e.g. distributions={'t': ('uniform', 0.0, 1.0)} "
+            "(a Game declares no parameter ranges to sample from; a scenario's declared "
+            "ranges are used when distributions= is left out)"
+        )
+    out: dict[str, Any] = {}
+    open_ended = []
+    for symbol in game.parameters:
+        p = info.get(symbol.name)
+        declared = getattr(p, "distribution", None)
+        if declared is not None:
+            out[symbol.name] = declared
+        elif p is not None and p.low is not None and p.high is not None:
+            out[symbol.name] = ("uniform", float(p.low), float(p.high))
+        else:
+            open_ended.append(symbol.name)
+    if open_ended:
+        names = ", ".join(open_ended)
+        raise SweepError(
+            f"samples= draws each parameter over its declared range, but {names} "
+            f"{'has' if len(open_ended) == 1 else 'have'} no full range (low and high); declare "
+            f"one in the scenario, or give distributions=, e.g. "
+            f"distributions={{{open_ended[0]!r}: ('uniform', 0.0, 1.0)}}"
+        )
+    return out
+
+
+def _distribution_values(spec: Any) -> Any:
+    """The values a distribution can take, for the range check (``None`` if unbounded)."""
+    if isinstance(spec, Real | sp.Number) and not isinstance(spec, bool):
+        return float(spec)
+    if isinstance(spec, tuple | list) and spec and isinstance(spec[0], str):
+        kind, args = spec[0], spec[1:]
+        if kind in ("uniform", "triangular"):
+            return np.array([args[0], args[-1]], dtype=float)
+        if kind == "empirical":
+            return np.asarray(args[0], dtype=float)
+        return None
+    return np.asarray(spec, dtype=float)
+
+
 def monte_carlo_design(
     game: Game,
     defaults: Mapping[str, sp.Expr],
     samples: Any,
     distributions: Any,
     seed: Any,
+    *,
+    model: Any = None,
+    strict: bool = False,
 ) -> Design:
-    """The Monte Carlo design of ``samples=``, ``distributions=`` and ``seed=`` (draws made)."""
+    """The Monte Carlo design of ``samples=``, ``distributions=`` and ``seed=`` (draws made).
+
+    With ``distributions=None`` every free parameter is drawn as the scenario
+    ``model`` declares (:func:`default_distributions`).
+    """
+    if distributions is None and samples is not None:
+        distributions = default_distributions(game, model)
     if not isinstance(distributions, Mapping):
         raise SweepError(
             "Monte Carlo sweeps need distributions=, a mapping from parameter to distribution, "
@@ -303,6 +561,17 @@ def monte_carlo_design(
     if isinstance(samples, bool) or not isinstance(samples, int | np.integer) or samples < 1:
         raise SweepError(f"samples must be a positive whole number of draws; got {samples!r}")
     samples = int(samples)
+    check_memory(game, samples, len(by_name), what="Monte Carlo sample")
+    if model is not None:
+        bounded = {}
+        for name, spec in by_name.items():
+            try:
+                values = _distribution_values(spec)
+            except (TypeError, ValueError, IndexError):
+                continue  # malformed: _draw names the problem
+            if values is not None:
+                bounded[name] = values
+        check_ranges(model, bounded, strict=strict, source="distributions", stacklevel=3)
     if isinstance(seed, np.random.Generator):
         rng = seed
     else:

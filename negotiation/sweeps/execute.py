@@ -310,6 +310,7 @@ def sweep(
     chunk_size: int | None = None,
     executor: Executor | None = None,
     progress: bool | None = None,
+    strict: bool = False,
 ) -> SweepResult:
     """The equilibria of a game at every point of a parameter grid or Monte Carlo sample.
 
@@ -321,12 +322,18 @@ def sweep(
         parameters that are not swept). Any number of players; with three or
         more, sweeps find the pure equilibria (``method="pure"``).
     grid
-        ``{parameter: values}``: one-dimensional arrays of values (a single
-        number holds a parameter fixed). The sweep covers their Cartesian
-        product, the first parameter varying slowest. Keys are names or
-        sympy symbols.
+        ``{parameter: values}``, the values of each swept parameter: a
+        whole number ``n`` for ``n`` evenly spaced points over the range the
+        scenario declares (``grid={"m": 50}``); ``(low, high, n)`` for
+        ``numpy.linspace(low, high, n)``; a one-dimensional array of values;
+        or a single number, which holds the parameter fixed (for a
+        parameter without a declared range, such as a bare Game's, a whole
+        number too). The sweep covers their Cartesian product, the first
+        parameter varying slowest. Keys are names or sympy symbols.
     samples
-        The number of Monte Carlo draws (instead of ``grid``).
+        The number of Monte Carlo draws (instead of ``grid``). Without
+        ``distributions``, every parameter of a scenario is drawn uniformly
+        over its declared range.
     distributions
         ``{parameter: distribution}`` for Monte Carlo, each one of
         ``("uniform", low, high)``, ``("normal", mean, sd)``,
@@ -357,18 +364,32 @@ def sweep(
         Show a tqdm progress bar: ``True``, ``False``, or ``None`` (default) for
         one that appears when the session is interactive and the sweep takes
         more than two seconds.
+    strict
+        Raise :class:`~negotiation.ParameterRangeError` for grid values or
+        distributions outside a parameter's declared range, instead of
+        warning (:class:`~negotiation.ParameterRangeWarning`).
 
     Returns
     -------
     SweepResult
 
+    Warns
+    -----
+    ParameterRangeWarning
+        For grid values or distribution bounds outside the range the scenario
+        declares for a parameter (values on the boundary are inside).
+
     Raises
     ------
     SweepError
-        For a parameter the game does not have, a parameter with no value, an
-        empty grid, invalid distribution arguments, payoffs that are not
-        finite at some point, or a mixed method asked of a game with three or
-        more players.
+        For a parameter the game does not have (with the closest names), a
+        parameter with no value, an empty grid, a range with low > high, zero
+        points, invalid distribution arguments, payoffs that are not finite
+        at some point, a mixed method asked of a game with three or more
+        players, or a sweep whose results would not fit in memory (the
+        message gives a size that fits).
+    ParameterRangeError
+        Under ``strict=True``, for values outside a declared range.
 
     See Also
     --------
@@ -409,15 +430,14 @@ def sweep(
             "give either grid= (a grid sweep) or samples= and distributions= (Monte Carlo), "
             "not both"
         )
-    if grid is None and distributions is None:
-        if samples is not None:
-            raise SweepError(
-                "samples= needs distributions=, e.g. distributions={'t': ('uniform', 0.0, 1.0)}"
-            )
+    if grid is None and distributions is None and samples is None:
         raise SweepError(
-            "give grid={'t': values, ...} for a grid sweep, or samples=N and "
-            "distributions={'t': ('uniform', low, high), ...} for Monte Carlo"
+            "give grid={'t': values, ...} for a grid sweep, or samples=N (and "
+            "distributions={'t': ('uniform', low, high), ...}, unless a scenario declares the "
+            "ranges) for Monte Carlo"
         )
+    if not isinstance(strict, bool):
+        raise SweepError(f"strict must be True or False; got {strict!r}")
     if method not in METHODS:
         raise SweepError(
             f"unknown method {method!r}; choose one of " + ", ".join(repr(m) for m in METHODS)
@@ -458,9 +478,11 @@ def sweep(
             f"sweeps handle at most 64 strategies per player; this game is {size_text}"
         )
     if grid is not None:
-        design = grid_design(game, defaults, grid)
+        design = grid_design(game, defaults, grid, model=model, strict=strict)
     else:
-        design = monte_carlo_design(game, defaults, samples, distributions, seed)
+        design = monte_carlo_design(
+            game, defaults, samples, distributions, seed, model=model, strict=strict
+        )
     exprs = tuple(
         sp.sympify(e).xreplace(design.fixed_exact) for u in game.payoffs for e in flat_entries(u)
     )
@@ -492,4 +514,24 @@ def sweep(
         mixed_row=arrays["mixed_row"],
         mixed_col=arrays["mixed_col"],
         compiled_payoffs=payoffs,
+        defaults={name: float(v) for name, v in defaults.items()},
+        units={
+            p.name: p.unit
+            for p in getattr(model, "parameter_info", ()) or ()
+            if getattr(p, "unit", "")
+        },
+        strategy_titles=_strategy_titles(model),
     )
+
+
+def _strategy_titles(model: Any) -> dict[str, dict[str, str]]:
+    """``{party: {strategy: title}}`` of a scenario's strategies that have titles."""
+    out: dict[str, dict[str, str]] = {}
+    strategies = getattr(model, "strategies", None)
+    if not isinstance(strategies, Mapping):
+        return out
+    for party, listed in strategies.items():
+        titles = {s.name: s.title for s in listed if getattr(s, "title", "") and hasattr(s, "name")}
+        if titles:
+            out[str(party)] = titles
+    return out

@@ -11,11 +11,108 @@ from typing import Any
 import numpy as np
 
 from negotiation import display
-from negotiation.errors import SweepError, UnknownLabelError
+from negotiation.errors import MissingExtraError, SweepError, UnknownLabelError
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.sweeps.compile import CompiledPayoffs
 
-__all__ = ["OutcomeShares", "SweepResult", "bits"]
+__all__ = ["OutcomeShares", "SweepResult", "bits", "latex_table", "regime_label"]
+
+
+def regime_label(pure: Sequence[str], mixed: Sequence[str]) -> str:
+    """A readable label for the set of equilibria at a point: its regime.
+
+    The pure equilibria are named, joined by ``" & "``; mixed ones are counted
+    (``" + mixed"``, ``" + 2 mixed"``), and named only where there is no pure
+    equilibrium to name the regime by.
+
+    Examples
+    --------
+    >>> regime_label(["(Comply, Comply)"], ["(Comply+Defect, Comply+Defect)"])
+    '(Comply, Comply) + mixed'
+    >>> regime_label(["(S, E)", "(E, S)"], ["a", "b"]), regime_label([], ["(H+T, H+T)"])
+    ('(S, E) & (E, S) + 2 mixed', '(H+T, H+T)')
+    >>> regime_label([], [])
+    'no equilibrium found'
+    """
+    if not pure:
+        return " & ".join(mixed) if mixed else "no equilibrium found"
+    text = " & ".join(pure)
+    if len(mixed) == 1:
+        text += " + mixed"
+    elif mixed:
+        text += f" + {len(mixed)} mixed"
+    return text
+
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def _latex_escape(text: str) -> str:
+    return "".join(_LATEX_SPECIAL.get(c, c) for c in str(text))
+
+
+def latex_table(
+    header: Sequence[str], rows: Sequence[Sequence[Any]], *, digits: int = 4, caption: str = ""
+) -> str:
+    """A booktabs ``tabular`` (inside a ``table`` when there is a caption), text escaped.
+
+    Numbers are printed with up to ``digits`` significant digits; integers as
+    they are. Needs ``\\usepackage{booktabs}`` in the document.
+
+    Examples
+    --------
+    >>> print(latex_table(["regime", "share"], [["(A, B) & (B, A)", 0.25]]))
+    \\begin{tabular}{lr}
+    \\toprule
+    regime & share \\\\
+    \\midrule
+    (A, B) \\& (B, A) & 0.25 \\\\
+    \\bottomrule
+    \\end{tabular}
+    """
+
+    def cell(value: Any) -> str:
+        if isinstance(value, bool | np.bool_):
+            return "yes" if value else "no"
+        if isinstance(value, int | np.integer):
+            return f"{int(value):,}".replace(",", "{,}")
+        if isinstance(value, float | np.floating):
+            return f"{float(value):.{digits}g}"
+        return _latex_escape(str(value))
+
+    numeric = [
+        bool(rows) and all(isinstance(r[k], int | float | np.number) for r in rows)
+        for k in range(len(header))
+    ]
+    spec = "".join("r" if n else "l" for n in numeric)
+    lines = [
+        f"\\begin{{tabular}}{{{spec}}}",
+        "\\toprule",
+        " & ".join(_latex_escape(h) for h in header) + r" \\",
+        "\\midrule",
+        *(" & ".join(cell(v) for v in row) + r" \\" for row in rows),
+        "\\bottomrule",
+        "\\end{tabular}",
+    ]
+    body = "\n".join(lines)
+    if caption:
+        body = (
+            "\\begin{table}\n\\centering\n"
+            + body
+            + f"\n\\caption{{{_latex_escape(caption)}}}\n\\end{{table}}"
+        )
+    return body
 
 
 def bits(mask: int) -> tuple[int, ...]:
@@ -88,6 +185,38 @@ class OutcomeShares:
                 "high": self.high,
             }
         )
+
+    def to_latex(self, *, digits: int = 4, caption: str = "") -> str:
+        """The shares as a LaTeX booktabs ``tabular`` (with the interval for Monte Carlo).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> print(ng.sweep(g, grid={"C": [1.0, 5.0]}).share().to_latex())
+        \\begin{tabular}{lrr}
+        \\toprule
+        outcome & points & share \\\\
+        \\midrule
+        (S, E) & 1 & 0.5 \\\\
+        (E, S) & 1 & 0.5 \\\\
+        (E, E) & 1 & 0.5 \\\\
+        (S+E, S+E) & 1 & 0.5 \\\\
+        \\bottomrule
+        \\end{tabular}
+        """
+        header = ["outcome", "points", "share"]
+        wilson = self.interval == "wilson"
+        if wilson:
+            header += [f"{self.confidence:.0%} low", f"{self.confidence:.0%} high"]
+        rows = []
+        for k, outcome in enumerate(self.outcomes):
+            row: list[Any] = [outcome, int(self.counts[k]), float(self.share[k])]
+            if wilson:
+                row += [float(self.low[k]), float(self.high[k])]
+            rows.append(row)
+        return latex_table(header, rows, digits=digits, caption=caption)
 
     def __str__(self) -> str:
         return display.text(self)
@@ -183,6 +312,11 @@ class SweepResult:
         three or more players, whose sweeps find pure equilibria), and the
         compiled payoffs, which recompute payoffs on demand rather than
         storing them.
+    defaults, units, strategy_titles
+        For a scenario, every parameter's default value and unit (by name),
+        and ``{party: {strategy: title}}``, so a map can mark the scenario's
+        own point, label its axes and explain its strategy labels; empty for
+        a Game.
     """
 
     game: Game
@@ -202,6 +336,9 @@ class SweepResult:
     mixed_row: np.ndarray = field(repr=False)
     mixed_col: np.ndarray = field(repr=False)
     compiled_payoffs: CompiledPayoffs = field(repr=False)
+    defaults: dict[str, float] = field(default_factory=dict, repr=False)
+    units: dict[str, str] = field(default_factory=dict, repr=False)
+    strategy_titles: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
@@ -347,6 +484,22 @@ class SweepResult:
                 )
             )
         return out
+
+    def outcomes_at(self, i: int) -> tuple[str, ...]:
+        """The labels of the outcomes that are equilibria at point ``i`` (see :attr:`outcomes`).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> ng.sweep(g, grid={"C": [1.0, 5.0]}).outcomes_at(1)
+        ('(S, E)', '(E, S)', '(S+E, S+E)')
+        """
+        i = self._index(i)
+        offsets = self._offsets()
+        names = self.outcomes
+        return tuple(names[c] for c in self.codes[offsets[i] : offsets[i + 1]])
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_code(self, outcome: Any) -> int | None:
@@ -524,12 +677,216 @@ class SweepResult:
             labels.append(" & ".join(names[k] for k in members) or "none")
         return inverse.reshape(-1), tuple(labels)
 
+    def point_regimes(self) -> tuple[np.ndarray, tuple[str, ...]]:
+        """The regime at each point: which set of equilibria holds there, as a readable label.
+
+        Like :meth:`outcome_sets`, but labelled for a map or a table with
+        :func:`regime_label`: the pure equilibria by name, the mixed ones
+        counted (``"(H, S) + mixed"``). Regimes are ordered as the outcomes
+        are (pure profiles first).
+
+        Returns
+        -------
+        codes : numpy.ndarray of int, shape ``(N,)``
+            An index into ``labels`` for each point.
+        labels : tuple of str
+            Each regime's label.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> codes, labels = ng.sweep(g, grid={"C": [1.0, 5.0, 6.0]}).point_regimes()
+        >>> labels, codes.tolist()
+        (('(E, E)', '(S, E) & (E, S) + mixed'), [0, 1, 1])
+        """
+        sets, set_labels = self.outcome_sets()
+        names = self.outcomes
+        pure = [all(m & (m - 1) == 0 for m in key) for key in self.outcome_keys]
+        members: list[tuple[int, ...]] = []
+        for label in set_labels:
+            members.append(
+                () if label == "none" else tuple(names.index(x) for x in label.split(" & "))
+            )
+        labels_of_sets = [
+            regime_label([names[k] for k in m if pure[k]], [names[k] for k in m if not pure[k]])
+            for m in members
+        ]
+        # order regimes by their outcomes (pure first), merging sets that read the same
+        order = sorted(
+            range(len(members)),
+            key=lambda i: (
+                not any(pure[k] for k in members[i]),
+                len(members[i]) == 0,
+                sum(pure[k] for k in members[i]),
+                members[i],
+            ),
+        )
+        labels: list[str] = []
+        remap = np.zeros(len(members), dtype=np.int64)
+        for i in order:
+            if labels_of_sets[i] not in labels:
+                labels.append(labels_of_sets[i])
+            remap[i] = labels.index(labels_of_sets[i])
+        return remap[sets] if len(sets) else sets.astype(np.int64), tuple(labels)
+
+    def regimes(self) -> Any:
+        """Each regime's share of the points and a representative point (a pandas DataFrame).
+
+        Columns: ``regime`` (the label, see :meth:`point_regimes`), ``share``
+        (of the points swept), ``points`` (how many), and one column per swept
+        parameter holding a representative point of the regime: of its points,
+        the one nearest their centre (each parameter scaled to its range), so
+        the point lies in the regime even when the region is not convex.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> ng.sweep(g, grid={"C": [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]}).regimes()
+                            regime  share  points    C
+        0                   (E, E)  0.375       3  1.5
+        1  (S, E) & (E, S) + mixed  0.625       5  5.5
+        """
+        pd = _pandas()
+        codes, labels = self.point_regimes()
+        counts = np.bincount(codes, minlength=len(labels))
+        values = self.points
+        scaled = []
+        for name in self.parameters:
+            v = np.asarray(values[name], dtype=float)
+            span = float(v.max() - v.min()) if len(v) else 0.0
+            scaled.append((v - v.min()) / span if span > 0 else np.zeros_like(v))
+        coords = np.stack(scaled, axis=1) if scaled else np.zeros((len(self), 0))
+        representative: dict[str, list[float]] = {name: [] for name in self.parameters}
+        for k in range(len(labels)):
+            inside = np.flatnonzero(codes == k)
+            centre = coords[inside].mean(axis=0)
+            best = inside[np.argmin(((coords[inside] - centre) ** 2).sum(axis=1))]
+            for name in self.parameters:
+                representative[name].append(float(values[name][best]))
+        table = {
+            "regime": list(labels),
+            "share": counts / len(self),
+            "points": counts,
+            **representative,
+        }
+        return pd.DataFrame(table)
+
+    def to_xarray(self) -> Any:
+        """The grid sweep as an :class:`xarray.Dataset` over the grid's axes (needs xarray).
+
+        One dimension per swept parameter (its coordinate the axis values).
+        Variables: ``regime`` (the label at each point), ``n_equilibria``,
+        ``degenerate``, and ``equilibrium`` (with an extra ``outcome``
+        dimension): whether each outcome is an equilibrium at each point.
+
+        Raises
+        ------
+        SweepError
+            For a Monte Carlo sweep (its points form no grid; use
+            :meth:`to_pandas`).
+        MissingExtraError
+            When xarray is not installed (``pip install xarray``).
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> ds = ng.sweep(g, grid={"C": [1.0, 5.0]}).to_xarray()  # doctest: +SKIP
+        >>> ds["regime"].values.tolist()  # doctest: +SKIP
+        ['(E, E)', '(S, E) & (E, S) + mixed']
+        """
+        if self.axes is None:
+            raise SweepError(
+                "to_xarray() labels a grid sweep by its axes; a Monte Carlo sweep's points form "
+                "no grid: use to_pandas() (one row per point and equilibrium) instead"
+            )
+        try:
+            import xarray as xr  # type: ignore[import-not-found]  # optional
+        except ImportError as err:
+            raise MissingExtraError(
+                "to_xarray() needs xarray, which is not installed: pip install xarray"
+            ) from err
+        shape = self.shape
+        assert shape is not None
+        dims = list(self.parameters)
+        codes, labels = self.point_regimes()
+        held = (
+            np.stack([self.outcome_mask(o) for o in self.outcomes])
+            if self.outcomes
+            else (np.zeros((0, len(self)), dtype=bool))
+        )
+        coords = {name: np.asarray(axis) for name, axis in self.axes.items()}
+        return xr.Dataset(
+            {
+                "regime": (dims, np.array(labels, dtype=object)[codes].reshape(shape)),
+                "n_equilibria": (dims, np.asarray(self.n_equilibria).reshape(shape)),
+                "degenerate": (dims, np.asarray(self.degenerate).reshape(shape)),
+                "equilibrium": (["outcome", *dims], held.reshape((len(self.outcomes), *shape))),
+            },
+            coords={**coords, "outcome": list(self.outcomes)},
+            attrs={
+                "game": self.game.name or " vs ".join(self.game.players),
+                "method": self.method,
+                **{f"fixed_{k}": v for k, v in self.fixed.items()},
+            },
+        )
+
+    def to_latex(self, *, digits: int = 4, caption: str | None = None) -> str:
+        """The regimes table (:meth:`regimes`) as a LaTeX ``tabular`` for a paper.
+
+        Parameters
+        ----------
+        digits
+            Significant digits of the shares and representative values.
+        caption
+            A caption; by default one naming the game, the points and the
+            parameters held fixed is used, and the tabular is put in a
+            ``table``. Give ``""`` for the bare tabular.
+
+        Examples
+        --------
+        >>> import sympy as sp, negotiation as ng
+        >>> C = sp.Symbol("C")
+        >>> g = ng.Game.symmetric([[0, -3], [2, -C]], strategies=("S", "E"))
+        >>> print(ng.sweep(g, grid={"C": [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]}).to_latex(caption=""))
+        \\begin{tabular}{lrrr}
+        \\toprule
+        regime & share & points & C \\\\
+        \\midrule
+        (E, E) & 0.375 & 3 & 1.5 \\\\
+        (S, E) \\& (E, S) + mixed & 0.625 & 5 & 5.5 \\\\
+        \\bottomrule
+        \\end{tabular}
+        """
+        table = self.regimes()
+        header = ["regime", "share", "points", *self.parameters]
+        rows = [
+            [row["regime"], float(row["share"]), int(row["points"])]
+            + [float(row[name]) for name in self.parameters]
+            for _, row in table.iterrows()
+        ]
+        if caption is None:
+            name = self.game.name or " vs ".join(self.game.players)
+            kind = "grid points" if self.kind == "grid" else "Monte Carlo draws"
+            caption = (
+                f"Equilibrium regimes of {name} over {', '.join(self.parameters)} "
+                f"({len(self):,} {kind}); each representative point lies in its regime"
+            )
+            if self.fixed:
+                caption += "; other parameters at their defaults"
+        return latex_table(header, rows, digits=digits, caption=caption)
+
     # ------------------------------------------------------------------ tables
     def _columns(self) -> tuple[str, ...]:
         """The column-name stem of each player: ``row`` and ``col``, or the players' names."""
         if self.game.n_players == 2:
             return ("row", "col")
-        taken = {"point", "outcome", "degenerate", *self.parameters}
+        taken = {"point", "outcome", "regime", "degenerate", *self.parameters}
         clash = [p for p in self.game.players if p in taken]
         if clash:
             raise SweepError(
@@ -542,7 +899,10 @@ class SweepResult:
     def to_arrays(self) -> dict[str, np.ndarray]:
         """The tidy table as ``{column: array}``, one entry per point and equilibrium.
 
-        Columns: ``point``; each swept parameter; ``outcome``; ``row`` and
+        Columns: ``point``; each swept parameter; ``outcome``; ``regime``
+        (the set of equilibria at the point, see :meth:`point_regimes`, the
+        same on every row of a point, so a pivot on the parameters gives the
+        map of regimes); ``row`` and
         ``col`` (the support labels, ``"a+b"`` when mixed); ``row[<label>]``
         and ``col[<label>]`` (each strategy's probability); ``row_payoff`` and
         ``col_payoff``; ``degenerate``. With three or more players the
@@ -562,6 +922,8 @@ class SweepResult:
         out.update(self._values_at(point))
         names = np.array(self.outcomes, dtype=object)
         out["outcome"] = names[self.codes] if len(names) else np.empty(0, dtype=object)
+        regime_codes, regime_labels = self.point_regimes()
+        out["regime"] = np.array(regime_labels, dtype=object)[regime_codes][point]
         columns = self._columns()
         for p, (stem, labels) in enumerate(zip(columns, self.game.strategies, strict=True)):
             support_names = np.array(
@@ -591,7 +953,7 @@ class SweepResult:
         """The tidy table as a :class:`pandas.DataFrame` (needs pandas).
 
         One row per point and equilibrium: see :meth:`to_arrays` for the
-        columns; ``outcome``, ``row`` and ``col`` are categorical.
+        columns; ``outcome``, ``regime``, ``row`` and ``col`` are categorical.
 
         Examples
         --------
@@ -610,6 +972,7 @@ class SweepResult:
         pd = _pandas()
         data = self.to_arrays()
         data["outcome"] = pd.Categorical(data["outcome"], categories=list(self.outcomes))
+        data["regime"] = pd.Categorical(data["regime"], categories=list(self.point_regimes()[1]))
         for column in self._columns():
             data[column] = pd.Categorical(data[column])
         return pd.DataFrame(data)
