@@ -25,6 +25,8 @@ import types as _types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time, _PUBLIC below
+    __version__: str
+
     # --- errors -------------------------------------------------------------
     from negotiation.errors import (
         BargainingError,
@@ -80,11 +82,13 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, _PUBLIC be
         TariffRate,
         Timeline,
         TimelineEvent,
-        diff,
         load,
         scenarios,
-        timeline,
     )
+
+    # (each from its module: the package has a submodule of the same name)
+    from negotiation.scenarios.diff import diff
+    from negotiation.scenarios.timeline import timeline
 
     # --- bargaining ---------------------------------------------------------
     from negotiation.bargaining import (
@@ -102,12 +106,12 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, _PUBLIC be
         issue_problems,
         link_issues,
         pooled_enforcement,
-        rubinstein,
         rubinstein_breakdown,
         rubinstein_convergence,
         rubinstein_finite,
         rubinstein_outside_options,
     )
+    from negotiation.bargaining.rubinstein import rubinstein
 
     # --- sweeps -------------------------------------------------------------
     from negotiation.sweeps import SweepResult, sweep
