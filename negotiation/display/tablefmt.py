@@ -50,9 +50,7 @@ def _words(d: Mapping[str, Any]) -> str:
 
 @records.register
 def _equilibrium_records(eq: Equilibrium) -> Table:
-    labels = eq.labels or tuple(
-        tuple(str(k) for k in range(len(s))) for s in eq.strategies
-    )
+    labels = eq.labels or tuple(tuple(str(k) for k in range(len(s))) for s in eq.strategies)
     columns = [*eq.players, *(f"{p} payoff" for p in eq.players), "kind", "method"]
     row: list[Any] = [
         *(distribution_words(ls, probs) for ls, probs in zip(labels, eq.strategies, strict=True)),
@@ -67,7 +65,9 @@ def _equilibrium_records(eq: Equilibrium) -> Table:
 @records.register
 def _outcome_records(o: BargainingOutcome) -> Table:
     columns = ["solution", *o.players, "package", "method"]
-    package = "" if o.package is None else (o.package if isinstance(o.package, str) else text(o.package))
+    package = (
+        "" if o.package is None else (o.package if isinstance(o.package, str) else text(o.package))
+    )
     row: list[Any] = [METHOD_TITLES.get(o.method, o.method), *o.utilities, package, o.method]
     if o.beta is not None and o.beta != HALF:
         columns.insert(3, "beta")

@@ -69,6 +69,7 @@ from negotiation.games.signalling import (
     SignallingGame,
 )
 from negotiation.games.simulation import Simulation
+from negotiation.scenarios.private_file import PrivateScenario
 from negotiation.scenarios.scenario import Scenario
 from negotiation.sweeps.result import OutcomeShares, SweepResult
 
@@ -356,8 +357,8 @@ def _sweep_short(result: SweepResult) -> str:
 
 
 # ---------------------------------------------------------------------- scenarios
-@text.register
-def _scenario_text(s: Scenario) -> str:
+def scenario_lines(s: Scenario) -> list[str]:
+    """A scenario's description up to its status quo profile (the payoff table comes next)."""
     lines = [s.title or s.name]
     if s.date:
         lines.append(f"Date: {s.date.isoformat()}")
@@ -401,14 +402,54 @@ def _scenario_text(s: Scenario) -> str:
             moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
             title = f" ({bundle.title})" if bundle.title else ""
             lines.append(f"  {player} {bundle.name}{title}: {moves}")
+    lines += ["", f"Status quo profile: ({', '.join(s.status_quo_profile or ())})"]
+    return lines
+
+
+def _indented_game(game: Game) -> list[str]:
+    game_lines = text(game).splitlines()[1:]  # drop the title line
+    return ["  " + line if line else "" for line in game_lines]
+
+
+@text.register
+def _scenario_text(s: Scenario) -> str:
+    lines = scenario_lines(s)
+    lines += ["", f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:"]
+    lines += _indented_game(s.game())
+    return "\n".join(lines)
+
+
+@text.register
+def _private_scenario_text(s: PrivateScenario) -> str:
+    lines = scenario_lines(s)
+    lines += ["", "Private information (types drawn independently; * at the defaults):"]
+    defaults = s.defaults
+    for party in s.informed:
+        for t in s.types_of(party):
+            p = sp.sympify(t.probability)
+            at = p.xreplace(defaults)
+            shown = fmt(p) if p == at else f"{fmt(p)} = {fmt(at)}*"
+            title = f": {t.title}" if t.title else ""
+            lines.append(f"  {party} is {t.name} with probability {shown}{title}")
+            for item in t.terms.interactions:
+                when = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
+                lines.append(f"    {party} ({t.name}) when {when}: {item.value}")
+            for issue_name, values in t.terms.valuations.items():
+                terms = "; ".join(f"{level} = {value}" for level, value in values.items())
+                lines.append(f"    {party} ({t.name}) on {issue_name}: {terms}")
+    unit = s.payoff_unit or "payoff units"
+    for combo in product(*(s.types_of(p) for p in s.informed)):
+        profile = {t.party: t.name for t in combo}
+        who = ", ".join(f"{p} is {k}" for p, k in profile.items())
+        lines += ["", f"Payoffs when {who}, at the default values in {unit}:"]
+        lines += _indented_game(s.type_scenario(profile).game())
     lines += [
         "",
-        f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
-        "",
-        f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
+        "Solve it as a Bayesian game: ng.load("
+        + repr(s.name)
+        + ").bayesian_game().equilibria(exact=True) (what each type does); "
+        "game() is its strategic form, one plan per type.",
     ]
-    game_lines = text(s.game()).splitlines()[1:]  # drop the title line
-    lines += ["  " + line if line else "" for line in game_lines]
     return "\n".join(lines)
 
 

@@ -107,6 +107,10 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
             line=line,
         ) from None
     try:
+        if "types" in data:  # private information (negotiation.scenarios.private_file)
+            from negotiation.scenarios.private_file import private_scenario
+
+            return private_scenario(data, _scenario)
         return _scenario(data)
     except (ScenarioError, UnsafeExpressionError) as err:
         key = getattr(err, "key", None)
