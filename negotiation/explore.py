@@ -419,8 +419,9 @@ def _symbolic_target(model: Any) -> tuple[Any, dict[str, Any]]:
     if _private_like(model):
         return model, {}
     raise InvalidGameError(
-        f"explore() takes a negotiation.Game, a scenario or a model with private information "
-        f"(BayesianGame, SignallingGame, ng.october_2025()), not a {type(model).__name__}; "
+        f"explore() takes a negotiation.Game or a scenario, or a model with private "
+        f"information (BayesianGame, SignallingGame, ng.october_2025()), not a "
+        f"{type(model).__name__}; "
         "e.g. ng.explore(ng.load('london_framework'))"
     )
 
