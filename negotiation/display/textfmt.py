@@ -419,6 +419,14 @@ def _scenario_text(s: Scenario) -> str:
     return "\n".join(lines)
 
 
+@short.register
+def _private_scenario_short(s: PrivateScenario) -> str:
+    types = "; ".join(
+        f"{party}: {'/'.join(t.name for t in s.types_of(party))}" for party in s.informed
+    )
+    return _scenario_short(s).replace("Scenario(", "PrivateScenario(", 1)[:-1] + f", types {types})"
+
+
 @text.register
 def _private_scenario_text(s: PrivateScenario) -> str:
     lines = scenario_lines(s)

@@ -213,7 +213,7 @@ def _get(mapping: Mapping[str, Any], key: str, what: str) -> Any:
     return mapping[key]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class IntuitiveCriterion(Tabular):
     """The Cho–Kreps intuitive criterion applied to one perfect Bayesian equilibrium.
 
@@ -254,6 +254,12 @@ class IntuitiveCriterion(Tabular):
                     )
             return "; ".join(parts)
         return f"it survives where {self.survives}"
+
+    def __str__(self) -> str:
+        return display.text(self)
+
+    def __repr__(self) -> str:
+        return display.short(self)
 
 
 # ---------------------------------------------------------------------- the game
