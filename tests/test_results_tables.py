@@ -26,7 +26,8 @@ def chicken():
 # ---------------------------------------------------------------------- Nash equilibria
 def test_equilibrium_list_to_pandas_has_full_names_and_the_exact_numbers(chicken):
     found = chicken.equilibria(exact=True)
-    assert isinstance(found, ResultList) and isinstance(found, list)
+    assert isinstance(found, ResultList)
+    assert isinstance(found, list)
     frame = found.to_pandas()
     assert list(frame.columns) == [
         "equilibrium",
@@ -83,7 +84,8 @@ def test_latex_escapes_text_cells():
     )
     tex = game.equilibria(method="pure").to_latex()
     assert r"R\&D\_100\%" in tex
-    assert r"\$1bn" in tex and r"\#2" in tex
+    assert r"\$1bn" in tex
+    assert r"\#2" in tex
 
 
 # ---------------------------------------------------------------------- other results
@@ -160,7 +162,8 @@ def test_a_mixed_list_takes_the_union_of_columns_and_non_results_are_refused(chi
     out = ng.BargainingProblem.from_points({"a": (4, 0), "b": (0, 2)}, (0, 0)).nash()
     table = display.records([chicken.equilibria(exact=True)[0], out])
     assert table.columns[0] == "equilibrium"
-    assert "solution" in table.columns and "US payoff" in table.columns
+    assert "solution" in table.columns
+    assert "US payoff" in table.columns
     with pytest.raises(TypeError, match="no table for dict"):
         display.to_pandas({"a": 1})
 

@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from pathlib import Path
@@ -269,7 +269,7 @@ class PrivateScenario(Scenario):
             {t.name: put(t.probability) for t in self.types_of(p)} or {ONE_TYPE: 1}
             for p in self.players
         ]
-        payoffs = {}
+        payoffs: dict[Sequence[str], Sequence[Any]] = {}
         for profile in itertools.product(*(tuple(t) for t in types)):
             given = {p: k for p, k in zip(self.players, profile, strict=True) if k != ONE_TYPE}
             game = self.type_scenario(given).game(symbolic=symbolic)
