@@ -213,6 +213,24 @@ def tree_lines(node: Node, prefix: str = "") -> list[str]:
     return lines
 
 
+@short.register
+def _terminal_short(node: Terminal) -> str:
+    return f"Terminal(({', '.join(str(v) for v in node.payoffs)}{',' * (len(node.payoffs) == 1)}))"
+
+
+@short.register
+def _decision_short(node: Decision) -> str:
+    moves = ", ".join(f"{a!r}: {short(c)}" for a, c in node.moves)
+    extra = f", infoset={node.infoset!r}" if node.infoset is not None else ""
+    return f"Decision({node.player!r}, {{{moves}}}{extra})"
+
+
+@short.register
+def _chance_short(node: Chance) -> str:
+    body = ", ".join(f"{o!r}: ({p}, {short(c)})" for o, p, c in node.outcomes)
+    return f"Chance({{{body}}})"
+
+
 @text.register
 def _tree_text(tree: GameTree) -> str:
     head = (

@@ -205,9 +205,7 @@ class Terminal:
         object.__setattr__(self, "payoffs", values)
 
     def __repr__(self) -> str:
-        return (
-            f"Terminal(({', '.join(str(v) for v in self.payoffs)}{',' * (len(self.payoffs) == 1)}))"
-        )
+        return display.short(self)
 
 
 @dataclass(frozen=True, init=False, repr=False)
@@ -294,9 +292,7 @@ class Decision:
         )
 
     def __repr__(self) -> str:
-        moves = ", ".join(f"{a!r}: {c!r}" for a, c in self.moves)
-        extra = f", infoset={self.infoset!r}" if self.infoset is not None else ""
-        return f"Decision({self.player!r}, {{{moves}}}{extra})"
+        return display.short(self)
 
 
 @dataclass(frozen=True, init=False, repr=False)
@@ -389,8 +385,7 @@ class Chance:
         )
 
     def __repr__(self) -> str:
-        body = ", ".join(f"{o!r}: ({p}, {c!r})" for o, p, c in self.outcomes)
-        return f"Chance({{{body}}})"
+        return display.short(self)
 
 
 def _branches(node: Node) -> tuple[tuple[str, Node], ...]:
