@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "history_text",
     "html_table",
     "latex_text",
+    "quantity",
     "safe_str",
     "text_table",
 ]
@@ -124,6 +126,60 @@ def fmt_latex(value: Any, digits: int = 4) -> str:
         except ValueError:  # an integer too long to print
             return safe_str(value)
     return fmt(value, digits)
+
+
+_MONEY = re.compile(r"^(?:US)?\$\s*(tn|bn|m|k)?\s*(/.*|\s+per\s+.*)?$")
+
+
+def quantity(value: Any, unit: str = "", digits: int = 4) -> str:
+    """A number with its unit, as people write it: ``$550bn``, ``$14bn/yr``, ``57%``, ``3 t``.
+
+    A money unit (``$``, ``$bn``, ``$m``, ``$tn``, optionally followed by
+    ``/yr`` or ``per year``) goes around the number, with the minus sign in
+    front (``-$40bn``); ``%`` follows it directly; any other unit follows
+    after a space.
+
+    Examples
+    --------
+    >>> quantity(550, "$bn"), quantity(-40, "$bn/yr"), quantity(sp.Rational(57), "%")
+    ('$550bn', '-$40bn/yr', '57%')
+    >>> quantity(sp.Rational(286, 100), "$bn"), quantity(1, "multiplier"), quantity(3, "")
+    ('$2.86bn', '1 multiplier', '3')
+    >>> quantity(2.86, "$bn")
+    '$2.86bn'
+    """
+    unit = (unit or "").strip()
+    if not unit:
+        return fmt(value, digits)
+    text = _decimal(value) or fmt(value, digits)
+    match = _MONEY.match(unit)
+    if match:
+        scale, per = match.group(1) or "", match.group(2) or ""
+        sign = ""
+        if text.startswith("-"):
+            sign, text = "-", text[1:]
+        if isinstance(value, sp.Basic) and not value.is_number:
+            text = f"({text})"
+        return f"{sign}${text}{scale}{per.strip() if per.startswith('/') else per}"
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}"
+
+
+def _decimal(value: Any) -> str | None:
+    """A rational with a finite decimal expansion as that decimal (``143/50`` is ``2.86``)."""
+    if not isinstance(value, sp.Rational) or value.q == 1:
+        return None
+    q = int(value.q)
+    twos = fives = 0
+    while q % 2 == 0:
+        q, twos = q // 2, twos + 1
+    while q % 5 == 0:
+        q, fives = q // 5, fives + 1
+    places = max(twos, fives)
+    if q != 1 or places > 6:
+        return None
+    return f"{float(value):.{places}f}"
 
 
 def history_text(history: Sequence[str]) -> str:

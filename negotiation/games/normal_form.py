@@ -54,6 +54,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import (
     ExactArithmeticError,
     InvalidGameError,
@@ -84,7 +85,7 @@ Vector = Any
 
 
 @dataclass(frozen=True, eq=False)
-class Equilibrium:
+class Equilibrium(Tabular):
     """A Nash equilibrium: one mixed strategy per player, their payoffs and how it was found.
 
     Attributes
@@ -699,7 +700,7 @@ class Game:
         *,
         exact: bool = False,
         tol: float = DEFAULT_TOL,
-    ) -> list[Equilibrium]:
+    ) -> ResultList[Equilibrium]:
         """Nash equilibria of the game.
 
         Parameters
@@ -779,7 +780,7 @@ class Game:
         else:
             require_numeric(self, "solving")
         solved = solver(self._tables, exact=exact, tol=tol)
-        return [self._equilibrium(profile, solved, tol) for profile in solved.profiles]
+        return ResultList(self._equilibrium(profile, solved, tol) for profile in solved.profiles)
 
     def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
         if solved.exact:

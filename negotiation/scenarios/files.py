@@ -140,7 +140,12 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
             line=_long_number_line(text),
         ) from None
     try:
-        scenario = _scenario(data)
+        if "types" in data:  # private information (negotiation.scenarios.private_file)
+            from negotiation.scenarios.private_file import private_scenario
+
+            scenario = private_scenario(data, _scenario)
+        else:
+            scenario = _scenario(data)
         _check_at_defaults(scenario)
         return scenario
     except (ScenarioError, UnsafeExpressionError) as err:
