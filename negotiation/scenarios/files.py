@@ -690,6 +690,10 @@ def dumps(scenario: Scenario) -> str:
     """
     if not isinstance(scenario, Scenario):
         raise ScenarioError(f"dumps needs a Scenario, not {type(scenario).__name__}")
+    from negotiation.scenarios.private_file import PrivateScenario, types_toml
+
+    if isinstance(scenario, PrivateScenario):  # the ordinary tables, then [types]
+        return dumps(scenario.plain()).rstrip("\n") + "\n\n" + types_toml(scenario)
     s = scenario
     blocks: list[list[str]] = []
     head: list[tuple[str, str | None]] = [

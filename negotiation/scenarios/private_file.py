@@ -319,13 +319,16 @@ class PrivateScenario(Scenario):
         """The scenario as TOML: the ordinary tables, then the ``[types]`` tables."""
         from negotiation.scenarios.files import dumps
 
-        return dumps(self.plain()).rstrip("\n") + "\n\n" + types_toml(self)
+        return dumps(self)
 
     def save(self, path: str | Path) -> Path:
-        """Write the scenario (types included) as a TOML file that ``ng.load`` reads back equal."""
-        path = Path(path)
-        path.write_text(self.to_toml(), encoding="utf-8")
-        return path
+        """Write the scenario (types included) as a TOML file that ``ng.load`` reads back equal.
+
+        The write is atomic, as for any scenario (:func:`negotiation.scenarios.files.save`).
+        """
+        from negotiation.scenarios.files import save
+
+        return save(self, path)
 
     def summary(self) -> str:
         """Parties, issues, parameters, the types and their prior, and the payoffs per type."""
