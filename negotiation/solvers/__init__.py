@@ -102,7 +102,7 @@ class Solver:
 _TABLE: Sequence[Solver] = (
     Solver(
         "vertex_enumeration",
-        "negotiation.solvers.exact:solve",
+        "negotiation.solvers.numeric:solve_vertex_enumeration",
         players=2,
         exact=True,
         degenerate=True,

@@ -36,7 +36,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["available", "vertices_compiled"]
+__all__ = ["available", "label_pairs", "snap", "vertices_compiled", "vertices_float"]
 
 # A prime sits above 2**30 and below 2**31, so a product of two residues fits an int64.
 _PRIME_BITS = 30
@@ -502,3 +502,368 @@ if numba is not None:
                             v = _mulmod(f, pivot_inverse, q, qi)
                             pool_T[slot, p, i, c] = q - v if v else 0
         return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen
+
+
+# ---------------------------------------------------------------------- floats
+#: A float decision this close to zero (relative to its scale) is a tie or a zero.
+FLOAT_ZERO = 1e-13
+#: Between FLOAT_ZERO and this, a decision is too close to call in floats: the
+#: float search gives up (status 3) and the caller solves exactly.
+FLOAT_GRAY = 1e-10
+
+
+def vertices_float(C: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The vertices of ``{z >= 0 : C z <= 1}`` for a positive float matrix, by the same search.
+
+    The lexicographic search of :func:`vertices_compiled` on a float
+    dictionary: a value within ``FLOAT_ZERO`` of zero (relative to its row's
+    scale) is a zero, and a ratio-test difference as small a tie, broken by
+    the lexicographic rule as in exact arithmetic. Returns ``(masks, points)``
+    (label masks and the vertices' coordinates, one row each), or ``None``
+    when numba is missing, the polytope has more than 62 variables and
+    constraints, or some decision fell between ``FLOAT_ZERO`` and
+    ``FLOAT_GRAY`` (too close to call in floats: solve exactly instead).
+    """
+    if numba is None:
+        return None
+    C = np.ascontiguousarray(C, dtype=np.float64)
+    k, d = C.shape
+    if d + k > _MAX_LABELS:
+        return None
+    status, masks, points = _search_float(C, FLOAT_ZERO, FLOAT_GRAY)
+    if status != 0:
+        return None
+    return masks, points
+
+
+def label_pairs(
+    row_masks: np.ndarray, col_masks: np.ndarray, m: int, n: int
+) -> np.ndarray | None:
+    """Index pairs (vertex of P, vertex of Q), both non-zero, whose labels cover all ``m + n``.
+
+    ``row_masks`` and ``col_masks`` are over the game's labels (row strategies
+    ``0..m-1``, columns ``m..m+n-1``). Returns an ``(E, 2)`` int64 array, or
+    ``None`` without numba.
+    """
+    if numba is None or m + n > _MAX_LABELS:
+        return None
+    return _pairs(
+        np.ascontiguousarray(row_masks, dtype=np.int64),
+        np.ascontiguousarray(col_masks, dtype=np.int64),
+        m,
+        n,
+    )
+
+
+if numba is not None:
+
+    @_jit
+    def _popcount(v: int) -> int:  # pragma: no cover - compiled
+        count = 0
+        while v:
+            v &= v - 1
+            count += 1
+        return count
+
+    @_jit
+    def _search_float(C, zero, gray):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Breadth-first lexicographic search on a float dictionary; (status, masks, points).
+
+        Status 0: done; 2: an unbounded direction (impossible for a positive
+        ``C``); 3: a decision too close to call.
+        """
+        k, d = C.shape
+        W = d + 1
+        rhs = d
+        n_vars = d + k
+        all_bits = (1 << n_vars) - 1
+
+        cap = 64
+        pool_T = np.empty((cap, k, W), dtype=np.float64)
+        pool_basis = np.empty((cap, k), dtype=np.int64)
+        pool_cob = np.empty((cap, d), dtype=np.int64)
+        pool_T[0, :, :d] = C
+        pool_T[0, :, d] = 1.0
+        for i in range(k):
+            pool_basis[0, i] = d + i
+        for j in range(d):
+            pool_cob[0, j] = j
+        head, tail = 0, 1
+
+        seen = np.zeros(1024, dtype=np.int64)
+        n_seen = 1
+        _insert(seen, all_bits ^ ((1 << d) - 1))
+        vertex_set = np.zeros(1024, dtype=np.int64)
+        n_vertices = 0
+        out_cap = 256
+        masks = np.empty(out_cap, dtype=np.int64)
+        points = np.zeros((out_cap, d), dtype=np.float64)
+
+        T = np.empty((k, W), dtype=np.float64)
+        basis = np.empty(k, dtype=np.int64)
+        cob = np.empty(d, dtype=np.int64)
+        position = np.empty(n_vars, dtype=np.int64)
+        scale = np.empty(k, dtype=np.float64)
+        positive = np.empty((k, d), dtype=np.bool_)
+
+        while head < tail:
+            T[:] = pool_T[head]
+            basis[:] = pool_basis[head]
+            cob[:] = pool_cob[head]
+            head += 1
+            key = 0
+            for i in range(k):
+                key |= 1 << basis[i]
+                position[basis[i]] = i
+            for j in range(d):
+                position[cob[j]] = -1 - j
+            for i in range(k):
+                s = 1.0
+                for j in range(W):
+                    a = abs(T[i, j])
+                    if a > s:
+                        s = a
+                scale[i] = s
+                for j in range(W):  # a zero is a zero: clean it, or give up if unclear
+                    a = abs(T[i, j])
+                    if a <= zero * s:
+                        T[i, j] = 0.0
+                    elif a <= gray * s:
+                        return 3, masks[:0], points[:0]
+
+            nonzero = 0
+            for i in range(k):
+                if T[i, rhs] != 0.0:
+                    nonzero |= 1 << basis[i]
+            mask = all_bits & ~nonzero
+            if 2 * (n_vertices + 1) > vertex_set.shape[0]:
+                vertex_set = _grow_set(vertex_set)
+            if _insert(vertex_set, mask + 1):
+                if n_vertices == out_cap:
+                    out_cap *= 2
+                    bigger_masks = np.empty(out_cap, dtype=np.int64)
+                    bigger_masks[:n_vertices] = masks[:n_vertices]
+                    masks = bigger_masks
+                    bigger_points = np.zeros((out_cap, d), dtype=np.float64)
+                    bigger_points[:n_vertices] = points[:n_vertices]
+                    points = bigger_points
+                masks[n_vertices] = mask
+                for i in range(k):
+                    v = basis[i]
+                    if v < d and (nonzero >> v) & 1:
+                        points[n_vertices, v] = T[i, rhs]
+                n_vertices += 1
+
+            for i in range(k):
+                for c in range(d):
+                    positive[i, c] = T[i, c] > 0.0
+
+            for c in range(d):
+                best = -1
+                for i in range(k):
+                    if not positive[i, c]:
+                        continue
+                    if best < 0:
+                        best = i
+                        continue
+                    u = T[i, rhs] * T[best, c]
+                    w = T[best, rhs] * T[i, c]
+                    diff = u - w
+                    size = scale[i] * scale[best]
+                    sgn = 0
+                    if abs(diff) > zero * size:
+                        if abs(diff) <= gray * size:
+                            return 3, masks[:0], points[:0]
+                        sgn = 1 if diff > 0 else -1
+                    slack = d
+                    while sgn == 0 and slack < n_vars:
+                        where = position[slack]
+                        if where >= 0:
+                            if where == i:
+                                sgn = 1
+                            elif where == best:
+                                sgn = -1
+                        else:
+                            col = -1 - where
+                            u = T[i, col] * T[best, c]
+                            w = T[best, col] * T[i, c]
+                            diff = u - w
+                            size = scale[i] * scale[best]
+                            if abs(diff) > zero * size:
+                                if abs(diff) <= gray * size:
+                                    return 3, masks[:0], points[:0]
+                                sgn = 1 if diff > 0 else -1
+                        slack += 1
+                    if sgn < 0:
+                        best = i
+                if best < 0:
+                    return 2, masks[:0], points[:0]
+                r = best
+                new_key = (key ^ (1 << basis[r])) | (1 << cob[c])
+                if 2 * (n_seen + 1) > seen.shape[0]:
+                    seen = _grow_set(seen)
+                if not _insert(seen, new_key):
+                    continue
+                n_seen += 1
+
+                if tail == cap:
+                    live = tail - head
+                    if head >= cap // 2:
+                        pool_T[:live] = pool_T[head:tail]
+                        pool_basis[:live] = pool_basis[head:tail]
+                        pool_cob[:live] = pool_cob[head:tail]
+                    else:
+                        cap *= 2
+                        new_T = np.empty((cap, k, W), dtype=np.float64)
+                        new_T[:live] = pool_T[head:tail]
+                        pool_T = new_T
+                        new_basis = np.empty((cap, k), dtype=np.int64)
+                        new_basis[:live] = pool_basis[head:tail]
+                        pool_basis = new_basis
+                        new_cob = np.empty((cap, d), dtype=np.int64)
+                        new_cob[:live] = pool_cob[head:tail]
+                        pool_cob = new_cob
+                    head, tail = 0, live
+
+                slot = tail
+                tail += 1
+                pool_basis[slot] = basis
+                pool_basis[slot, r] = cob[c]
+                pool_cob[slot] = cob
+                pool_cob[slot, c] = basis[r]
+                inv = 1.0 / T[r, c]
+                out = pool_T[slot]
+                for j in range(W):
+                    out[r, j] = T[r, j] * inv
+                out[r, c] = inv
+                for i in range(k):
+                    if i == r:
+                        continue
+                    f = T[i, c]
+                    if f == 0.0:
+                        for j in range(W):
+                            out[i, j] = T[i, j]
+                    else:
+                        for j in range(W):
+                            out[i, j] = T[i, j] - f * out[r, j]
+                        out[i, c] = -f * inv
+        return 0, masks[:n_vertices].copy(), points[:n_vertices].copy()
+
+    @_jit
+    def _pairs(pm, qm, m, n):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Complementary vertex pairs by mask: a hash look-up, brute force for extra labels."""
+        full = (1 << (m + n)) - 1
+        rows_zero = (1 << m) - 1
+        cols_zero = full ^ rows_zero
+        size = 1024
+        while size < 4 * qm.shape[0]:
+            size *= 2
+        keys = np.zeros(size, dtype=np.int64)
+        values = np.empty(size, dtype=np.int64)
+        extra = np.empty(qm.shape[0], dtype=np.int64)
+        n_extra = 0
+        for j in range(qm.shape[0]):
+            q = qm[j]
+            if q & cols_zero == cols_zero:
+                continue
+            h = _mix(q + 1) & (size - 1)
+            while keys[h] != 0 and keys[h] != q + 1:
+                h = (h + 1) & (size - 1)
+            keys[h] = q + 1
+            values[h] = j
+            if _popcount(q) > n:
+                extra[n_extra] = j
+                n_extra += 1
+        out_cap = 64
+        out = np.empty((out_cap, 2), dtype=np.int64)
+        count = 0
+        for i in range(pm.shape[0]):
+            p = pm[i]
+            if p & rows_zero == rows_zero:
+                continue
+            need = full & ~p
+            if _popcount(p) == m:
+                h = _mix(need + 1) & (size - 1)
+                while keys[h] != 0:
+                    if keys[h] == need + 1:
+                        if count == out_cap:
+                            out_cap *= 2
+                            bigger = np.empty((out_cap, 2), dtype=np.int64)
+                            bigger[:count] = out[:count]
+                            out = bigger
+                        out[count, 0] = i
+                        out[count, 1] = values[h]
+                        count += 1
+                        break
+                    h = (h + 1) & (size - 1)
+                for e in range(n_extra):
+                    j = extra[e]
+                    if qm[j] & need == need:
+                        if count == out_cap:
+                            out_cap *= 2
+                            bigger = np.empty((out_cap, 2), dtype=np.int64)
+                            bigger[:count] = out[:count]
+                            out = bigger
+                        out[count, 0] = i
+                        out[count, 1] = j
+                        count += 1
+            else:
+                for j in range(qm.shape[0]):
+                    q = qm[j]
+                    if q & cols_zero == cols_zero or q & need != need:
+                        continue
+                    if count == out_cap:
+                        out_cap *= 2
+                        bigger = np.empty((out_cap, 2), dtype=np.int64)
+                        bigger[:count] = out[:count]
+                        out = bigger
+                    out[count, 0] = i
+                    out[count, 1] = j
+                    count += 1
+        return out[:count].copy()
+
+
+def snap(values: np.ndarray, max_denominator: int = 10**6, tol: float = 1e-13) -> np.ndarray:
+    """Each value replaced by the nearest fraction ``p / q`` (``q <= max_denominator``) within ``tol``.
+
+    A float search computes ``1/3`` as ``0.33333333333333337`` or so; snapped,
+    it is the float nearest ``1/3``, as an exact solver's answer read as a
+    float would be. Fractions with denominators up to ``max_denominator`` are
+    at least ``1 / max_denominator**2`` apart, so with ``tol`` below half that
+    the match is unambiguous; a value with no such fraction is left as it is.
+    Without numba the values are returned unchanged.
+    """
+    if numba is None:
+        return values
+    flat = np.ascontiguousarray(values, dtype=np.float64).reshape(-1)
+    return _snap(flat, float(max_denominator), tol).reshape(np.shape(values))
+
+
+if numba is not None:
+
+    @_jit
+    def _snap(values, max_den, tol):  # type: ignore[no-untyped-def]  # pragma: no cover
+        out = values.copy()
+        for idx in range(values.shape[0]):
+            x = values[idx]
+            if not np.isfinite(x):
+                continue
+            h0, h1 = 0.0, 1.0
+            k0, k1 = 1.0, 0.0
+            y = x
+            for _ in range(64):
+                a = np.floor(y)
+                h2 = a * h1 + h0
+                k2 = a * k1 + k0
+                if k2 > max_den:
+                    break
+                if abs(x - h2 / k2) <= tol:
+                    out[idx] = h2 / k2
+                    break
+                rest = y - a
+                if rest <= 0.0:
+                    break
+                y = 1.0 / rest
+                h0, h1 = h1, h2
+                k0, k1 = k1, k2
+        return out

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
+    "float_extreme_equilibria",
     "is_equilibrium",
     "nashpy_equilibria",
     "solve_lemke_howson",
     "solve_support_enumeration",
+    "solve_vertex_enumeration",
 ]
 
 
@@ -172,3 +174,102 @@ def solve_lemke_howson(tables: PayoffTables, *, exact: bool, tol: float) -> Solv
 
     first = _exact.solve(tables, exact=False, tol=tol)
     return Solved(first.profiles[:1], first.method, False)
+
+
+def _positive(M: np.ndarray) -> np.ndarray:
+    """``M`` shifted and scaled to entries in ``[1, 2]`` (the same best responses)."""
+    low, high = float(M.min()), float(M.max())
+    spread = high - low if high > low else 1.0
+    return (M - low) / spread + 1.0
+
+
+def float_extreme_equilibria(
+    A: np.ndarray, B: np.ndarray, tol: float
+) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Every extreme equilibrium of ``(A, B)`` by the compiled float lexicographic search.
+
+    Both best-response polytopes are searched over their lexicographically
+    feasible bases (:func:`negotiation.solvers.lexsearch_numba.vertices_float`,
+    ties within ``FLOAT_ZERO`` broken by the lexicographic rule, so degenerate
+    games are enumerated in full), the vertices are paired by their label
+    masks, normalised, and snapped to nearby small fractions. The order is
+    that of :func:`negotiation.solvers.exact.extreme_equilibria` (row
+    strategies in descending lexicographic order, then columns).
+
+    Returns ``None`` (solve exactly instead) when numba is not installed, the
+    game is too large for the kernel's masks, a decision of the search was
+    too close to call in floats, or an answer fails the equilibrium check.
+
+    Examples
+    --------
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    >>> found = float_extreme_equilibria(A, A.T.copy(), 1e-9)
+    >>> found is None or [(x.tolist(), y.tolist()) for x, y in found][1]
+    ([0.4, 0.6], [0.4, 0.6])
+    """
+    from negotiation.solvers import lexsearch_numba as kernel
+
+    m, n = A.shape
+    if not kernel.available() or not (np.all(np.isfinite(A)) and np.all(np.isfinite(B))):
+        return None
+    P = kernel.vertices_float(_positive(B).T)
+    Q = kernel.vertices_float(_positive(A))
+    if P is None or Q is None:
+        return None
+    row_masks, row_points = P
+    low = (1 << n) - 1
+    col_masks = ((Q[0] & low) << m) | (Q[0] >> n)
+    pairs = kernel.label_pairs(row_masks, col_masks, m, n)
+    if pairs is None:
+        return None
+    if len(pairs) == 0:
+        return []
+    rows, row_of = _distinct_points(row_points, pairs[:, 0])
+    cols, col_of = _distinct_points(Q[1], pairs[:, 1])
+    keys = np.unique(row_of * len(cols) + col_of)
+    X, Y = rows[keys // len(cols)], cols[keys % len(cols)]
+    scale = max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
+    slack = max(tol, 1e-9) * scale
+    row_values = np.einsum("ij,ej->ei", A, Y)
+    col_values = X @ B
+    ok = (np.einsum("ei,ei->e", X, row_values) >= row_values.max(axis=1) - slack) & (
+        np.einsum("ej,ej->e", Y, col_values) >= col_values.max(axis=1) - slack
+    )
+    if not ok.all():
+        return None
+    return list(zip(X, Y, strict=True))
+
+
+def _distinct_points(points: np.ndarray, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct normalised points among ``points[used]``, sorted descending, and each one's index."""
+    from negotiation.solvers import lexsearch_numba as kernel
+
+    ids, inverse = np.unique(used, return_inverse=True)
+    z = points[ids]
+    z = kernel.snap(z / z.sum(axis=1, keepdims=True))
+    order = np.lexsort(tuple(-z[:, j] for j in range(z.shape[1] - 1, -1, -1)))
+    z_sorted = z[order]
+    new = np.ones(len(z_sorted), dtype=bool)
+    new[1:] = np.abs(np.diff(z_sorted, axis=0)).max(axis=1) > 1e-12
+    group = np.cumsum(new) - 1
+    rank = np.empty(len(z), dtype=np.int64)
+    rank[order] = group
+    return z_sorted[new], rank[inverse]
+
+
+def solve_vertex_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """The solver-table entry ``"vertex_enumeration"``: every extreme equilibrium.
+
+    With ``exact=True``, or where the float search declines (see
+    :func:`float_extreme_equilibria`), the exact enumeration of
+    :func:`negotiation.solvers.exact.solve`; otherwise the compiled float
+    search, which finds the same extreme equilibria.
+    """
+    from negotiation.solvers import exact as _exact
+
+    if not exact:
+        A, B = tables.floats
+        found = float_extreme_equilibria(A, B, tol)
+        if found is not None:
+            return Solved(found, "vertex_enumeration", False)
+    return _exact.solve(tables, exact=exact, tol=tol)
