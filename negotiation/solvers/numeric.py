@@ -138,17 +138,18 @@ def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.nda
     failed. Games with a single row or column are left to the caller (an
     empty list), which answers them by enumeration as it always has.
     """
+    from negotiation.solvers.lemke_howson import is_equilibrium as checked
     from negotiation.solvers.lemke_howson import lemke_howson_path
 
     m, n = A.shape
     if min(m, n) < 2:
         return []
+    A = np.ascontiguousarray(A, dtype=float)
+    B = np.ascontiguousarray(B, dtype=float)
     for label in range(m + n):
         found = lemke_howson_path(A, B, label)
-        if found is not None:
-            checked = _checked(A, B, [found], tol)
-            if checked:
-                return checked
+        if found is not None and checked(A, B, found[0], found[1], max(tol, 1e-9)):
+            return [found]
     return []
 
 
