@@ -9,7 +9,16 @@ is, up to the positive factor ``D``, a ``k x k`` minor of ``[C | I | 1]``, so
 Hadamard's inequality bounds it by ``H``; with the primes' product ``M > 2H``
 the residues determine the number, and its sign is read exactly from its
 mixed-radix digits. Nothing is rounded: the kernel returns the same vertices
-as the plain-Python search, only faster.
+as the plain-Python search, only faster. A float copy of the dictionary with
+a running error bound per entry stands in front of the residues: a sign that
+the floats settle beyond their bound is not computed from the residues, which
+decide only ties, exact zeros and values lost in rounding.
+
+The same module holds the float search behind the numeric default
+(:func:`vertices_float`: the same lexicographic search on floats, ties within
+``FLOAT_ZERO`` of a row's scale, giving up on decisions too close to call),
+the compiled pairing of vertices by their label masks (:func:`label_pairs`)
+and :func:`snap`, which rounds a float answer to a nearby small fraction.
 
 numba is imported when this module is, so :mod:`negotiation.solvers.lexsearch`
 imports it on first use only; :func:`vertices_compiled` returns ``None`` when
@@ -80,7 +89,10 @@ def vertices_compiled(
         inverses, half = _mixed_radix_tables(primes.tolist())
         M, _ = _crt_coefficients(primes.tolist())
         weights = np.array([pow(M // q, -1, q) for q in primes.tolist()], dtype=np.int64)
-        status, masks, numerators, bases = _search(residues, primes, weights, inverses, half)
+        floats = np.array([[float(v) for v in row] for row in C], dtype=np.float64)
+        status, masks, numerators, bases = _search_filtered(
+            residues, floats, primes, weights, inverses, half
+        )
         _last_bases[0] = bases
         if status == 0:
             crt = _crt_coefficients(primes.tolist())
@@ -297,211 +309,6 @@ if numba is not None:
             if key != 0:
                 _insert(bigger, key)
         return bigger
-
-    @_jit
-    def _search(Cres, primes, crt_weights, inverses, half):  # type: ignore[no-untyped-def]  # pragma: no cover
-        """Breadth-first lexicographic search; returns (status, masks, numerator residues).
-
-        The tableau holds ``N = T / D`` modulo each prime (the normalised
-        dictionary), so a pivot costs one modular product per entry; an
-        integer entry ``T = N D`` is needed only for its sign, read with the
-        weights ``D w_p``.
-        """
-        K, k, d = Cres.shape
-        W = d + 1
-        rhs = d
-        n_vars = d + k
-        all_bits = (1 << n_vars) - 1
-        q_inverses = np.empty(K, dtype=np.float64)
-        for p in range(K):
-            q_inverses[p] = 1.0 / primes[p]
-
-        cap = 64
-        pool_T = np.empty((cap, K, k, W), dtype=np.int64)
-        pool_basis = np.empty((cap, k), dtype=np.int64)
-        pool_cob = np.empty((cap, d), dtype=np.int64)
-        pool_D = np.empty((cap, K), dtype=np.int64)
-        pool_T[0, :, :, :d] = Cres
-        pool_T[0, :, :, d] = 1
-        for i in range(k):
-            pool_basis[0, i] = d + i
-        for j in range(d):
-            pool_cob[0, j] = j
-        pool_D[0, :] = 1
-        head, tail = 0, 1
-
-        seen = np.zeros(1024, dtype=np.int64)
-        n_seen = 1
-        _insert(seen, all_bits ^ ((1 << d) - 1))
-        vertex_set = np.zeros(1024, dtype=np.int64)
-        n_vertices = 0
-        out_cap = 256
-        masks = np.empty(out_cap, dtype=np.int64)
-        numerators = np.zeros((out_cap, K, d), dtype=np.int64)
-
-        T = np.empty((K, k, W), dtype=np.int64)
-        basis = np.empty(k, dtype=np.int64)
-        cob = np.empty(d, dtype=np.int64)
-        D = np.empty(K, dtype=np.int64)
-        weights = np.empty(K, dtype=np.int64)  # D w_p mod q_p
-        position = np.empty(n_vars, dtype=np.int64)  # row if basic, else -1 - column
-        x = np.empty(K, dtype=np.int64)
-        scratch = np.empty(2 * K, dtype=np.int64)
-        pivot_row = np.empty(W, dtype=np.int64)
-        positive = np.empty((k, d), dtype=np.bool_)
-
-        while head < tail:
-            T[:] = pool_T[head]
-            basis[:] = pool_basis[head]
-            cob[:] = pool_cob[head]
-            D[:] = pool_D[head]
-            head += 1
-            for p in range(K):
-                weights[p] = _mulmod(D[p], crt_weights[p], primes[p], q_inverses[p])
-            key = 0
-            for i in range(k):
-                key |= 1 << basis[i]
-                position[basis[i]] = i
-            for j in range(d):
-                position[cob[j]] = -1 - j
-
-            # the vertex of this basis: variables basic at a non-zero value are unlabelled
-            nonzero = 0
-            for i in range(k):
-                for p in range(K):
-                    if T[p, i, rhs] != 0:
-                        nonzero |= 1 << basis[i]
-                        break
-            mask = all_bits & ~nonzero
-            if 2 * (n_vertices + 1) > vertex_set.shape[0]:
-                vertex_set = _grow_set(vertex_set)
-            if _insert(vertex_set, mask + 1):
-                if n_vertices == out_cap:
-                    out_cap *= 2
-                    bigger_masks = np.empty(out_cap, dtype=np.int64)
-                    bigger_masks[:n_vertices] = masks[:n_vertices]
-                    masks = bigger_masks
-                    bigger_num = np.zeros((out_cap, K, d), dtype=np.int64)
-                    bigger_num[:n_vertices] = numerators[:n_vertices]
-                    numerators = bigger_num
-                masks[n_vertices] = mask
-                for i in range(k):
-                    v = basis[i]
-                    if v < d:
-                        for p in range(K):
-                            numerators[n_vertices, p, v] = _mulmod(
-                                T[p, i, rhs], D[p], primes[p], q_inverses[p]
-                            )
-                n_vertices += 1
-
-            for i in range(k):
-                for c in range(d):
-                    for p in range(K):
-                        x[p] = T[p, i, c]
-                    positive[i, c] = (
-                        _sign(x, D, weights, primes, q_inverses, inverses, half, scratch) > 0
-                    )
-
-            for c in range(d):
-                # lexicographic minimum ratio test for entering column c
-                best = -1
-                for i in range(k):
-                    if not positive[i, c]:
-                        continue
-                    if best < 0:
-                        best = i
-                        continue
-                    for p in range(K):
-                        q = primes[p]
-                        a = _mulmod(T[p, i, rhs], T[p, best, c], q, q_inverses[p])
-                        a -= _mulmod(T[p, best, rhs], T[p, i, c], q, q_inverses[p])
-                        x[p] = a + q if a < 0 else a
-                    s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
-                    slack = d
-                    while s == 0 and slack < n_vars:
-                        where = position[slack]
-                        if where >= 0:  # basic slack: D times a unit vector
-                            if where == i:
-                                s = 1
-                            elif where == best:
-                                s = -1
-                        else:
-                            col = -1 - where
-                            for p in range(K):
-                                q = primes[p]
-                                a = _mulmod(T[p, i, col], T[p, best, c], q, q_inverses[p])
-                                a -= _mulmod(T[p, best, col], T[p, i, c], q, q_inverses[p])
-                                x[p] = a + q if a < 0 else a
-                            s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
-                        slack += 1
-                    if s < 0:
-                        best = i
-                if best < 0:
-                    return 2, masks[:0], numerators[:0], n_seen
-                r = best
-                new_key = (key ^ (1 << basis[r])) | (1 << cob[c])
-                if 2 * (n_seen + 1) > seen.shape[0]:
-                    seen = _grow_set(seen)
-                if not _insert(seen, new_key):
-                    continue
-                n_seen += 1
-
-                if tail == cap:  # make room: drop the expanded prefix, or grow
-                    live = tail - head
-                    if head >= cap // 2:
-                        pool_T[:live] = pool_T[head:tail]
-                        pool_basis[:live] = pool_basis[head:tail]
-                        pool_cob[:live] = pool_cob[head:tail]
-                        pool_D[:live] = pool_D[head:tail]
-                    else:
-                        cap *= 2
-                        new_T = np.empty((cap, K, k, W), dtype=np.int64)
-                        new_T[:live] = pool_T[head:tail]
-                        pool_T = new_T
-                        new_basis = np.empty((cap, k), dtype=np.int64)
-                        new_basis[:live] = pool_basis[head:tail]
-                        pool_basis = new_basis
-                        new_cob = np.empty((cap, d), dtype=np.int64)
-                        new_cob[:live] = pool_cob[head:tail]
-                        pool_cob = new_cob
-                        new_D = np.empty((cap, K), dtype=np.int64)
-                        new_D[:live] = pool_D[head:tail]
-                        pool_D = new_D
-                    head, tail = 0, live
-
-                slot = tail
-                tail += 1
-                pool_basis[slot] = basis
-                pool_basis[slot, r] = cob[c]
-                pool_cob[slot] = cob
-                pool_cob[slot, c] = basis[r]
-                for p in range(K):
-                    q = primes[p]
-                    qi = q_inverses[p]
-                    pivot = T[p, r, c]
-                    pivot_inverse = _inverse_mod(pivot, q)
-                    if pivot_inverse == 0:
-                        return 1, masks[:0], numerators[:0], n_seen
-                    pool_D[slot, p] = _mulmod(pivot, D[p], q, qi)
-                    for j in range(W):
-                        pivot_row[j] = _mulmod(T[p, r, j], pivot_inverse, q, qi)
-                    for i in range(k):
-                        if i == r:
-                            for j in range(W):
-                                pool_T[slot, p, i, j] = pivot_row[j]
-                            pool_T[slot, p, i, c] = pivot_inverse
-                            continue
-                        f = T[p, i, c]
-                        if f == 0:
-                            for j in range(W):
-                                pool_T[slot, p, i, j] = T[p, i, j]
-                        else:
-                            for j in range(W):
-                                v = T[p, i, j] - _mulmod(f, pivot_row[j], q, qi)
-                                pool_T[slot, p, i, j] = v + q if v < 0 else v
-                            v = _mulmod(f, pivot_inverse, q, qi)
-                            pool_T[slot, p, i, c] = q - v if v else 0
-        return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen
 
 
 # ---------------------------------------------------------------------- floats
@@ -867,3 +674,369 @@ if numba is not None:
                 h0, h1 = h1, h2
                 k0, k1 = k1, k2
         return out
+
+
+if numba is not None:
+    # Twice the unit roundoff: every bound below charges at least this per operation.
+    _U = 2.3e-16
+
+    @_jit
+    def _signed_float(x, D, primes, q_inverses, inverses, half, scratch):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The integer ``X = N D`` (``x`` holds ``N mod q_p``) as a float, relative error below ``2 K u``."""
+        K = x.shape[0]
+        negative = False
+        for p in range(K):
+            scratch[p] = _mulmod(x[p], D[p], primes[p], q_inverses[p])
+        digits = scratch[K:]
+        if _exact_sign(scratch[:K], primes, q_inverses, inverses, half, digits) < 0:
+            negative = True
+            for p in range(K):
+                scratch[p] = (primes[p] - scratch[p]) % primes[p]
+            _exact_sign(scratch[:K], primes, q_inverses, inverses, half, digits)
+        value = 0.0
+        for i in range(K - 1, -1, -1):
+            value = value * float(primes[i]) + float(digits[i])
+        return -value if negative else value
+
+    @_jit
+    def _refresh(T, D, F, E, primes, q_inverses, inverses, half, scratch):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The float shadow ``F`` (with bounds ``E``) recomputed from the exact residues ``T``."""
+        K, k, W = T.shape
+        one = np.ones(K, dtype=np.int64)
+        d_value = _signed_float(D, one, primes, q_inverses, inverses, half, scratch)
+        x = np.empty(K, dtype=np.int64)
+        rel = (4 * K + 8) * _U
+        for i in range(k):
+            for j in range(W):
+                zero = True
+                for p in range(K):
+                    x[p] = T[p, i, j]
+                    if x[p] != 0:
+                        zero = False
+                if zero:
+                    F[i, j] = 0.0
+                    E[i, j] = 0.0
+                    continue
+                v = _signed_float(x, D, primes, q_inverses, inverses, half, scratch) / d_value
+                F[i, j] = v
+                E[i, j] = abs(v) * rel
+
+    @_jit
+    def _search_filtered(Cres, Cf, primes, crt_weights, inverses, half):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Breadth-first lexicographic search; returns (status, masks, numerator residues, bases).
+
+        The tableau holds ``N = T / D`` modulo each prime (the normalised
+        dictionary), so a pivot costs one modular product per entry; an
+        integer entry ``T = N D`` is needed only for its sign.
+
+        Beside the residues of the normalised dictionary ``N`` it carries a
+        float copy ``F`` and a running bound ``E`` with ``|F - N| <= E`` entry
+        by entry (each pivot adds the propagated bounds and the rounding of
+        every operation, generously). A sign or a ratio-test difference is
+        read from the floats when they are further from zero than their
+        bound; only the others (ties, exact zeros, values lost in rounding)
+        are decided from the residues: zero when every residue is, else by
+        :func:`_sign`. Where a bound grows too loose (a pivot close to its
+        bound, or entries whose bounds pass 1e-9 of their row), the floats
+        are recomputed from the residues. Every decision is exact: the
+        floats only spare the residues' sign computations.
+        """
+        K, k, d = Cres.shape
+        W = d + 1
+        rhs = d
+        n_vars = d + k
+        all_bits = (1 << n_vars) - 1
+        q_inverses = np.empty(K, dtype=np.float64)
+        for p in range(K):
+            q_inverses[p] = 1.0 / primes[p]
+
+        cap = 64
+        pool_T = np.empty((cap, K, k, W), dtype=np.int64)
+        pool_F = np.empty((cap, k, W), dtype=np.float64)
+        pool_E = np.empty((cap, k, W), dtype=np.float64)
+        pool_basis = np.empty((cap, k), dtype=np.int64)
+        pool_cob = np.empty((cap, d), dtype=np.int64)
+        pool_D = np.empty((cap, K), dtype=np.int64)
+        pool_T[0, :, :, :d] = Cres
+        pool_T[0, :, :, d] = 1
+        pool_F[0, :, :d] = Cf
+        pool_F[0, :, d] = 1.0
+        for i in range(k):
+            for j in range(d):
+                pool_E[0, i, j] = abs(Cf[i, j]) * _U
+            pool_E[0, i, d] = 0.0
+        for i in range(k):
+            pool_basis[0, i] = d + i
+        for j in range(d):
+            pool_cob[0, j] = j
+        pool_D[0, :] = 1
+        head, tail = 0, 1
+
+        seen = np.zeros(1024, dtype=np.int64)
+        n_seen = 1
+        _insert(seen, all_bits ^ ((1 << d) - 1))
+        vertex_set = np.zeros(1024, dtype=np.int64)
+        n_vertices = 0
+        out_cap = 256
+        masks = np.empty(out_cap, dtype=np.int64)
+        numerators = np.zeros((out_cap, K, d), dtype=np.int64)
+
+        T = np.empty((K, k, W), dtype=np.int64)
+        F = np.empty((k, W), dtype=np.float64)
+        E = np.empty((k, W), dtype=np.float64)
+        basis = np.empty(k, dtype=np.int64)
+        cob = np.empty(d, dtype=np.int64)
+        D = np.empty(K, dtype=np.int64)
+        weights = np.empty(K, dtype=np.int64)
+        position = np.empty(n_vars, dtype=np.int64)
+        x = np.empty(K, dtype=np.int64)
+        scratch = np.empty(2 * K, dtype=np.int64)
+        pivot_row = np.empty(W, dtype=np.int64)
+        sign = np.empty((k, W), dtype=np.int64)
+
+        while head < tail:
+            T[:] = pool_T[head]
+            F[:] = pool_F[head]
+            E[:] = pool_E[head]
+            basis[:] = pool_basis[head]
+            cob[:] = pool_cob[head]
+            D[:] = pool_D[head]
+            head += 1
+            for p in range(K):
+                weights[p] = _mulmod(D[p], crt_weights[p], primes[p], q_inverses[p])
+            key = 0
+            for i in range(k):
+                key |= 1 << basis[i]
+                position[basis[i]] = i
+            for j in range(d):
+                position[cob[j]] = -1 - j
+
+            # every entry's sign: from the floats where they are clear, else exactly
+            for i in range(k):
+                for j in range(W):
+                    f = F[i, j]
+                    if f > E[i, j]:
+                        sign[i, j] = 1
+                    elif -f > E[i, j]:
+                        sign[i, j] = -1
+                    else:
+                        for p in range(K):
+                            x[p] = T[p, i, j]
+                        s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                        sign[i, j] = s
+                        if s == 0:  # an exact zero: the floats learn it too
+                            F[i, j] = 0.0
+                            E[i, j] = 0.0
+
+            nonzero = 0
+            for i in range(k):
+                if sign[i, rhs] != 0:
+                    nonzero |= 1 << basis[i]
+            mask = all_bits & ~nonzero
+            if 2 * (n_vertices + 1) > vertex_set.shape[0]:
+                vertex_set = _grow_set(vertex_set)
+            if _insert(vertex_set, mask + 1):
+                if n_vertices == out_cap:
+                    out_cap *= 2
+                    bigger_masks = np.empty(out_cap, dtype=np.int64)
+                    bigger_masks[:n_vertices] = masks[:n_vertices]
+                    masks = bigger_masks
+                    bigger_num = np.zeros((out_cap, K, d), dtype=np.int64)
+                    bigger_num[:n_vertices] = numerators[:n_vertices]
+                    numerators = bigger_num
+                masks[n_vertices] = mask
+                for i in range(k):
+                    v = basis[i]
+                    if v < d:
+                        for p in range(K):
+                            numerators[n_vertices, p, v] = _mulmod(
+                                T[p, i, rhs], D[p], primes[p], q_inverses[p]
+                            )
+                n_vertices += 1
+
+            for c in range(d):
+                best = -1
+                for i in range(k):
+                    if sign[i, c] <= 0:
+                        continue
+                    if best < 0:
+                        best = i
+                        continue
+                    # sign of N[i, rhs] N[best, c] - N[best, rhs] N[i, c], then the slack columns
+                    s = 0
+                    col = rhs
+                    slack = d - 1
+                    while True:
+                        if col >= 0:
+                            a1, e1 = F[i, col], E[i, col]
+                            b1, f1 = F[best, c], E[best, c]
+                            a2, e2 = F[best, col], E[best, col]
+                            b2, f2 = F[i, c], E[i, c]
+                            u = a1 * b1
+                            w = a2 * b2
+                            diff = u - w
+                            bound = (
+                                abs(a1) * f1 + e1 * abs(b1) + e1 * f1
+                                + abs(a2) * f2 + e2 * abs(b2) + e2 * f2
+                            ) * (1.0 + 4 * _U) + 2 * _U * (abs(u) + abs(w))
+                            if diff > bound:
+                                s = 1
+                            elif -diff > bound:
+                                s = -1
+                            elif sign[i, col] == 0 and sign[best, col] == 0:
+                                s = 0
+                            else:
+                                for p in range(K):
+                                    q = primes[p]
+                                    v = _mulmod(T[p, i, col], T[p, best, c], q, q_inverses[p])
+                                    v -= _mulmod(T[p, best, col], T[p, i, c], q, q_inverses[p])
+                                    x[p] = v + q if v < 0 else v
+                                s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                        if s != 0:
+                            break
+                        slack += 1
+                        if slack >= n_vars:
+                            break
+                        where = position[slack]
+                        if where >= 0:  # basic slack: a unit vector
+                            if where == i:
+                                s = 1
+                                break
+                            if where == best:
+                                s = -1
+                                break
+                            col = -1
+                        else:
+                            col = -1 - where
+                    if s < 0:
+                        best = i
+                if best < 0:
+                    return 2, masks[:0], numerators[:0], n_seen
+                r = best
+                new_key = (key ^ (1 << basis[r])) | (1 << cob[c])
+                if 2 * (n_seen + 1) > seen.shape[0]:
+                    seen = _grow_set(seen)
+                if not _insert(seen, new_key):
+                    continue
+                n_seen += 1
+
+                if tail == cap:
+                    live = tail - head
+                    if head >= cap // 2:
+                        pool_T[:live] = pool_T[head:tail]
+                        pool_F[:live] = pool_F[head:tail]
+                        pool_E[:live] = pool_E[head:tail]
+                        pool_basis[:live] = pool_basis[head:tail]
+                        pool_cob[:live] = pool_cob[head:tail]
+                        pool_D[:live] = pool_D[head:tail]
+                    else:
+                        cap *= 2
+                        new_T = np.empty((cap, K, k, W), dtype=np.int64)
+                        new_T[:live] = pool_T[head:tail]
+                        pool_T = new_T
+                        new_F = np.empty((cap, k, W), dtype=np.float64)
+                        new_F[:live] = pool_F[head:tail]
+                        pool_F = new_F
+                        new_E = np.empty((cap, k, W), dtype=np.float64)
+                        new_E[:live] = pool_E[head:tail]
+                        pool_E = new_E
+                        new_basis = np.empty((cap, k), dtype=np.int64)
+                        new_basis[:live] = pool_basis[head:tail]
+                        pool_basis = new_basis
+                        new_cob = np.empty((cap, d), dtype=np.int64)
+                        new_cob[:live] = pool_cob[head:tail]
+                        pool_cob = new_cob
+                        new_D = np.empty((cap, K), dtype=np.int64)
+                        new_D[:live] = pool_D[head:tail]
+                        pool_D = new_D
+                    head, tail = 0, live
+
+                slot = tail
+                tail += 1
+                pool_basis[slot] = basis
+                pool_basis[slot, r] = cob[c]
+                pool_cob[slot] = cob
+                pool_cob[slot, c] = basis[r]
+                for p in range(K):
+                    q = primes[p]
+                    qi = q_inverses[p]
+                    pivot = T[p, r, c]
+                    pivot_inverse = _inverse_mod(pivot, q)
+                    if pivot_inverse == 0:
+                        return 1, masks[:0], numerators[:0], n_seen
+                    pool_D[slot, p] = _mulmod(pivot, D[p], q, qi)
+                    for j in range(W):
+                        pivot_row[j] = _mulmod(T[p, r, j], pivot_inverse, q, qi)
+                    for i in range(k):
+                        if i == r:
+                            for j in range(W):
+                                pool_T[slot, p, i, j] = pivot_row[j]
+                            pool_T[slot, p, i, c] = pivot_inverse
+                            continue
+                        f = T[p, i, c]
+                        if f == 0:
+                            for j in range(W):
+                                pool_T[slot, p, i, j] = T[p, i, j]
+                        else:
+                            for j in range(W):
+                                v = T[p, i, j] - _mulmod(f, pivot_row[j], q, qi)
+                                pool_T[slot, p, i, j] = v + q if v < 0 else v
+                            v = _mulmod(f, pivot_inverse, q, qi)
+                            pool_T[slot, p, i, c] = q - v if v else 0
+
+                # the float copy and its bounds
+                NF = pool_F[slot]
+                NE = pool_E[slot]
+                pf = F[r, c]
+                pe = E[r, c]
+                loose = not (pf > 2.0 * pe)
+                if not loose:
+                    inv = 1.0 / pf
+                    e_inv = pe / (pf * (pf - pe)) + _U * inv
+                    for j in range(W):
+                        g = F[r, j] * inv
+                        NF[r, j] = g
+                        NE[r, j] = (
+                            E[r, j] * inv + abs(F[r, j]) * e_inv + E[r, j] * e_inv
+                        ) * (1.0 + 4 * _U) + _U * abs(g)
+                    NF[r, c] = inv
+                    NE[r, c] = e_inv
+                    for i in range(k):
+                        if i == r:
+                            continue
+                        fc = F[i, c]
+                        ec = E[i, c]
+                        if fc == 0.0 and ec == 0.0:
+                            for j in range(W):
+                                NF[i, j] = F[i, j]
+                                NE[i, j] = E[i, j]
+                            continue
+                        worst = 0.0
+                        scale = 0.0
+                        for j in range(W):
+                            g = NF[r, j]
+                            h = NE[r, j]
+                            t = fc * g
+                            v = F[i, j] - t
+                            NF[i, j] = v
+                            bound = (E[i, j] + abs(fc) * h + ec * abs(g) + ec * h) * (
+                                1.0 + 4 * _U
+                            ) + 2 * _U * (abs(F[i, j]) + abs(t))
+                            NE[i, j] = bound
+                            if bound > worst:
+                                worst = bound
+                            if abs(v) > scale:
+                                scale = abs(v)
+                        t = fc * inv
+                        NF[i, c] = -t
+                        NE[i, c] = (ec * inv + abs(fc) * e_inv + ec * e_inv) * (
+                            1.0 + 4 * _U
+                        ) + _U * abs(t)
+                        if worst > 1e-9 * scale:
+                            loose = True
+                if loose:
+                    _refresh(
+                        pool_T[slot], pool_D[slot], NF, NE, primes, q_inverses, inverses, half,
+                        scratch,
+                    )
+        return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen
