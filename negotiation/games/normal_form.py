@@ -791,18 +791,22 @@ class Game:
             )
         else:
             vectors: list[np.ndarray] = []
-            for v in profile:
-                a = np.where(np.abs(v) <= tol, 0.0, np.asarray(v, dtype=float))
+            played: list[tuple[str, ...]] = []
+            for v, labels in zip(profile, self.strategies, strict=True):
+                values = [0.0 if abs(x) <= tol else x for x in np.asarray(v, dtype=float).tolist()]
+                a = np.array(values)
                 a.setflags(write=False)
                 vectors.append(a)
+                played.append(tuple(s for s, x in zip(labels, values, strict=True) if x > tol))
             strategies = tuple(vectors)
-            payoffs = tuple(
-                _expected(u, strategies, exact=False) for u in self._tables.floats
-            )
-            supports = tuple(
-                tuple(s for s, x in zip(labels, v, strict=True) if x > tol)
-                for labels, v in zip(self.strategies, strategies, strict=True)
-            )
+            supports = tuple(played)
+            if len(strategies) == 2:  # the same products as _expected, without its loop
+                x, y = strategies
+                payoffs = tuple(float((u @ y) @ x) for u in self._tables.floats)
+            else:
+                payoffs = tuple(
+                    _expected(u, strategies, exact=False) for u in self._tables.floats
+                )
         return Equilibrium(
             strategies,
             payoffs,

@@ -187,18 +187,25 @@ def _lex_min_ratio(T: np.ndarray, c: int, slack_start: int, n_slacks: int) -> in
 
 
 def _pivot(T: np.ndarray, r: int, c: int) -> None:
-    """Gauss-Jordan pivot on ``T[r, c]``, in place."""
+    """Gauss-Jordan pivot on ``T[r, c]``, in place.
+
+    The scaled pivot row is copied first: an update loop that read it from
+    ``T`` while writing other rows of ``T`` could not be vectorised.
+    """
     k, width = T.shape
     p = T[r, c]
+    row = np.empty(width)
     for j in range(width):
-        T[r, j] /= p
+        v = T[r, j] / p
+        row[j] = v
+        T[r, j] = v
     for i in range(k):
         if i == r:
             continue
         f = T[i, c]
         if f != 0.0:
             for j in range(width):
-                T[i, j] -= f * T[r, j]
+                T[i, j] -= f * row[j]
 
 
 def _path(

@@ -412,6 +412,7 @@ if numba is not None:
         position = np.empty(n_vars, dtype=np.int64)
         scale = np.empty(k, dtype=np.float64)
         positive = np.empty((k, d), dtype=np.bool_)
+        row = np.empty(W, dtype=np.float64)
 
         while head < tail:
             T[:] = pool_T[head]
@@ -541,10 +542,12 @@ if numba is not None:
                 inv = 1.0 / T[r, c]
                 out = pool_T[slot]
                 for j in range(W):
-                    out[r, j] = T[r, j] * inv
-                out[r, c] = inv
+                    row[j] = T[r, j] * inv
+                row[c] = inv
                 for i in range(k):
                     if i == r:
+                        for j in range(W):
+                            out[i, j] = row[j]
                         continue
                     f = T[i, c]
                     if f == 0.0:
@@ -552,7 +555,7 @@ if numba is not None:
                             out[i, j] = T[i, j]
                     else:
                         for j in range(W):
-                            out[i, j] = T[i, j] - f * out[r, j]
+                            out[i, j] = T[i, j] - f * row[j]
                         out[i, c] = -f * inv
         return 0, masks[:n_vertices].copy(), points[:n_vertices].copy()
 
