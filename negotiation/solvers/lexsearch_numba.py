@@ -45,7 +45,14 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["available", "label_pairs", "snap", "vertices_compiled", "vertices_float"]
+__all__ = [
+    "assemble",
+    "available",
+    "label_pairs",
+    "snap",
+    "vertices_compiled",
+    "vertices_float",
+]
 
 # A prime sits above 2**30 and below 2**31, so a product of two residues fits an int64.
 _PRIME_BITS = 30
@@ -561,29 +568,45 @@ if numba is not None:
 
     @_jit
     def _pairs(pm, qm, m, n):  # type: ignore[no-untyped-def]  # pragma: no cover
-        """Complementary vertex pairs by mask: a hash look-up, brute force for extra labels."""
+        """Complementary vertex pairs by mask.
+
+        A vertex of P with exactly ``m`` labels pairs with the vertex of Q
+        whose labels are the other ``n`` (a hash look-up) and with vertices
+        of Q that have extra labels; a vertex of P with extra labels with
+        every vertex of Q that has its missing labels. Both searches AND
+        one bit set of Q's vertices per missing label.
+        """
         full = (1 << (m + n)) - 1
         rows_zero = (1 << m) - 1
         cols_zero = full ^ rows_zero
+        L = m + n
+        nq = qm.shape[0]
+        words = (nq + 63) // 64
+        has = np.zeros((L, words), dtype=np.int64)  # bit j of has[l]: Q vertex j has label l
+        live = np.zeros(words, dtype=np.int64)  # non-zero vertices of Q
+        extra = np.zeros(words, dtype=np.int64)  # ... with more than n labels
         size = 1024
-        while size < 4 * qm.shape[0]:
+        while size < 4 * nq:
             size *= 2
         keys = np.zeros(size, dtype=np.int64)
         values = np.empty(size, dtype=np.int64)
-        extra = np.empty(qm.shape[0], dtype=np.int64)
-        n_extra = 0
-        for j in range(qm.shape[0]):
+        for j in range(nq):
             q = qm[j]
             if q & cols_zero == cols_zero:
                 continue
+            w, bit = j >> 6, np.int64(1) << np.int64(j & 63)
+            live[w] |= bit
+            if _popcount(q) > n:
+                extra[w] |= bit
+            for label in range(L):
+                if (q >> label) & 1:
+                    has[label, w] |= bit
             h = _mix(q + 1) & (size - 1)
             while keys[h] != 0 and keys[h] != q + 1:
                 h = (h + 1) & (size - 1)
             keys[h] = q + 1
             values[h] = j
-            if _popcount(q) > n:
-                extra[n_extra] = j
-                n_extra += 1
+        acc = np.empty(words, dtype=np.int64)
         out_cap = 64
         out = np.empty((out_cap, 2), dtype=np.int64)
         count = 0
@@ -606,30 +629,27 @@ if numba is not None:
                         count += 1
                         break
                     h = (h + 1) & (size - 1)
-                for e in range(n_extra):
-                    j = extra[e]
-                    if qm[j] & need == need:
+                acc[:] = extra
+            else:
+                acc[:] = live
+            for label in range(L):
+                if (need >> label) & 1:
+                    for w in range(words):
+                        acc[w] &= has[label, w]
+            for w in range(words):
+                bits = acc[w]
+                if bits == 0:
+                    continue
+                for b in range(64):
+                    if (bits >> b) & 1:
                         if count == out_cap:
                             out_cap *= 2
                             bigger = np.empty((out_cap, 2), dtype=np.int64)
                             bigger[:count] = out[:count]
                             out = bigger
                         out[count, 0] = i
-                        out[count, 1] = j
+                        out[count, 1] = w * 64 + b
                         count += 1
-            else:
-                for j in range(qm.shape[0]):
-                    q = qm[j]
-                    if q & cols_zero == cols_zero or q & need != need:
-                        continue
-                    if count == out_cap:
-                        out_cap *= 2
-                        bigger = np.empty((out_cap, 2), dtype=np.int64)
-                        bigger[:count] = out[:count]
-                        out = bigger
-                    out[count, 0] = i
-                    out[count, 1] = j
-                    count += 1
         return out[:count].copy()
 
 
@@ -1043,3 +1063,110 @@ if numba is not None:
                         scratch,
                     )
         return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen
+
+
+def assemble(
+    row_points: np.ndarray,
+    col_points: np.ndarray,
+    pairs: np.ndarray,
+    A: np.ndarray,
+    B: np.ndarray,
+    slack: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Equilibria ``(X, Y)`` (one per row) from paired vertices, as the exact solver orders them.
+
+    Each paired vertex is normalised to a mixed strategy and snapped
+    (:func:`snap`); the distinct strategies of each player are sorted in
+    descending lexicographic order and the pairs by (row strategy, column
+    strategy). ``None`` when some pair is not an equilibrium within
+    ``slack`` (the float search went wrong: solve exactly instead).
+    """
+    ok, X, Y = _assemble(
+        np.ascontiguousarray(row_points),
+        np.ascontiguousarray(col_points),
+        np.ascontiguousarray(pairs),
+        np.ascontiguousarray(A, dtype=np.float64),
+        np.ascontiguousarray(B, dtype=np.float64),
+        slack,
+    )
+    return (X, Y) if ok else None
+
+
+if numba is not None:
+
+    @_jit
+    def _distinct(points, used):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Distinct normalised, snapped points among ``points[used]``, sorted descending; each one's rank."""
+        ids = np.unique(used)
+        d = points.shape[1]
+        z = np.empty((ids.shape[0], d), dtype=np.float64)
+        for a in range(ids.shape[0]):
+            total = 0.0
+            for j in range(d):
+                total += points[ids[a], j]
+            for j in range(d):
+                z[a, j] = points[ids[a], j] / total
+        z = _snap(z.ravel(), 1e6, 1e-13).reshape(z.shape)
+        order = np.arange(ids.shape[0])
+        for j in range(d - 1, -1, -1):  # lexsort: the first column decides last
+            keys = np.empty(order.shape[0], dtype=np.float64)
+            for a in range(order.shape[0]):
+                keys[a] = -z[order[a], j]
+            order = order[np.argsort(keys, kind="mergesort")]
+        rank_of_sorted = np.empty(order.shape[0], dtype=np.int64)
+        group = -1
+        for a in range(order.shape[0]):
+            new = a == 0
+            if not new:
+                for j in range(d):
+                    if abs(z[order[a], j] - z[order[a - 1], j]) > 1e-12:
+                        new = True
+                        break
+            if new:
+                group += 1
+            rank_of_sorted[a] = group
+        distinct = np.empty((group + 1, d), dtype=np.float64)
+        rank_by_id = np.empty(ids.shape[0], dtype=np.int64)
+        for a in range(order.shape[0]):
+            distinct[rank_of_sorted[a]] = z[order[a]]
+            rank_by_id[order[a]] = rank_of_sorted[a]
+        ranks = np.empty(used.shape[0], dtype=np.int64)
+        for e in range(used.shape[0]):
+            ranks[e] = rank_by_id[np.searchsorted(ids, used[e])]
+        return distinct, ranks
+
+    @_jit
+    def _assemble(row_points, col_points, pairs, A, B, slack):  # type: ignore[no-untyped-def]  # pragma: no cover
+        m, n = A.shape
+        rows, row_of = _distinct(row_points, pairs[:, 0].copy())
+        cols, col_of = _distinct(col_points, pairs[:, 1].copy())
+        width = cols.shape[0]
+        keys = np.unique(row_of * width + col_of)
+        E = keys.shape[0]
+        X = np.empty((E, m), dtype=np.float64)
+        Y = np.empty((E, n), dtype=np.float64)
+        for e in range(E):
+            X[e] = rows[keys[e] // width]
+            Y[e] = cols[keys[e] % width]
+            # mutual best responses within slack
+            best = -np.inf
+            value = 0.0
+            for i in range(m):
+                r = 0.0
+                for j in range(n):
+                    r += A[i, j] * Y[e, j]
+                value += X[e, i] * r
+                best = max(best, r)
+            if value < best - slack:
+                return False, X, Y
+            best = -np.inf
+            value = 0.0
+            for j in range(n):
+                c = 0.0
+                for i in range(m):
+                    c += X[e, i] * B[i, j]
+                value += c * Y[e, j]
+                best = max(best, c)
+            if value < best - slack:
+                return False, X, Y
+        return True, X, Y

@@ -225,37 +225,11 @@ def float_extreme_equilibria(
         return None
     if len(pairs) == 0:
         return []
-    rows, row_of = _distinct_points(row_points, pairs[:, 0])
-    cols, col_of = _distinct_points(Q[1], pairs[:, 1])
-    keys = np.unique(row_of * len(cols) + col_of)
-    X, Y = rows[keys // len(cols)], cols[keys % len(cols)]
     scale = max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
-    slack = max(tol, 1e-9) * scale
-    row_values = np.einsum("ij,ej->ei", A, Y)
-    col_values = X @ B
-    ok = (np.einsum("ei,ei->e", X, row_values) >= row_values.max(axis=1) - slack) & (
-        np.einsum("ej,ej->e", Y, col_values) >= col_values.max(axis=1) - slack
-    )
-    if not ok.all():
+    found = kernel.assemble(row_points, Q[1], pairs, A, B, max(tol, 1e-9) * scale)
+    if found is None:
         return None
-    return list(zip(X, Y, strict=True))
-
-
-def _distinct_points(points: np.ndarray, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct normalised points among ``points[used]``, sorted descending, and each one's index."""
-    from negotiation.solvers import lexsearch_numba as kernel
-
-    ids, inverse = np.unique(used, return_inverse=True)
-    z = points[ids]
-    z = kernel.snap(z / z.sum(axis=1, keepdims=True))
-    order = np.lexsort(tuple(-z[:, j] for j in range(z.shape[1] - 1, -1, -1)))
-    z_sorted = z[order]
-    new = np.ones(len(z_sorted), dtype=bool)
-    new[1:] = np.abs(np.diff(z_sorted, axis=0)).max(axis=1) > 1e-12
-    group = np.cumsum(new) - 1
-    rank = np.empty(len(z), dtype=np.int64)
-    rank[order] = group
-    return z_sorted[new], rank[inverse]
+    return list(zip(*found, strict=True))
 
 
 def solve_vertex_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
