@@ -779,9 +779,20 @@ class Game:
         else:
             require_numeric(self, "solving")
         solved = solver(self._tables, exact=exact, tol=tol)
+        if solved.payoffs is not None:
+            return [
+                self._equilibrium(profile, solved, tol, payoffs)
+                for profile, payoffs in zip(solved.profiles, solved.payoffs, strict=True)
+            ]
         return [self._equilibrium(profile, solved, tol) for profile in solved.profiles]
 
-    def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
+    def _equilibrium(
+        self,
+        profile: tuple[Vector, ...],
+        solved: Solved,
+        tol: float,
+        known_payoffs: tuple[float, ...] | None = None,
+    ) -> Equilibrium:
         if solved.exact:
             strategies: tuple[Vector, ...] = tuple(tuple(v) for v in profile)
             payoffs = tuple(_expected(u, strategies, exact=True) for u in self.payoffs)
@@ -800,7 +811,9 @@ class Game:
                 played.append(tuple(s for s, x in zip(labels, values, strict=True) if x > tol))
             strategies = tuple(vectors)
             supports = tuple(played)
-            if len(strategies) == 2:  # the same products as _expected, without its loop
+            if known_payoffs is not None:
+                payoffs = known_payoffs
+            elif len(strategies) == 2:  # the same products as _expected, without its loop
                 x, y = strategies
                 payoffs = tuple(float((u @ y) @ x) for u in self._tables.floats)
             else:

@@ -48,12 +48,16 @@ class Solved:
     ``method`` names the method that produced them (a solver may hand over to
     another, e.g. Lemke-Howson to vertex enumeration when every path fails).
     ``exact`` says whether the vectors hold sympy numbers (else float arrays).
+    ``payoffs``, when a solver has them at hand (float solvers only), gives
+    each profile's expected payoffs, one per player, so they are not
+    computed again.
     """
 
     profiles: list[tuple[Any, ...]]
     method: str
     exact: bool
     notes: tuple[str, ...] = ()
+    payoffs: tuple[tuple[float, ...], ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["MAX_ITERATIONS", "is_equilibrium", "lemke_howson_path"]
+__all__ = ["MAX_ITERATIONS", "checked_payoffs", "is_equilibrium", "lemke_howson_path"]
 
 MAX_ITERATIONS = 10**6
 _PIVOT_TOL = 1e-10  # a tableau entry at most this is not a usable pivot
@@ -104,6 +104,60 @@ def is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, t
     """
     kernel = _is_equilibrium_jit if _is_equilibrium_jit is not None else _is_equilibrium
     return bool(kernel(A, B, x, y, tol))
+
+
+def checked_payoffs(
+    A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float, zero: float
+) -> tuple[float, float] | None:
+    """The payoffs ``(x A y, x B y)`` if ``(x, y)`` passes :func:`is_equilibrium`, else ``None``.
+
+    On success, entries of ``x`` and ``y`` within ``zero`` of 0 are set to 0
+    first (in place), and the payoffs are those of the cleaned vectors: what
+    :class:`negotiation.Equilibrium` reports.
+
+    Examples
+    --------
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    >>> B = np.array([[2.0, 0.0], [0.0, 3.0]])
+    >>> checked_payoffs(A, B, np.array([1.0, 0.0]), np.array([1.0, 0.0]), 1e-9, 1e-9)
+    (3.0, 2.0)
+    """
+    out = np.empty(2)
+    kernel = _checked_payoffs_jit if _checked_payoffs_jit is not None else _checked_payoffs
+    return (float(out[0]), float(out[1])) if kernel(A, B, x, y, tol, zero, out) else None
+
+
+def _checked_payoffs(
+    A: np.ndarray,
+    B: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    tol: float,
+    zero: float,
+    out: np.ndarray,
+) -> bool:
+    if not _is_equilibrium(A, B, x, y, tol):
+        return False
+    m, n = A.shape
+    for i in range(m):
+        if abs(x[i]) <= zero:
+            x[i] = 0.0
+    for j in range(n):
+        if abs(y[j]) <= zero:
+            y[j] = 0.0
+    u = 0.0
+    v = 0.0
+    for i in range(m):
+        a = 0.0
+        b = 0.0
+        for j in range(n):
+            a += A[i, j] * y[j]
+            b += B[i, j] * y[j]
+        u += a * x[i]
+        v += b * x[i]
+    out[0] = u
+    out[1] = v
+    return True
 
 
 def _is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> bool:
@@ -279,6 +333,7 @@ def _path(
 _path_python = _path
 _shifted_path_jit: Any = None
 _is_equilibrium_jit: Any = None
+_checked_payoffs_jit: Any = None
 if numba is not None:
     _jit = numba.njit(cache=True, nogil=True)
     _lex_min_ratio = _jit(_lex_min_ratio)
@@ -286,4 +341,5 @@ if numba is not None:
     _path = _jit(_path)
     _path_python = _path.py_func
     _shifted_path_jit = _jit(_shifted_path)
-    _is_equilibrium_jit = _jit(_is_equilibrium)
+    _is_equilibrium = _is_equilibrium_jit = _jit(_is_equilibrium)
+    _checked_payoffs_jit = _jit(_checked_payoffs)

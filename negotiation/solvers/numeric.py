@@ -138,8 +138,14 @@ def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.nda
     failed. Games with a single row or column are left to the caller (an
     empty list), which answers them by enumeration as it always has.
     """
-    from negotiation.solvers.lemke_howson import is_equilibrium as checked
-    from negotiation.solvers.lemke_howson import lemke_howson_path
+    return [found for found, _ in _lemke_howson_payoffs(A, B, tol)]
+
+
+def _lemke_howson_payoffs(
+    A: np.ndarray, B: np.ndarray, tol: float
+) -> list[tuple[tuple[np.ndarray, np.ndarray], tuple[float, float]]]:
+    """:func:`_lemke_howson`'s equilibrium (entries within ``tol`` of 0 cleaned) and its payoffs."""
+    from negotiation.solvers import lemke_howson
 
     m, n = A.shape
     if min(m, n) < 2:
@@ -147,9 +153,11 @@ def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.nda
     A = np.ascontiguousarray(A, dtype=float)
     B = np.ascontiguousarray(B, dtype=float)
     for label in range(m + n):
-        found = lemke_howson_path(A, B, label)
-        if found is not None and checked(A, B, found[0], found[1], max(tol, 1e-9)):
-            return [found]
+        found = lemke_howson.lemke_howson_path(A, B, label)
+        if found is not None:
+            payoffs = lemke_howson.checked_payoffs(A, B, *found, max(tol, 1e-9), tol)
+            if payoffs is not None:
+                return [(found, payoffs)]
     return []
 
 
@@ -168,9 +176,9 @@ def solve_lemke_howson(tables: PayoffTables, *, exact: bool, tol: float) -> Solv
     that found it: every game has an equilibrium.
     """
     A, B = tables.floats
-    found = nashpy_equilibria(A, B, "lemke_howson", tol)
+    found = _lemke_howson_payoffs(A, B, tol)
     if found:
-        return Solved(found, "lemke_howson", False)
+        return Solved([found[0][0]], "lemke_howson", False, payoffs=(found[0][1],))
     from negotiation.solvers import exact as _exact
 
     first = _exact.solve(tables, exact=False, tol=tol)
