@@ -707,8 +707,10 @@ class Game:
         method
             A method of the solver table (:data:`negotiation.solvers.SOLVERS`):
             ``"vertex_enumeration"`` (default for two players): every extreme
-            equilibrium, found by exact vertex enumeration, so degenerate games
-            are handled correctly; ``"support_enumeration"``: for two players
+            equilibrium, found by a lexicographic vertex search that breaks ties
+            as exact arithmetic does, so degenerate games are handled correctly
+            (compiled floats; exact rationals with ``exact=True``, or where a
+            float decision is too close to call); ``"support_enumeration"``: for two players
             nashpy's algorithm with every answer checked; for three or more
             players (and with ``exact=True``) every equilibrium of a game with
             finitely many, from the polynomial indifference system of each

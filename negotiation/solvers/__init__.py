@@ -111,7 +111,9 @@ _TABLE: Sequence[Solver] = (
         exact=True,
         degenerate=True,
         finds="all",
-        summary="every extreme equilibrium of a two-player game, by exact vertex enumeration",
+        summary="every extreme equilibrium of a two-player game, by lexicographic vertex "
+        "enumeration (compiled floats, exact arithmetic where floats cannot decide or with "
+        "exact=True)",
     ),
     Solver(
         "support_enumeration",
