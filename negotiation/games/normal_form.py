@@ -710,8 +710,8 @@ class Game:
             equilibrium, found by a lexicographic vertex search that breaks ties
             as exact arithmetic does, so degenerate games are handled correctly
             (compiled floats; exact rationals with ``exact=True``, or where a
-            float decision is too close to call); ``"support_enumeration"``: for two players
-            nashpy's algorithm with every answer checked; for three or more
+            float decision is too close to call); ``"support_enumeration"``:
+            for two players nashpy's algorithm with every answer checked; for three or more
             players (and with ``exact=True``) every equilibrium of a game with
             finitely many, from the polynomial indifference system of each
             support profile; ``"lemke_howson"`` (one equilibrium, two players;
