@@ -96,7 +96,10 @@ def vertices_compiled(
         inverses, half = _mixed_radix_tables(primes.tolist())
         M, _ = _crt_coefficients(primes.tolist())
         weights = np.array([pow(M // q, -1, q) for q in primes.tolist()], dtype=np.int64)
-        floats = np.array([[float(v) for v in row] for row in C], dtype=np.float64)
+        try:
+            floats = np.array([[float(v) for v in row] for row in C], dtype=np.float64)
+        except OverflowError:  # entries beyond floats: the plain-Python search
+            return None
         status, masks, numerators, bases = _search_filtered(
             residues, floats, primes, weights, inverses, half
         )
