@@ -708,9 +708,11 @@ class Game:
         method
             A method of the solver table (:data:`negotiation.solvers.SOLVERS`):
             ``"vertex_enumeration"`` (default for two players): every extreme
-            equilibrium, found by exact vertex enumeration, so degenerate games
-            are handled correctly; ``"support_enumeration"``: for two players
-            nashpy's algorithm with every answer checked; for three or more
+            equilibrium, found by a lexicographic vertex search that breaks ties
+            as exact arithmetic does, so degenerate games are handled correctly
+            (compiled floats; exact rationals with ``exact=True``, or where a
+            float decision is too close to call); ``"support_enumeration"``:
+            for two players nashpy's algorithm with every answer checked; for three or more
             players (and with ``exact=True``) every equilibrium of a game with
             finitely many, from the polynomial indifference system of each
             support profile; ``"lemke_howson"`` (one equilibrium, two players;
@@ -780,9 +782,20 @@ class Game:
         else:
             require_numeric(self, "solving")
         solved = solver(self._tables, exact=exact, tol=tol)
+        if solved.payoffs is not None:
+            return ResultList(
+                self._equilibrium(profile, solved, tol, payoffs)
+                for profile, payoffs in zip(solved.profiles, solved.payoffs, strict=True)
+            )
         return ResultList(self._equilibrium(profile, solved, tol) for profile in solved.profiles)
 
-    def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
+    def _equilibrium(
+        self,
+        profile: tuple[Vector, ...],
+        solved: Solved,
+        tol: float,
+        known_payoffs: tuple[float, ...] | None = None,
+    ) -> Equilibrium:
         if solved.exact:
             strategies: tuple[Vector, ...] = tuple(tuple(v) for v in profile)
             payoffs = tuple(_expected(u, strategies, exact=True) for u in self.payoffs)
@@ -792,18 +805,24 @@ class Game:
             )
         else:
             vectors: list[np.ndarray] = []
-            for v in profile:
-                a = np.where(np.abs(v) <= tol, 0.0, np.asarray(v, dtype=float))
+            played: list[tuple[str, ...]] = []
+            for v, labels in zip(profile, self.strategies, strict=True):
+                values = [0.0 if abs(x) <= tol else x for x in np.asarray(v, dtype=float).tolist()]
+                a = np.array(values)
                 a.setflags(write=False)
                 vectors.append(a)
+                played.append(tuple(s for s, x in zip(labels, values, strict=True) if x > tol))
             strategies = tuple(vectors)
-            payoffs = tuple(
-                _expected(u, strategies, exact=False) for u in self._tables.floats
-            )
-            supports = tuple(
-                tuple(s for s, x in zip(labels, v, strict=True) if x > tol)
-                for labels, v in zip(self.strategies, strategies, strict=True)
-            )
+            supports = tuple(played)
+            if known_payoffs is not None:
+                payoffs = known_payoffs
+            elif len(strategies) == 2:  # the same products as _expected, without its loop
+                x, y = strategies
+                payoffs = tuple(float((u @ y) @ x) for u in self._tables.floats)
+            else:
+                payoffs = tuple(
+                    _expected(u, strategies, exact=False) for u in self._tables.floats
+                )
         return Equilibrium(
             strategies,
             payoffs,

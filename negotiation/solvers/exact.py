@@ -199,6 +199,14 @@ def _normalise(point: Sequence[int | Fraction]) -> tuple[Fraction, ...]:
 def _complete_pairs(poly: _Polytopes) -> list[tuple[int, int]]:
     """Index pairs (vertex of P, vertex of Q), both non-zero, whose labels cover all."""
     m, n = poly.m, poly.n
+    from negotiation.solvers import lexsearch_numba
+
+    if m + n < 63:  # the compiled pairing, when numba is installed
+        found = lexsearch_numba.label_pairs(
+            np.array(poly.row_masks, dtype=np.int64), np.array(poly.col_masks, dtype=np.int64), m, n
+        )
+        if found is not None:
+            return [(int(i), int(j)) for i, j in found.tolist()]
     full = (1 << (m + n)) - 1
     rows_zero = (1 << m) - 1  # x = 0 exactly when it carries every row label
     cols_zero = full ^ rows_zero
