@@ -143,7 +143,7 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
         if "types" in data:  # private information (negotiation.scenarios.private_file)
             from negotiation.scenarios.private_file import private_scenario
 
-            scenario = private_scenario(data, _scenario)
+            scenario: Scenario = private_scenario(data, _scenario)
         else:
             scenario = _scenario(data)
         _check_at_defaults(scenario)
