@@ -281,3 +281,15 @@ def test_choose_axes_picks_parameters_that_change_the_equilibrium(london):
         assert changed > 0, name
     with pytest.raises(ng.InvalidGameError, match="fewer than the 99 asked for"):
         choose_axes(london, k=99)
+
+
+def test_sweep_hands_a_continuous_game_to_its_closed_form():
+    # Cournot duopoly with demand a - q1 - q2: each firm produces a/3.
+    q1, q2, a = sp.symbols("q1 q2 a")
+    d = a - q1 - q2
+    game = ng.ContinuousGame([q1 * d, q2 * d], [(q1, 0, sp.oo), (q2, 0, sp.oo)])
+    result = ng.sweep(game, grid={"a": np.linspace(0, 9, 4)})
+    assert result.method == "closed_form"
+    np.testing.assert_allclose(result.strategy(0), [0.0, 1.0, 2.0, 3.0])
+    with pytest.raises(ng.SweepError, match="grid"):
+        ng.sweep(game, samples=10)

@@ -54,6 +54,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import (
     ExactArithmeticError,
     InvalidGameError,
@@ -84,7 +85,7 @@ Vector = Any
 
 
 @dataclass(frozen=True, eq=False)
-class Equilibrium:
+class Equilibrium(Tabular):
     """A Nash equilibrium: one mixed strategy per player, their payoffs and how it was found.
 
     Attributes
@@ -699,7 +700,7 @@ class Game:
         *,
         exact: bool = False,
         tol: float = DEFAULT_TOL,
-    ) -> list[Equilibrium]:
+    ) -> ResultList[Equilibrium]:
         """Nash equilibria of the game.
 
         Parameters
@@ -779,7 +780,7 @@ class Game:
         else:
             require_numeric(self, "solving")
         solved = solver(self._tables, exact=exact, tol=tol)
-        return [self._equilibrium(profile, solved, tol) for profile in solved.profiles]
+        return ResultList(self._equilibrium(profile, solved, tol) for profile in solved.profiles)
 
     def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
         if solved.exact:
@@ -1060,8 +1061,10 @@ class Game:
             more players, one such strategy per other player, in player order.
         tol
             Where ``against`` or the payoffs hold floats, every strategy whose
-            expected payoff is within ``tol`` of the best counts, so rounding
-            (``1.2`` against ``1.2000000000000002``) does not break a tie.
+            expected payoff is within ``tol`` of the best, relative to the size
+            of the payoffs summed, counts, so rounding (``1.2`` against
+            ``1.2000000000000002``) does not break a tie, and a game in units
+            of ``1e-10`` has the same best responses as in units of 1.
             Exact input is compared exactly.
 
         Raises
@@ -1087,10 +1090,15 @@ class Game:
             and all(v.is_number for v in weights)
             and not all(v.is_Rational for v in [*weights, *own])
         ):
-            values = np.array(own.tolist(), dtype=float) @ np.array([float(v) for v in weights])
+            table = np.array(own.tolist(), dtype=float)
+            w = np.array([float(v) for v in weights])
+            values = table @ w
+            # relative to the size of the terms summed, so a game in units of 1e-10 or 1e10
+            # is read as the same game
+            slack = tol * float((np.abs(table) @ np.abs(w)).max())
             best = values.max()
             return tuple(
-                s for s, v in zip(self.strategies[p], values, strict=True) if v >= best - tol
+                s for s, v in zip(self.strategies[p], values, strict=True) if v >= best - slack
             )
         conditions = self.best_response_conditions(player, against)
         undecided = [label for label, c in conditions.items() if c not in (sp.true, sp.false)]

@@ -298,6 +298,16 @@ def _assemble(
     return tuple(keys), out
 
 
+def _continuous_sweep(model: Any, grid: Any, *, samples: Any, distributions: Any) -> Any:
+    """Hand a continuous game's sweep to :meth:`ContinuousGame.sweep`."""
+    if grid is None or samples is not None or distributions is not None:
+        raise SweepError(
+            "a continuous game sweeps over a grid only: give grid={'parameter': values, ...} "
+            "for every free parameter"
+        )
+    return model.sweep(grid=grid)
+
+
 def sweep(
     model: Any,
     grid: Mapping[Any, Any] | None = None,
@@ -319,7 +329,9 @@ def sweep(
     model
         A :class:`negotiation.Game` with free parameters, or a scenario (any
         object with ``.game(symbolic=True)``; its ``.defaults`` fill in the
-        parameters that are not swept). Any number of players; with three or
+        parameters that are not swept), or a :class:`negotiation.ContinuousGame`
+        (a grid over all its parameters, through :meth:`ContinuousGame.sweep`:
+        the compiled closed form where there is one). Any number of players; with three or
         more, sweeps find the pure equilibria (``method="pure"``).
     grid
         ``{parameter: values}``, the values of each swept parameter: a
@@ -425,6 +437,11 @@ def sweep(
     >>> int(r.degenerate[1])  # at 3 the US is indifferent: a tie
     1
     """
+    from negotiation.games.continuous import ContinuousGame
+
+    if isinstance(model, ContinuousGame):
+        # A continuous game sweeps through its own compiled closed form.
+        return _continuous_sweep(model, grid, samples=samples, distributions=distributions)
     if grid is not None and (samples is not None or distributions is not None):
         raise SweepError(
             "give either grid= (a grid sweep) or samples= and distributions= (Monte Carlo), "
