@@ -107,7 +107,7 @@ def _decide(a: sp.Expr, b: sp.Expr, *, strict: bool) -> bool | None:
         if expanded != raw:
             candidates.insert(0, expanded)
     for diff in candidates:
-        if _unsigned(diff):
+        if _unsigned(diff) or _mixed_signs(diff):
             continue
         if strict:
             if diff.is_positive:
@@ -151,6 +151,43 @@ def _unsigned(expr: sp.Expr) -> bool:
 
 
 _NO_ASSUMPTIONS = sp.Symbol("x").assumptions0
+
+
+def _mixed_signs(expr: sp.Expr) -> bool:
+    """Whether ``expr`` is a sum in two or more symbols with a positive and a negative term.
+
+    The sign of each term is read off its coefficient and the assumptions on
+    its symbols (``3*a*b`` with ``a, b`` positive is positive). Sympy decides
+    the sign of a sum in several symbols only when its terms agree in sign,
+    so a sum with terms of both signs stays undecided, and its assumption
+    queries (the slow part of :func:`at_least` on signed parameters) can be
+    skipped.
+    """
+    if not expr.is_Add or len(expr.free_symbols) < 2:
+        return False
+    signs = {_term_sign(term) for term in expr.args if not term.is_number}
+    return 1 in signs and -1 in signs
+
+
+def _term_sign(term: sp.Expr) -> int:
+    """1 or -1 if a product of a number and symbol powers is positive or negative, else 0."""
+    sign = 1
+    for factor in sp.Mul.make_args(term):
+        if factor.is_Number:
+            if factor.is_zero:
+                return 0
+            sign *= 1 if factor.is_positive else -1
+            continue
+        base, exponent = factor.as_base_exp()
+        if not (base.is_Symbol and exponent.is_Integer):
+            return 0
+        if base.is_positive:
+            continue
+        if base.is_negative:
+            sign *= -1 if int(exponent) % 2 else 1
+            continue
+        return 0
+    return sign
 
 
 def _has_symbolic_denominator(expr: sp.Expr) -> bool:
@@ -267,9 +304,7 @@ def own_tables(payoffs: Sequence[Any]) -> list[sp.Matrix]:
         others = [range(k) for q, k in enumerate(shape) if q != p]
         rows = []
         for own in range(shape[p]):
-            rows.append(
-                [u[(*rest[:p], own, *rest[p:])] for rest in product(*others)]
-            )
+            rows.append([u[(*rest[:p], own, *rest[p:])] for rest in product(*others)])
         tables.append(sp.Matrix(rows))
     return tables
 
