@@ -139,6 +139,10 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
             path=path,
             line=_long_number_line(text),
         ) from None
+    from negotiation.scenarios import continuous_file  # continuous strategies, trade models
+
+    if continuous_file.is_continuous(data):
+        return continuous_file.scenario_from_data(data, text, path=path)  # type: ignore[return-value]
     try:
         if "types" in data:  # private information (negotiation.scenarios.private_file)
             from negotiation.scenarios.private_file import private_scenario

@@ -740,7 +740,12 @@ class CompiledGame:
         self._u = [sp.lambdify(args, u, "numpy") for u in self.payoff_exprs]
         grads = [sp.diff(u, s) for u, s in zip(self.payoff_exprs, self.symbols, strict=True)]
         self._g = [sp.lambdify(args, g, "numpy") for g in grads]
-        self._grad = sp.lambdify(args, grads, "math") if not self.parameters else None
+        # scalar fast path (one point, floats): the math module, common subexpressions once
+        self._grad: Callable[..., Any] | None
+        try:
+            self._grad = sp.lambdify(args, grads, "math", cse=True)
+        except Exception:  # a function the math printer lacks: the numpy path only
+            self._grad = None
         self._grad_np = sp.lambdify(args, grads, "numpy")
         flat = [b for pair in self.bound_exprs for b in pair]
         self._numeric_bounds: tuple[np.ndarray, np.ndarray] | None = None
@@ -776,9 +781,10 @@ class CompiledGame:
     def gradient(self, s: _Floats, theta: Sequence[float] = ()) -> np.ndarray:
         """Each player's derivative of its payoff in its own strategy at ``s``."""
         if self._grad is not None:
-            try:
-                return np.array(self._grad(*s), dtype=float)
-            except (OverflowError, ValueError, ZeroDivisionError, TypeError):
+            try:  # Python floats: numpy scalars would warn where math raises
+                args = s.tolist() if isinstance(s, np.ndarray) else [float(v) for v in s]
+                return np.array(self._grad(*args, *map(float, theta)), dtype=float)
+            except (OverflowError, ValueError, ZeroDivisionError, TypeError, NameError):
                 pass
         with np.errstate(all="ignore"):
             return np.array([float(v) for v in self._grad_np(*s, *theta)], dtype=float)
@@ -908,15 +914,16 @@ class NumericPoint(NamedTuple):
 
 def _residual(cg: CompiledGame, theta: Sequence[float], lo: np.ndarray, hi: np.ndarray) -> Callable:
     def natural(x: np.ndarray) -> np.ndarray:
-        if cg._grad is None:
-            with np.errstate(all="ignore"):
-                g = cg.gradient(x, theta)
-        else:
-            g = cg.gradient(x, theta)
-        out = x - np.clip(x + g, lo, hi)
+        out = x - np.minimum(np.maximum(x + cg.gradient(x, theta), lo), hi)
+        if np.isfinite(out).all():
+            return out
         return np.where(np.isfinite(out), out, 1e6)
 
     return natural
+
+
+class _RunAway(Exception):
+    """A root search left the search box (a flat tail): stop that start at once."""
 
 
 def _solve_from(
@@ -940,24 +947,30 @@ def _solve_from(
 
     box_lo, box_hi = _box(lo, hi, x0)
     margin = 0.25 * (box_hi - box_lo)
+    outer = list(zip((box_lo - margin).tolist(), (box_hi + margin).tolist(), strict=True))
+    last = [x0]
 
     def gradient(x: np.ndarray) -> np.ndarray:
-        if np.any(x < box_lo - margin) or np.any(x > box_hi + margin):
-            return np.full(cg.n, 1e6)  # running away (a flat tail): stop this start early
-        if cg._grad is None:
-            with np.errstate(all="ignore"):
-                g = cg.gradient(x, theta)
-        else:
-            g = cg.gradient(x, theta)
+        for v, (a, b) in zip(x.tolist(), outer, strict=True):
+            if not a <= v <= b:
+                raise _RunAway  # running away (a flat tail): stop this start at once
+        last[0] = x.copy()
+        g = cg.gradient(x, theta)
+        if np.isfinite(g).all():
+            return g
         return np.where(np.isfinite(g), g, 1e6)
 
     cap = 20 * (cg.n + 1)
-    res = root(gradient, x0, method="hybr", options={"xtol": 1e-13, "maxfev": cap})
-    if np.all(res.x >= lo) and np.all(res.x <= hi) and ok(res.x):
-        return res.x
+    try:
+        reached = root(gradient, x0, method="hybr", options={"xtol": 1e-13, "maxfev": cap}).x
+    except _RunAway:
+        reached = last[0]  # the last point inside the box
+    else:
+        if np.all(reached >= lo) and np.all(reached <= hi) and ok(reached):
+            return reached
     # the root may sit outside the set (a corner equilibrium): solve the natural residual,
     # from the point the interior search reached when it is nearer the set
-    start = res.x if np.all(np.isfinite(res.x)) else x0
+    start = reached if np.all(np.isfinite(reached)) else x0
     start = np.clip(start, box_lo - margin, box_hi + margin)
     res = root(F, start, method="hybr", options={"xtol": 1e-12, "maxfev": cap})
     x = np.clip(res.x, lo, hi)
@@ -974,7 +987,10 @@ def _solve_from(
         if np.array_equal(x, old):
             break
     for method in (gradient, F):
-        polished = root(method, x, method="hybr", options={"xtol": 1e-12, "maxfev": 4 * cap})
+        try:
+            polished = root(method, x, method="hybr", options={"xtol": 1e-12, "maxfev": 4 * cap})
+        except _RunAway:
+            continue
         px = np.clip(polished.x, lo, hi)
         if ok(px):
             return px
