@@ -51,7 +51,7 @@ import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
@@ -66,6 +66,9 @@ from negotiation.expressions import (
 from negotiation.scenarios.issues import Issue, Level
 from negotiation.scenarios.parties import Interaction, Party, Strategy
 from negotiation.scenarios.scenario import Parameter, Scenario
+
+if TYPE_CHECKING:
+    from negotiation.scenarios.continuous_file import ContinuousScenario
 
 __all__ = ["dumps", "load_file", "loads", "save"]
 
@@ -683,7 +686,7 @@ def _text_item(name: str, value: str, long: bool = False) -> tuple[str, str | No
     return (name, _long_string(value) if long else _string(value))
 
 
-def dumps(scenario: Scenario) -> str:
+def dumps(scenario: Scenario | ContinuousScenario) -> str:
     """The scenario as TOML text that :func:`loads` reads back equal.
 
     Raises
@@ -692,6 +695,10 @@ def dumps(scenario: Scenario) -> str:
         If a payoff expression uses something the file grammar cannot write
         (e.g. ``sympy.sin``).
     """
+    from negotiation.scenarios import continuous_file
+
+    if isinstance(scenario, continuous_file.ContinuousScenario):  # strategy intervals
+        return continuous_file.dumps(scenario)
     if not isinstance(scenario, Scenario):
         raise ScenarioError(f"dumps needs a Scenario, not {type(scenario).__name__}")
     from negotiation.scenarios.private_file import PrivateScenario, types_toml
@@ -822,7 +829,7 @@ def dumps(scenario: Scenario) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
-def save(scenario: Scenario, path: str | Path) -> Path:
+def save(scenario: Scenario | ContinuousScenario, path: str | Path) -> Path:
     """Write ``scenario`` to ``path`` as TOML; :func:`negotiation.load` reads it back equal.
 
     The write is atomic: the text is written to a temporary file in the same
