@@ -18,9 +18,16 @@ Three comparisons, each on the same seeded random games for both sides:
 * **Lemke-Howson, one equilibrium**: ``game.equilibria("lemke_howson")``
   against QuantEcon's ``lemke_howson`` (numba), n = 10, 30, 50, nondegenerate
   payoffs; every answer is checked to be an equilibrium.
+* **many small games** (what a sweep of 5x5 to 8x8 games solves point by
+  point): the compiled float search on each game's payoff arrays against a
+  loop of QuantEcon's ``vertex_enumeration`` (a ``NormalFormGame`` per point),
+  CPU time per point; a sample of the points is checked against the exact
+  enumeration.
 
 Each time is the best of ``--repeats`` runs, per game, averaged over the
-size's games; compiled code (numba, ours and QuantEcon's) is warmed up first.
+size's games (Lemke-Howson: best of at least five runs of 50 passes over the
+games, as one solve takes microseconds); compiled code (numba, ours and
+QuantEcon's) is warmed up first.
 A solve of ours that takes longer than ``--timeout`` seconds is stopped and
 shown as such. lrslib (Debian package ``lrslib``) and QuantEcon
 (``pip install quantecon``) are installed for the measurement only; neither is
@@ -28,7 +35,8 @@ a dependency, and a comparison whose peer is missing is skipped.
 
 Run: ``python benchmarks/bench_peers.py`` (or ``make bench``); prints
 Markdown tables. Options: ``--sizes 8 10``, ``--lh-sizes 10 30``,
-``--games 3``, ``--repeats 3``, ``--seed 2025``, ``--timeout 60``.
+``--point-sizes 5 6``, ``--points 400``, ``--games 3``, ``--repeats 3``,
+``--seed 2025``, ``--timeout 60``, ``--tables exact numeric lemke_howson points``.
 """
 
 from __future__ import annotations
@@ -212,9 +220,9 @@ def numeric_table(sizes: list[int], count: int, repeats: int, seed: int, timeout
     print("### Numeric default: every extreme equilibrium, ours against QuantEcon\n")
     print(
         "| n | payoffs | ours: `equilibria()` (ms) | QuantEcon `vertex_enumeration` (ms) "
-        "| ours / QuantEcon | equilibria: ours | equilibria: QuantEcon |"
+        "| ours / QuantEcon | equilibria: ours | equilibria: QuantEcon | same as exact |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     rng = np.random.default_rng(seed + 1)
     warm = random_games(3, "nondegenerate", 1, rng)[0]
     qe_vertex_count(qe_game(*warm))
@@ -235,9 +243,64 @@ def numeric_table(sizes: list[int], count: int, repeats: int, seed: int, timeout
             ours_text = f"{ours_ms:.1f}" if np.isfinite(ours_ms) else f"> {timeout:.0f} s"
             ratio = f"{ours_ms / qe_ms:.2f}x" if np.isfinite(ours_ms) else "-"
             ours_found = sum(ours_counts) if ours_counts is not None else "-"
+            same = sum(
+                same_as_exact(g.equilibria(), A, B) for g, (A, B) in zip(ours, games, strict=True)
+            )
             print(
                 f"| {n} | {kind} | {ours_text} | {qe_ms:.1f} | {ratio} | {ours_found} "
-                f"| {sum(qe_counts)} |",
+                f"| {sum(qe_counts)} | {same}/{count} |",
+                flush=True,
+            )
+    print()
+
+
+def same_pairs(found: list[Any], A: np.ndarray, B: np.ndarray) -> bool:
+    """Whether float ``(x, y)`` pairs are the exact enumeration's, equilibrium by equilibrium."""
+    want = exact.extreme_equilibria(A.astype(int).tolist(), B.astype(int).tolist())
+    return len(found) == len(want) and all(
+        np.allclose(x, [float(v) for v in u], atol=1e-9)
+        and np.allclose(y, [float(v) for v in w], atol=1e-9)
+        for (x, y), (u, w) in zip(found, want, strict=True)
+    )
+
+
+def same_as_exact(found: list[Any], A: np.ndarray, B: np.ndarray) -> bool:
+    """:func:`same_pairs` for a list of :class:`negotiation.Equilibrium`."""
+    return same_pairs([(e.row, e.col) for e in found], A, B)
+
+
+def per_point_table(sizes: list[int], points: int, seed: int) -> None:
+    """Many small games in a loop, as a sweep of 5x5 to 8x8 games would solve them."""
+    from negotiation.solvers import numeric
+
+    print("### Every extreme equilibrium of many small games: ours against a QuantEcon loop\n")
+    print(
+        "| n | payoffs | points | ours per point (µs) | QuantEcon per point (µs) "
+        "| ours / QuantEcon | equilibria: ours | equilibria: QuantEcon | same as exact |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    rng = np.random.default_rng(seed + 3)
+    warm = [M.astype(float) for M in random_games(4, "degenerate", 1, rng)[0]]
+    numeric.float_extreme_equilibria(*warm, 1e-9)
+    qe_vertex_count(qe_game(*warm))
+    for n in sizes:
+        for kind in KINDS:
+            games = [(A.astype(float), B.astype(float)) for A, B in random_games(n, kind, points, rng)]
+            start = time.process_time()
+            ours = [numeric.float_extreme_equilibria(A, B, 1e-9) for A, B in games]
+            t_ours = time.process_time() - start
+            start = time.process_time()
+            qe = [qe_vertex_count(qe_game(A, B)) for A, B in games]
+            t_qe = time.process_time() - start
+            declined = sum(found is None for found in ours)
+            sample = range(0, points, max(1, points // 20))
+            same = sum(ours[i] is not None and same_pairs(ours[i], *games[i]) for i in sample)
+            found = sum(len(f) for f in ours if f is not None)
+            note = f" ({declined} solved exactly)" if declined else ""
+            print(
+                f"| {n} | {kind} | {points} | {t_ours / points * 1e6:.0f}{note} "
+                f"| {t_qe / points * 1e6:.0f} | {t_ours / t_qe:.2f}x | {found} | {sum(qe)} "
+                f"| {same}/{len(sample)} |",
                 flush=True,
             )
     print()
@@ -261,12 +324,22 @@ def lemke_howson_table(sizes: list[int], count: int, repeats: int, seed: int) ->
         for g in ours:  # payoffs to floats once per game, as a user's second call
             g.payoff_arrays()
         theirs = [qe_game(A, B) for A, B in floats]
-        t_ours, ours_eqs = best_of(
-            lambda ours=ours: [g.equilibria("lemke_howson")[0] for g in ours], repeats, 1e9
-        )
-        t_qe, qe_eqs = best_of(
-            lambda theirs=theirs: [qe_gt.lemke_howson(g) for g in theirs], repeats, 1e9
-        )
+        # a solve takes microseconds: each timing runs the games `inner` times over
+        inner = 50
+
+        def run_ours(ours: list[ng.Game] = ours, inner: int = inner) -> list[Any]:
+            for _ in range(inner - 1):
+                [g.equilibria("lemke_howson") for g in ours]
+            return [g.equilibria("lemke_howson")[0] for g in ours]
+
+        def run_qe(theirs: list[Any] = theirs, inner: int = inner) -> list[Any]:
+            for _ in range(inner - 1):
+                [qe_gt.lemke_howson(g) for g in theirs]
+            return [qe_gt.lemke_howson(g) for g in theirs]
+
+        t_ours, ours_eqs = best_of(run_ours, max(repeats, 5), 1e9)
+        t_qe, qe_eqs = best_of(run_qe, max(repeats, 5), 1e9)
+        t_ours, t_qe = t_ours / inner, t_qe / inner
         ok_ours = sum(
             is_equilibrium(A, B, np.asarray(e.row, float), np.asarray(e.col, float))
             for (A, B), e in zip(floats, ours_eqs, strict=True)
@@ -299,6 +372,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--point-sizes", type=int, nargs="+", default=[5, 6, 7, 8])
+    parser.add_argument("--points", type=int, default=400)
+    parser.add_argument(
+        "--tables", nargs="+", default=["exact", "numeric", "lemke_howson", "points"],
+        help="which comparisons to run",
+    )
     args = parser.parse_args()
 
     print(
@@ -307,13 +386,18 @@ def main() -> None:
         f"QuantEcon {package_version('quantecon')} (numba {package_version('numba')}); "
         f"{args.games} games per row, best of {args.repeats}\n"
     )
-    if shutil.which("lrsnash"):
-        exact_table(args.sizes, args.games, args.repeats, args.seed, args.timeout)
-    else:
-        print("lrsnash not found (Debian package lrslib): exact comparison skipped\n")
+    if "exact" in args.tables:
+        if shutil.which("lrsnash"):
+            exact_table(args.sizes, args.games, args.repeats, args.seed, args.timeout)
+        else:
+            print("lrsnash not found (Debian package lrslib): exact comparison skipped\n")
     if qe_gt is not None:
-        numeric_table(args.numeric_sizes, args.games, args.repeats, args.seed, args.timeout)
-        lemke_howson_table(args.lh_sizes, args.games, args.repeats, args.seed)
+        if "numeric" in args.tables:
+            numeric_table(args.numeric_sizes, args.games, args.repeats, args.seed, args.timeout)
+        if "lemke_howson" in args.tables:
+            lemke_howson_table(args.lh_sizes, args.games, args.repeats, args.seed)
+        if "points" in args.tables:
+            per_point_table(args.point_sizes, args.points, args.seed)
     else:
         print("QuantEcon not installed (pip install quantecon): numeric comparisons skipped\n")
 

@@ -68,6 +68,15 @@ LABEL_WIDTH = "30em"
 BOTH_SIDES = "Both sides"
 COMBINED = "When issues combine"
 SEVERAL = "Several issues"
+PRIOR = "Private information: the prior"
+#: Starting values and ranges of a crisis model's symbolic fields: (value, low, high).
+CRISIS_SLIDERS = {
+    "prior": (0.1, 0.0, 1.0),
+    "audience_cost": (1.0, 0.0, 6.0),
+    "war_cost": (3.0, 0.0, 6.0),
+    "war_value": (1.0, 0.0, 3.0),
+    "target_war_cost": (5.0, 1.0, 10.0),
+}
 
 
 @dataclass(frozen=True)
@@ -198,13 +207,17 @@ def _placement(model: Any) -> dict[str, tuple[str, str]]:
             groups.add(party)
             where.add(issue)
 
-    for party in parties:
-        title = getattr(party, "title", "") or party.name
+    titles = {p.name: getattr(p, "title", "") or p.name for p in parties}
+    terms = [(titles[p.name], p) for p in parties]
+    terms += [(titles.get(t.party, t.party), t.terms) for t in getattr(model, "types", ())]
+    for title, party in terms:
         for issue, levels in getattr(party, "valuations", {}).items():
             for expression in levels.values():
                 note(expression, title, issues.get(issue, issue))
         for interaction in getattr(party, "interactions", ()):
             note(interaction.value, title, COMBINED)
+    for t in getattr(model, "types", ()):
+        note(t.probability, titles.get(t.party, t.party), PRIOR)
     placement = {}
     for name, (groups, where) in found.items():
         group = next(iter(groups)) if len(groups) == 1 else BOTH_SIDES
@@ -218,7 +231,8 @@ def _panel_order(model: Any, specs: Sequence[SliderSpec]) -> list[SliderSpec]:
     """Sliders by party (in the scenario's order), then issue, then as declared."""
     groups = [getattr(p, "title", "") or p.name for p in getattr(model, "parties", ())]
     groups += [BOTH_SIDES, ""]
-    issues = [(i.title or i.name) for i in getattr(model, "issues", ())] + [SEVERAL, COMBINED, ""]
+    issues = [(i.title or i.name) for i in getattr(model, "issues", ())]
+    issues += [SEVERAL, COMBINED, PRIOR, ""]
     declared = [p.name for p in getattr(model, "parameter_info", ())]
 
     def key(s: SliderSpec) -> tuple[int, int, int]:
@@ -237,7 +251,7 @@ def slider_specs(
     values: Mapping[Any, Any] | None = None,
     ranges: Mapping[Any, tuple[Any, Any]] | None = None,
     params: Sequence[Any] | None = None,
-) -> tuple[Game, tuple[SliderSpec, ...]]:
+) -> tuple[Any, tuple[SliderSpec, ...]]:
     """The symbolic game to explore and a slider specification per free parameter.
 
     Ranges come, in order of preference, from ``ranges``, from the scenario's
@@ -255,8 +269,12 @@ def slider_specs(
     Parameters
     ----------
     model
-        A :class:`negotiation.Game` or a scenario (anything with
-        ``parameter_info`` and ``game(symbolic=True)``).
+        A :class:`negotiation.Game`, a scenario (anything with
+        ``parameter_info`` and ``game(symbolic=True)``), or a model with
+        private information: a :class:`negotiation.BayesianGame`, a
+        :class:`negotiation.SignallingGame`, a crisis model
+        (:func:`negotiation.october_2025`), or a scenario with ``[types]``,
+        whose symbolic prior gets a slider over ``[0, 1]``.
     values, ranges
         Starting values and ``(low, high)`` ranges by parameter name or symbol.
     params
@@ -265,7 +283,9 @@ def slider_specs(
 
     Returns
     -------
-    (Game, tuple of SliderSpec)
+    (model, tuple of SliderSpec)
+        The :class:`~negotiation.Game` (or the Bayesian, signalling or crisis
+        model) with the parameters left out of ``params`` fixed.
 
     Raises
     ------
@@ -282,17 +302,9 @@ def slider_specs(
     >>> slider_specs(g, values={"delta": 0.9})[1][0]
     SliderSpec(name='delta', value=0.9, low=0.0, high=1.9, step=0.019, description='', ...)
     """
-    if isinstance(model, Game):
-        game = model
-        info: dict[str, Any] = {}
-    elif _scenario_like(model):
-        game = model.game(symbolic=True)
-        info = {p.name: p for p in model.parameter_info}
-    else:
-        raise InvalidGameError(
-            f"explore() takes a negotiation.Game or a scenario, not a {type(model).__name__}; "
-            "e.g. ng.explore(ng.load('london_framework'))"
-        )
+    game, info = _symbolic_target(model)
+    probabilities = _prior_symbols(game)
+    starts = _model_starts(model)
     names = [p.name for p in game.parameters]
 
     def by_name(mapping: Mapping[Any, Any] | None, what: str) -> dict[str, Any]:
@@ -325,16 +337,22 @@ def slider_specs(
     for symbol in game.parameters:
         name = symbol.name
         meta = info.get(name)
+        low = high = None
         if name in start:
             value = _number(start[name], f"the value of {name}")
         elif meta is not None:
             value = float(meta.default)
+        elif name in starts:
+            value, low, high = starts[name]
+        elif symbol in probabilities:
+            value, low, high = 0.5, 0.0, 1.0
         else:
             value = 1.0 if symbol.is_positive else 0.0
-        low = high = None
         if meta is not None:
             low = None if meta.low is None else float(meta.low)
             high = None if meta.high is None else float(meta.high)
+        elif name not in starts and symbol in probabilities:
+            low, high = 0.0, 1.0
         if name in bounds:
             pair = bounds[name]
             if isinstance(pair, str) or len(pair) != 2:
@@ -378,6 +396,61 @@ def slider_specs(
     if info:
         specs = _panel_order(model, specs)
     return game, tuple(specs)
+
+
+def _private_like(model: Any) -> bool:
+    """A model with private information: Bayes–Nash or perfect Bayesian equilibria."""
+    return callable(getattr(model, "perfect_bayesian_equilibria", None)) or (
+        callable(getattr(model, "equilibrium_conditions", None))
+        and hasattr(model, "types")
+        and callable(getattr(model, "to_game", None))
+    )
+
+
+def _symbolic_target(model: Any) -> tuple[Any, dict[str, Any]]:
+    """What the sliders substitute into, and the parameters' metadata by name."""
+    if isinstance(model, Game):
+        return model, {}
+    if _scenario_like(model):
+        info = {p.name: p for p in model.parameter_info}
+        if callable(getattr(model, "bayesian_game", None)):
+            return model.bayesian_game(symbolic=True), info
+        return model.game(symbolic=True), info
+    if _private_like(model):
+        return model, {}
+    raise InvalidGameError(
+        f"explore() takes a negotiation.Game or a scenario, or a model with private "
+        f"information (BayesianGame, SignallingGame, ng.october_2025()), not a "
+        f"{type(model).__name__}; "
+        "e.g. ng.explore(ng.load('london_framework'))"
+    )
+
+
+def _prior_symbols(model: Any) -> set[sp.Symbol]:
+    """The symbols in a model's prior (their sliders run over [0, 1])."""
+    prior = getattr(model, "prior", None)
+    if prior is None:
+        return set()
+    values: list[Any] = []
+    if isinstance(prior, sp.Basic):
+        values = [prior]
+    else:
+        for item in prior:
+            values.append(item[1] if isinstance(item, tuple) else item)
+    out: set[sp.Symbol] = set()
+    for v in values:
+        out |= {s for s in sp.sympify(v).free_symbols if isinstance(s, sp.Symbol)}
+    return out
+
+
+def _model_starts(model: Any) -> dict[str, tuple[float, float, float]]:
+    """Starting values and ranges for a crisis model's fields that are bare symbols."""
+    out = {}
+    for name, start in CRISIS_SLIDERS.items():
+        value = getattr(model, name, None) if _private_like(model) else None
+        if isinstance(value, sp.Symbol):
+            out[value.name] = start
+    return out
 
 
 def _exact(value: float) -> sp.Rational:
@@ -471,7 +544,11 @@ class Dashboard:
     game
         The game at the current slider values (exact numbers).
     equilibria
-        Its equilibria (every extreme equilibrium, exactly).
+        Its equilibria (every extreme equilibrium, exactly); for a model with
+        private information, its perfect Bayesian or Bayes–Nash equilibria.
+    private
+        Whether the model has private information (then the only picture is
+        ``"none"`` and the table shows each type's play).
     axes
         The matplotlib ``Axes`` of the latest picture (``None`` for ``"none"``).
     error
@@ -493,6 +570,7 @@ class Dashboard:
         widgets = _ipywidgets()
 
         self.symbolic_game = game
+        self.private = not isinstance(game, Game)
         self.specs = specs
         self.titles = tuple(titles) if titles is not None else tuple({} for _ in game.players)
         self.plot_kinds = self._available_plots(game)
@@ -554,12 +632,12 @@ class Dashboard:
         self.plot_selector.observe(self._on_change, names="value")
         self.table = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
-        title = widgets.HTML(f"<b>{_escape(game.name or ' vs '.join(game.players))}</b>")
+        title = widgets.HTML(f"<b>{_escape(_title(game))}</b>")
         controls = widgets.VBox([self.panel, self.plot_selector])
         self.widget = widgets.VBox([title, controls, self.table, self.image])
 
-        self.game: Game = game
-        self.equilibria: list[Equilibrium] = []
+        self.game: Any = game
+        self.equilibria: list[Any] = []
         self.axes: Axes | None = None
         self.error: str | None = None
         self.updates = 0
@@ -632,8 +710,12 @@ class Dashboard:
         mapping = {p: exact[sp.Symbol(p.name)] for p in self.symbolic_game.parameters}
         try:
             self.game = self.symbolic_game.subs(mapping) if mapping else self.symbolic_game
-            self.equilibria = self.game.equilibria(exact=True)
-            table = equilibria_table(self.game, self.equilibria, self.titles)
+            if self.private:
+                self.equilibria = private_equilibria(self.game)
+                table = private_table(self.game, self.equilibria)
+            else:
+                self.equilibria = self.game.equilibria(exact=True)
+                table = equilibria_table(self.game, self.equilibria, self.titles)
         except NegotiationError as err:
             self.equilibria = []
             self.error = str(err)
@@ -685,7 +767,9 @@ class Dashboard:
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
-    def _available_plots(game: Game) -> tuple[str, ...]:
+    def _available_plots(game: Any) -> tuple[str, ...]:
+        if not isinstance(game, Game):
+            return ("none",)  # the table shows each type's play; the pictures are for bimatrices
         if game.n_players != 2:
             return ("none",)  # the pictures draw bimatrix games; the table shows N players
         kinds = ["game"]
@@ -697,6 +781,11 @@ class Dashboard:
         return tuple(kinds)
 
     def _why_not(self, plot: str) -> str:
+        if self.private and plot in PLOTS:
+            return (
+                f"the {PLOT_NAMES[plot]} picture is for normal-form games; a model with private "
+                "information shows its equilibria type by type in the table: use plot='none'"
+            )
         if plot == "best_responses":
             return (
                 f"the best-response picture is for 2x2 games; this game is "
@@ -732,9 +821,65 @@ class Dashboard:
     def __repr__(self) -> str:
         values = ", ".join(f"{n}={fmt(v)}" for n, v in self.values.items())
         return (
-            f"Dashboard({self.symbolic_game.name or ' vs '.join(self.symbolic_game.players)}; "
+            f"Dashboard({_title(self.symbolic_game)}; "
             f"{values or 'no parameters'}; {len(self.equilibria)} equilibria; plot={self.plot!r})"
         )
+
+
+def _title(model: Any) -> str:
+    name = getattr(model, "name", None)
+    if name:
+        return str(name)
+    if hasattr(model, "perfect_bayesian_equilibria") and not hasattr(model, "messages"):
+        return "Crisis bargaining: " + " vs ".join(model.players)
+    return " vs ".join(model.players)
+
+
+def private_equilibria(model: Any) -> list[Any]:
+    """The equilibria of a model with private information, type by type.
+
+    Perfect Bayesian equilibria for a signalling or crisis model; Bayes–Nash
+    equilibria (exact) for a Bayesian game.
+    """
+    if callable(getattr(model, "perfect_bayesian_equilibria", None)):
+        return list(model.perfect_bayesian_equilibria())
+    return list(model.equilibria(exact=True))
+
+
+def private_table(model: Any, equilibria: Sequence[Any]) -> str:
+    """An HTML table of each equilibrium's play by type (one row per equilibrium).
+
+    For a crisis model, a line above says whether a threat deters for sure.
+
+    Examples
+    --------
+    >>> import sympy as sp, negotiation as ng
+    >>> crisis = ng.october_2025(prior=sp.Rational(1, 10), audience_cost=1)
+    >>> html = private_table(crisis, crisis.perfect_bayesian_equilibria())
+    >>> "semi-separating" in html, "does not deter for sure" in html
+    (True, True)
+    """
+    from negotiation.display import table_html
+    from negotiation.display.tables import ResultList
+
+    if not equilibria:
+        return "<p>No equilibrium of the kinds listed here at these values.</p>"
+    out = ""
+    deterrence = getattr(model, "deterrence_condition", None)
+    if callable(deterrence):
+        holds = deterrence()
+        verdict = "deters for sure" if holds is sp.true else "does not deter for sure"
+        if holds not in (sp.true, sp.false):
+            verdict = f"deters for sure where {holds}"
+        out += f"<p>Here a threat {_escape(verdict)}.</p>"
+    kind = type(equilibria[0]).__name__
+    label = {
+        "PerfectBayesianEquilibrium": "perfect Bayesian equilibri",
+        "BayesNashEquilibrium": "Bayes–Nash equilibri",
+    }.get(kind, "equilibri")
+    count = len(equilibria)
+    out += f"<p>{count} {label}{'um' if count == 1 else 'a'}:</p>"
+    return out + table_html(ResultList(equilibria))
 
 
 def _escape(text: str) -> str:
@@ -771,7 +916,12 @@ def explore(
     model
         A :class:`negotiation.Game` (usually with free parameters) or a
         scenario such as ``ng.load("london_framework")``, whose parameters'
-        defaults and ``low``/``high`` metadata set the sliders.
+        defaults and ``low``/``high`` metadata set the sliders; or a model
+        with private information (a :class:`negotiation.BayesianGame`, a
+        :class:`negotiation.SignallingGame`, ``ng.october_2025()`` or any
+        crisis model, a scenario with types such as
+        ``ng.load("october_2025")``), whose table then shows the Bayes–Nash
+        or perfect Bayesian equilibria type by type.
     plot
         The picture: ``"game"`` (payoff table), ``"best_responses"`` (2x2
         games), ``"regions"`` (which pure equilibria hold where, over the
@@ -818,6 +968,17 @@ def explore(
     >>> [eq.row[1] for eq in dash.set(C=20).equilibria if not eq.is_pure]
     [2/19]
 
+    A model with private information gets sliders over its prior (on
+    ``[0, 1]``) and its costs, and its table shows what each type does in
+    each equilibrium: here the October 2025 threat, resolve ``p`` against
+    the audience cost ``a``.
+
+    >>> dash = ng.explore(ng.october_2025())
+    >>> dash.values, [eq.kind for eq in dash.equilibria]
+    ({'a': 1.0, 'p': 0.1}, ['semi-separating'])
+    >>> [eq.kind for eq in dash.set(p=0.3).equilibria]
+    ['pooling']
+
     A scenario's sliders are labelled, with units, under their party and
     issue; ``params`` keeps only some of them:
 
@@ -829,7 +990,7 @@ def explore(
     """
     game, specs = slider_specs(model, values=values, ranges=ranges, params=params)
     titles = None
-    if _scenario_like(model):
+    if _scenario_like(model) and isinstance(game, Game):
         by_player = getattr(model, "strategies", {})
         titles = tuple(
             {s.name: s.title for s in by_player.get(player, ()) if getattr(s, "title", "")}

@@ -13,6 +13,15 @@ naming the problem and the declared names.
 
 Decimal numbers are exact: ``0.55`` is ``11/20``.
 
+Work is bounded on any input: the text's length and number of parts, every
+number (at most :data:`MAX_DIGITS` digits and an exponent of at most
+``MAX_DIGITS`` in a decimal such as ``1e-5``; no number beyond
+``10**MAX_DIGITS`` in numerator or denominator, however it is computed), every
+exponent (:data:`MAX_EXPONENT`), the size the expression would have when
+multiplied out (:data:`MAX_DEGREE`, :data:`MAX_TERMS`, so ``((x+1)**100)**100``
+is refused at once) and the argument of ``exp`` of a number
+(:data:`MAX_EXP_ARGUMENT`, the largest whose value is a float).
+
 Examples
 --------
 >>> from negotiation.expressions import parse_expression, expression_text
@@ -46,13 +55,21 @@ from negotiation.errors import UnsafeExpressionError
 
 __all__ = [
     "FUNCTIONS",
+    "MAX_DEGREE",
+    "MAX_DIGITS",
     "MAX_EXPONENT",
+    "MAX_EXP_ARGUMENT",
     "MAX_LENGTH",
     "MAX_NODES",
+    "MAX_TERMS",
     "canonical",
+    "check_expression_size",
     "check_name",
+    "decimal_number",
+    "expanded_size",
     "expression_text",
     "parse_expression",
+    "substitute",
 ]
 
 #: Longest expression accepted, in characters.
@@ -61,8 +78,18 @@ MAX_LENGTH = 2000
 MAX_NODES = 300
 #: Largest absolute value of an exponent (``x**y`` needs a numeric ``y``).
 MAX_EXPONENT = 100
-#: Most decimal digits of a number built from literals (``10**100`` is fine).
-_MAX_DIGITS = 1000
+#: Most digits of a number: a decimal's digits and exponent are at most this, and no
+#: number (however it is computed) has a numerator or denominator beyond ``10**MAX_DIGITS``.
+MAX_DIGITS = 1000
+_MAX_DIGITS = MAX_DIGITS
+_LIMIT = 10**MAX_DIGITS
+#: Highest total degree of an expression multiplied out (``(x+y+1)**60`` has degree 60).
+MAX_DEGREE = 200
+#: Most terms of an expression multiplied out (``(x+y+1)**60`` has 1,891).
+MAX_TERMS = 10_000
+#: Largest ``|a|`` in ``exp(a)`` of a number: ``exp(709)`` is about the largest float.
+MAX_EXP_ARGUMENT = 709
+_DECIMAL = re.compile(r"^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
 _NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
@@ -168,6 +195,243 @@ def check_name(name: str, what: str = "parameter") -> str:
             f"{what} name {name!r} is a function name ({', '.join(FUNCTIONS)}); choose another name"
         )
     return name
+
+
+def decimal_number(text: str, what: str = "number") -> sp.Rational:
+    """The exact rational of a decimal such as ``"0.55"`` or ``"1.5e-3"``, with bounded work.
+
+    A decimal with more than :data:`MAX_DIGITS` digits, or an exponent beyond
+    ``±MAX_DIGITS``, is refused before anything is computed (``1e-999999999``
+    would otherwise build a number with a billion digits).
+
+    Raises
+    ------
+    UnsafeExpressionError
+        For text that is not a decimal, or one beyond the bounds.
+
+    Examples
+    --------
+    >>> decimal_number("0.55"), decimal_number("-1.5e-3"), decimal_number("2E3")
+    (11/20, -3/2000, 2000)
+    >>> decimal_number("1e-999999999")
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.UnsafeExpressionError: number '1e-999999999': its exponent -999999999 is beyond ±1000; write it in other units (e.g. millions)
+    """
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    match = _DECIMAL.match(text.strip().replace("_", ""))
+    if not match or not (match.group(2) or match.group(3)):
+        raise UnsafeExpressionError(f"{what} {shown!r} is not a decimal number such as 0.55")
+    sign, whole, fraction, exponent = match.groups()
+    fraction = fraction or ""
+    digits = (whole + fraction).lstrip("0")
+    if len(digits) > MAX_DIGITS:
+        raise UnsafeExpressionError(
+            f"{what} {shown!r}: it has {len(digits)} digits (at most {MAX_DIGITS})"
+        )
+    power = 0
+    if exponent is not None:
+        if len(exponent.lstrip("+-").lstrip("0")) > 6 or abs(int(exponent)) > MAX_DIGITS:
+            raise UnsafeExpressionError(
+                f"{what} {shown!r}: its exponent {exponent.lstrip('+')} is beyond ±{MAX_DIGITS}; "
+                "write it in other units (e.g. millions)"
+            )
+        power = int(exponent)
+    power -= len(fraction)
+    numerator = int(whole + fraction or "0") * (-1 if sign == "-" else 1)
+    if power >= 0:
+        value = sp.Integer(numerator * 10**power)
+    else:
+        value = sp.Rational(numerator, 10**-power)
+    if not _bounded(value):
+        raise UnsafeExpressionError(
+            f"{what} {shown!r} is beyond 10**{MAX_DIGITS}; write it in other units"
+        )
+    return value
+
+
+def _bounded(value: sp.Rational) -> bool:
+    """Whether a rational's numerator and denominator are at most ``10**MAX_DIGITS``."""
+    p, q = abs(int(value.p)), int(value.q)
+    if max(p.bit_length(), q.bit_length()) <= 3321:  # 2**3321 < 10**1000
+        return True
+    return p <= _LIMIT and q <= _LIMIT
+
+
+def _log10_terms(n: int, k: int) -> float:
+    """log10 of the number of monomials of ``(t_1 + ... + t_k)**n``: C(n + k - 1, k - 1)."""
+    if k <= 1 or n == 0:
+        return 0.0
+    return (math.lgamma(n + k) - math.lgamma(n + 1) - math.lgamma(k)) / math.log(10)
+
+
+def expanded_size(expr: sp.Basic) -> tuple[int, float]:
+    """An upper estimate of ``(degree, terms)`` of ``expr`` multiplied out, without expanding.
+
+    The degree is the total degree in the free symbols (a function of them
+    counts as degree 1); the terms are counted as if no two ever cancelled.
+    The work is proportional to the size of the unexpanded expression.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> expanded_size((x + y + 1) ** 60)
+    (60, 1891.0)
+    >>> expanded_size(((x + 1) ** 100) ** 100)[0]
+    10000
+    """
+    memo: dict[sp.Basic, tuple[int, float]] = {}
+    log_degree, log_terms = _size(expr, memo)
+    return log_degree, round(10**log_terms, 6) if log_terms < 300 else math.inf
+
+
+def _size(expr: sp.Basic, memo: dict[sp.Basic, tuple[int, float]]) -> tuple[int, float]:
+    """``(degree, log10 of terms)`` of ``expr`` multiplied out (see :func:`expanded_size`)."""
+    if expr in memo:
+        return memo[expr]
+    if expr.is_Number or not expr.free_symbols:
+        out = (0, 0.0)
+    elif expr.is_Symbol:
+        out = (1, 0.0)
+    elif expr.is_Add:
+        parts = [_size(a, memo) for a in expr.args]
+        total = sum(10 ** min(t, 300) for _, t in parts)
+        out = (max(d for d, _ in parts), math.log10(total))
+    elif expr.is_Mul:
+        parts = [_size(a, memo) for a in expr.args]
+        out = (sum(d for d, _ in parts), sum(t for _, t in parts))
+    elif expr.is_Pow and expr.exp.is_Rational:
+        degree, terms = _size(expr.base, memo)
+        n = abs(expr.exp)
+        if n.is_Integer:
+            count = 10 ** min(terms, 300)
+            k = int(count) if count < 1e6 else 10**6
+            out = (int(n) * degree, _log10_terms(int(n), k))
+        else:
+            out = (math.ceil(n * degree), terms)
+    else:  # functions, exp(x)**y, conditions: each argument on its own, the node one term
+        parts = [_size(a, memo) for a in expr.args]
+        degree = max((d for d, _ in parts), default=0)
+        out = (max(degree, 1), max((t for _, t in parts), default=0.0))
+    memo[expr] = out
+    return out
+
+
+def check_expression_size(expr: sp.Basic, what: str = "expression") -> None:
+    """Refuse an expression whose work would be unbounded: too large when multiplied out,
+    ``exp`` of a number beyond ``±MAX_EXP_ARGUMENT``, or a number beyond ``10**MAX_DIGITS``.
+
+    Used on every parsed expression and on payoffs evaluated at their parameters'
+    values (where ``exp(x)`` with ``x = 10**100`` becomes ``exp(10**100)``).
+
+    Raises
+    ------
+    UnsafeExpressionError
+        Naming the bound and the fix.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> check_expression_size((x + 1) ** 60)
+    >>> check_expression_size(sp.exp(sp.Integer(10) ** 100), "payoff")
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.UnsafeExpressionError: payoff: exp(10000000000...) has an argument beyond ±709, so its value is beyond any float; write the payoff in other units (e.g. log scale)
+    """
+    degree, terms = expanded_size(expr)
+    if degree > MAX_DEGREE or terms > MAX_TERMS:
+        raise UnsafeExpressionError(
+            f"{what}: multiplied out it would have degree {degree} and about "
+            f"{_count_text(terms)} terms (at most degree {MAX_DEGREE} and {MAX_TERMS:,} terms); "
+            "write a smaller formula"
+        )
+    for node in sp.preorder_traversal(expr):
+        if node.is_Rational and not _bounded(node):
+            raise UnsafeExpressionError(
+                f"{what}: a number in it is beyond 10**{MAX_DIGITS}; write it in other units"
+            )
+    _check_exponentials(expr, what, set())
+
+
+def substitute(
+    expr: sp.Basic, values: Mapping[sp.Symbol, sp.Expr], what: str = "expression"
+) -> sp.Basic:
+    """``expr.xreplace(values)`` built from the leaves up, refusing a number beyond the bounds
+    before anything is built on it (so ``sqrt`` never meets a 15,000-digit rational).
+
+    Raises
+    ------
+    UnsafeExpressionError
+        For a number beyond ``10**MAX_DIGITS``, ``exp`` of a number beyond
+        ``±MAX_EXP_ARGUMENT``, or a value sympy cannot form (``min(I, 1)``).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> substitute(sp.sqrt(x) + 1, {x: 4})
+    3
+    """
+    memo: dict[sp.Basic, sp.Basic] = {}
+
+    def build(node: sp.Basic) -> sp.Basic:
+        if node in memo:
+            return memo[node]
+        if node in values:
+            out = sp.sympify(values[node])
+        elif not node.args or not node.free_symbols:
+            out = node
+        else:
+            args = [build(a) for a in node.args]
+            for a in args:
+                if a.is_Rational and not _bounded(a):
+                    raise UnsafeExpressionError(
+                        f"{what}: a number in it is beyond 10**{MAX_DIGITS}; write it in "
+                        "other units"
+                    )
+                if isinstance(a, sp.exp):
+                    _check_exponentials(a, what, set())
+            try:
+                out = node.func(*args)
+            except UnsafeExpressionError:
+                raise
+            except (ValueError, TypeError, ZeroDivisionError) as err:
+                raise UnsafeExpressionError(
+                    f"{what}: it cannot be evaluated there ({err})"
+                ) from None
+        memo[node] = out
+        return out
+
+    result = build(expr)
+    check_expression_size(result, what)
+    return result
+
+
+def _count_text(terms: float) -> str:
+    if terms == math.inf or terms > 1e15:
+        return "more than 10**15"
+    return f"{int(terms):,}"
+
+
+def _check_exponentials(expr: sp.Basic, what: str, seen: set[sp.Basic]) -> None:
+    """Check ``exp`` of numbers innermost first, so no tower is ever evaluated."""
+    if expr in seen or not expr.args:
+        return
+    seen.add(expr)
+    for arg in expr.args:
+        _check_exponentials(arg, what, seen)
+    if isinstance(expr, sp.exp) and not expr.args[0].free_symbols:
+        argument = expr.args[0]
+        try:
+            value = float(sp.re(argument.evalf(15)))
+        except (TypeError, ValueError, OverflowError):
+            value = math.inf
+        if not abs(value) <= MAX_EXP_ARGUMENT:
+            text = str(argument) if argument.is_Rational and abs(argument.p) < 10**12 else None
+            shown = f"exp({text})" if text else f"exp({str(argument)[:11]}...)"
+            raise UnsafeExpressionError(
+                f"{what}: {shown} has an argument beyond ±{MAX_EXP_ARGUMENT}, so its value is "
+                "beyond any float; write the payoff in other units (e.g. log scale)"
+            )
 
 
 def _allowed_text(names: Iterable[str]) -> str:
@@ -277,6 +541,10 @@ class _Parser:
             self._screen(node)
         self.source = self.text.strip()
         result = self.expr(tree.body)
+        try:
+            check_expression_size(result)
+        except UnsafeExpressionError as err:
+            raise self.fail(str(err).removeprefix("expression: ")) from None
         if result.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             raise self.fail("it divides by zero or is infinite")
         if result.is_real is False or result.has(sp.I):
@@ -328,8 +596,8 @@ class _Parser:
         if isinstance(node, ast.BinOp):
             left, right = self.expr(node.left), self.expr(node.right)
             if isinstance(node.op, ast.Pow):
-                return self.power(left, right, node)
-            return _BINARY[type(node.op)](left, right)
+                return self.bounded(self.power(left, right, node), node)
+            return self.bounded(_BINARY[type(node.op)](left, right), node)
         if isinstance(node, ast.Call):
             return self.call(node)
         if isinstance(node, ast.Compare | ast.BoolOp):
@@ -339,17 +607,30 @@ class _Parser:
             )
         raise self.fail(f"'{self.segment(node)}' is not allowed")  # pragma: no cover
 
+    def bounded(self, value: sp.Expr, node: ast.AST) -> sp.Expr:
+        if value.is_Rational and not _bounded(value):
+            raise self.fail(
+                f"'{self.segment(node)[:60]}' is beyond 10**{MAX_DIGITS}; write it in other units"
+            )
+        if isinstance(value, sp.exp):
+            try:
+                _check_exponentials(value, "", set())
+            except UnsafeExpressionError as err:
+                raise self.fail(str(err).removeprefix(": ")) from None
+        return value
+
     def number(self, node: ast.Constant) -> sp.Expr:
         value = node.value
         if isinstance(value, int):
-            if len(str(abs(value))) > _MAX_DIGITS:
-                raise self.fail("a number has too many digits")
+            if abs(value) > _LIMIT:
+                raise self.fail(f"a number is beyond 10**{MAX_DIGITS}; write it in other units")
             return sp.Integer(value)
         assert isinstance(value, float)  # _screen lets only int and float constants through
-        if not math.isfinite(value):
-            raise self.fail(f"the number {self.segment(node)} is not finite")
         literal = self.segment(node) or repr(value)
-        return sp.Rational(literal.replace("_", ""))
+        try:
+            return decimal_number(literal)
+        except UnsafeExpressionError as err:
+            raise self.fail(str(err)) from None
 
     def power(self, base: sp.Expr, exponent: sp.Expr, node: ast.BinOp) -> sp.Expr:
         if not exponent.is_Rational:
@@ -365,7 +646,9 @@ class _Parser:
         if base.is_Rational and base != 0:
             size = max(abs(int(base.p)), abs(int(base.q)))
             if size > 1 and math.log10(size) * abs(exponent) > _MAX_DIGITS:
-                raise self.fail(f"'{self.segment(node)}' is too large a number")
+                raise self.fail(
+                    f"'{self.segment(node)}' is beyond 10**{MAX_DIGITS}; write it in other units"
+                )
         if base == 0 and exponent < 0:
             raise self.fail(f"'{self.segment(node)}' divides by zero")
         return base**exponent
@@ -385,7 +668,15 @@ class _Parser:
             raise self.fail(f"{name} of the negative number {args[0]} is not a real number")
         if name == "log" and args[0] == 0:
             raise self.fail("log(0) is minus infinity")
-        return builder(*args)
+        try:
+            built = builder(*args)
+        except UnsafeExpressionError:
+            raise
+        except (ValueError, TypeError) as err:  # e.g. min(zoo, 1): "not comparable"
+            raise self.fail(
+                f"{name}(...) cannot be formed ({err}); it divides by zero or is not real"
+            ) from None
+        return self.bounded(built, node)
 
     # ------------------------------------------------------------------ conditions
     def condition(self, node: ast.AST) -> sp.Basic:
@@ -465,6 +756,27 @@ class _ExpressionPrinter(StrPrinter):
         )
 
 
+def _print(expr: sp.Basic) -> str:
+    """The expression in the file grammar; a number too long to print is refused."""
+    try:
+        return _ExpressionPrinter().doprint(expr)
+    except UnsafeExpressionError:
+        raise
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise UnsafeExpressionError(
+            f"a number in it is beyond 10**{MAX_DIGITS}; write it in other units"
+        ) from None
+
+
+def _shown(expr: sp.Basic) -> str:
+    """A short text of an expression for a message (never fails on huge integers)."""
+    try:
+        text = str(expr)
+    except ValueError:
+        return "an expression with a number beyond 10**1000"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def canonical(expr: sp.Basic, names: Iterable[str] | Mapping[str, sp.Symbol] = ()) -> sp.Expr:
     """The expression as the parser would build it from its printed text.
 
@@ -494,16 +806,16 @@ def canonical(expr: sp.Basic, names: Iterable[str] | Mapping[str, sp.Symbol] = (
     real = {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols if isinstance(s, sp.Symbol)}
     expr = expr.xreplace(real)
     try:
-        text = _ExpressionPrinter().doprint(expr)
+        text = _print(expr)
     except UnsafeExpressionError as err:
         raise UnsafeExpressionError(
-            f"{expr} cannot be written in the scenario-file grammar ({err})"
+            f"{_shown(expr)} cannot be written in the scenario-file grammar ({err})"
         ) from None
     try:
         return parse_expression(text, names)
     except UnsafeExpressionError as err:
         raise UnsafeExpressionError(
-            f"{expr} cannot be written in the scenario-file grammar ({err})"
+            f"{_shown(expr)} cannot be written in the scenario-file grammar ({err})"
         ) from None
 
 
@@ -540,13 +852,13 @@ def expression_text(expr: sp.Basic) -> str:
         raise UnsafeExpressionError(
             f"expression_text needs a sympy expression or an integer, not {expr!r}"
         )
-    text = _ExpressionPrinter().doprint(expr)
+    text = _print(expr)
     names = {s.name: s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
     try:
         back = parse_expression(text, names)
     except UnsafeExpressionError as err:
         raise UnsafeExpressionError(
-            f"{expr} cannot be written in the scenario-file grammar ({err})"
+            f"{_shown(expr)} cannot be written in the scenario-file grammar ({err})"
         ) from None
     if back != expr:
         raise UnsafeExpressionError(

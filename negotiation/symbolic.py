@@ -30,9 +30,12 @@ import sympy as sp
 from negotiation.errors import FreeParameterError, InvalidGameError, UnknownLabelError
 
 __all__ = [
+    "EXPANSION_LIMIT",
     "as_number",
     "as_payoff_array",
     "as_payoff_matrix",
+    "bounded_expand",
+    "expansion_size",
     "free_parameters",
     "is_exact",
     "normalise_substitution",
@@ -381,7 +384,8 @@ def tidy_condition(condition: sp.Basic) -> sp.Basic:
     """Rewrite each inequality with positive terms on the left, negative ones on the right.
 
     ``-a >= -a - b + c`` becomes ``b >= c``, which is how an economist would
-    state the condition.
+    state the condition. The difference of the two sides is expanded only when
+    that is cheap (:func:`bounded_expand`); otherwise its terms are sorted as written.
 
     Examples
     --------
@@ -395,7 +399,7 @@ def tidy_condition(condition: sp.Basic) -> sp.Basic:
     if isinstance(condition, sp.And | sp.Or):
         return condition.func(*(tidy_condition(arg) for arg in condition.args), evaluate=False)
     if isinstance(condition, sp.core.relational.Relational):
-        difference = sp.expand(condition.lhs - condition.rhs)
+        difference = bounded_expand(condition.lhs - condition.rhs)
         left: list[sp.Expr] = []
         right: list[sp.Expr] = []
         for term in sp.Add.make_args(difference):
@@ -405,3 +409,60 @@ def tidy_condition(condition: sp.Basic) -> sp.Basic:
         tidy = condition.func(lhs, rhs, evaluate=False)
         return tidy.reversed if lhs == 0 and rhs != 0 else tidy
     return condition
+
+
+#: The most terms :func:`bounded_expand` lets an expansion produce. Linear and
+#: quadratic payoffs stay far below it; ``(x + y + 1)**60`` (1,891 terms) is
+#: left as written.
+EXPANSION_LIMIT = 300
+
+
+def expansion_size(expr: sp.Basic) -> int:
+    """An upper bound on the number of terms of ``sp.expand(expr)``, found without expanding.
+
+    Sums add their terms' sizes, products multiply them, and an integer power
+    ``(t_1 + ... + t_n)**k`` has at most ``comb(n + k - 1, k)`` terms (the
+    monomials of degree ``k`` in ``n`` variables). A function counts as one
+    term, or as the largest expansion among its arguments (``sp.expand`` works
+    inside them too).
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> expansion_size((x + y + 1) ** 60), expansion_size((x + 1) * (y + 1) + x)
+    (1891, 5)
+    """
+    if not expr.args:
+        return 1
+    if expr.is_Add:
+        return sum(expansion_size(term) for term in expr.args)
+    if expr.is_Mul:
+        return math.prod(expansion_size(factor) for factor in expr.args)
+    if expr.is_Pow:
+        base = expansion_size(expr.base)
+        exponent = expr.exp
+        if exponent.is_Integer and base > 1:
+            return math.comb(base + abs(int(exponent)) - 1, base - 1)
+        return max(base, expansion_size(exponent))
+    return max(expansion_size(arg) for arg in expr.args)
+
+
+def bounded_expand(expr: sp.Expr, limit: int = EXPANSION_LIMIT) -> sp.Expr:
+    """``sp.expand(expr)`` when the expansion has at most ``limit`` terms, else ``expr`` as it is.
+
+    Expanding decides the comparisons of payoffs that are polynomials in the
+    parameters (a difference that expands to a number is decided) at a
+    fraction of the cost of ``sp.simplify``; the bound keeps a payoff such as
+    ``(x + y + 1)**60`` from being multiplied out into thousands of terms.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> bounded_expand((x + 1) ** 2 - x**2)
+    2*x + 1
+    >>> bounded_expand((x + y + 1) ** 60 - 1)
+    (x + y + 1)**60 - 1
+    """
+    if expansion_size(expr) > limit:
+        return expr
+    return sp.expand(expr)

@@ -28,12 +28,16 @@ BUILTIN_OF = {
     "PathFollowingError": RuntimeError,
     "ContinuousGameError": ValueError,
     "TradeModelError": ValueError,
+    "ParameterRangeError": ValueError,
 }
 
 
 # ---------------------------------------------------------------------- hierarchy
 def test_every_error_is_exported_and_listed():
-    assert set(errors.__all__) == {"NegotiationError", *BUILTIN_OF}
+    # ParameterRangeWarning is a warning (UserWarning), not an error.
+    assert set(errors.__all__) == {"NegotiationError", "ParameterRangeWarning", *BUILTIN_OF}
+    assert issubclass(ng.ParameterRangeWarning, UserWarning)
+    assert not issubclass(ng.ParameterRangeWarning, ng.NegotiationError)
     for name in errors.__all__:
         assert getattr(ng, name) is getattr(errors, name)
         assert name in ng.__all__

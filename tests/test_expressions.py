@@ -103,7 +103,7 @@ HOSTILE = [
     ("exp", "'exp' is a function; call it"),
     ("2**10**10", f"is too large (at most {MAX_EXPONENT} in absolute value)"),
     ("9**9**9**9", "is too large"),
-    ("(10**100)**100", "is too large a number"),
+    ("(10**100)**100", "is beyond 10**1000"),
     ("a**b", "must be a number"),
     ("a // 2", "floor division"),
     ("a % 2", "the remainder operator"),

@@ -310,6 +310,37 @@ def test_pure_solver_functions_alone():
     assert pure_solver.at_least(x, 1) == (x >= 1)
 
 
+# ---------------------------------------------------------------------- deciding comparisons
+def test_at_least_decides_what_expansion_and_cancellation_decide():
+    x, y = sp.symbols("x y")
+    assert pure_solver.at_least((x + y) ** 2, x**2 + 2 * x * y + y**2) is sp.true
+    assert pure_solver.at_least(x * (y + 1), x * y + x + 1) is sp.false
+    assert pure_solver.at_least(x / (x + y) + y / (x + y), 1) is sp.true  # over one denominator
+    r = sp.Symbol("r", real=True)
+    assert pure_solver.at_least((r - 1) ** 2, 0) is sp.true  # the form as written decides
+    p, q = sp.symbols("p q", positive=True)
+    assert pure_solver.at_least(p * q + p, p * q) is sp.true
+    assert pure_solver.at_least(p, q) == (p >= q)  # terms of both signs: undecided
+    assert pure_solver._strictly_greater(p + q, q) is sp.true
+    assert pure_solver._strictly_greater(q, p + q) is sp.false
+
+
+def test_conditions_on_huge_powers_are_stated_without_multiplying_them_out():
+    x, y = sp.symbols("x y")
+    big = (x + y + 1) ** 60  # 1,891 terms if expanded
+    game = ng.Game([[big, 0], [big + 1, x]], [[big, big - y], [1, (x + y + 1) ** 59]])
+    assert game.equilibrium_conditions((0, 0)) is sp.false  # big + 1 beats big
+    assert game.equilibrium_conditions((0, 1)) == sp.And(x <= 0, y <= 0)
+    assert game.equilibrium_conditions((1, 0)) == sp.Ge(1, (x + y + 1) ** 59)
+    # symbolic and numeric agree at a point
+    at = {x: sp.Rational(-1, 2), y: sp.Rational(-1, 3)}
+    numeric = game.subs({"x": at[x], "y": at[y]})
+    for profile in [(0, 1), (1, 0), (1, 1)]:
+        assert bool(game.equilibrium_conditions(profile).subs(at)) == bool(
+            numeric.equilibrium_conditions(profile)
+        )
+
+
 # ---------------------------------------------------------------------- the 2x2 closed form
 def test_chicken_closed_form_mixed_equilibrium():
     W, L, C = sp.symbols("W L C", positive=True)

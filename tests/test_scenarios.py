@@ -153,6 +153,7 @@ def test_builtin_scenarios_are_listed_in_date_order():
         "geneva_consensus",
         "london_framework",
         "rare_earth_third_party",
+        "october_2025",
         "busan_truce",
         "tariff_dilemma",
         "tariff_war_2025",

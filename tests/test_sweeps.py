@@ -539,9 +539,30 @@ def test_not_a_game():
 
 
 def test_large_games_need_the_pure_method():
-    game = ng.Game([[t] * 5] * 5, [[1] * 5] * 5)
-    with pytest.raises(ng.SweepError, match=r"up to 4x4.*method='pure'"):
+    game = ng.Game([[t] * 17] * 17, [[1] * 17] * 17)
+    with pytest.raises(ng.SweepError, match=r"up to 16x16.*method='pure'"):
         ng.sweep(game, grid={"t": [1.0]})
+
+
+def test_sweeps_of_5x5_to_8x8_games_find_every_equilibrium_at_every_point():
+    rng = np.random.default_rng(5)
+    for size in (5, 6, 8):
+        A = rng.integers(-4, 5, (size, size)).tolist()
+        B = rng.integers(-4, 5, (size, size)).tolist()
+        A[0][0], B[1][1] = t, -t  # degenerate at integer t, with ties
+        game = ng.Game(A, B)
+        values = [-3.0, -0.5, 0.0, 1.0, 2.5]
+        result = ng.sweep(game, grid={"t": values})
+        for i, v in enumerate(values):
+            exact = game.subs({t: sp.Rational(str(v))}).equilibria(exact=True)
+            expected = sorted(
+                (tuple(float(p) for p in eq.row), tuple(float(p) for p in eq.col)) for eq in exact
+            )
+            found = sorted(
+                (tuple(np.round(eq.row, 9)), tuple(np.round(eq.col, 9)))
+                for eq in result.equilibria_at(i)
+            )
+            assert np.allclose(found, expected), (size, v)
 
 
 def test_payoffs_that_are_not_finite_name_the_point():

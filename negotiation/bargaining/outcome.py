@@ -15,6 +15,7 @@ from typing import Any
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.tables import Tabular
 from negotiation.symbolic import free_parameters, normalise_substitution
 
 __all__ = ["HALF", "METHOD_TITLES", "PLAYERS", "BargainingOutcome", "Lottery", "ParetoCheck"]
@@ -67,7 +68,7 @@ class Lottery(Mapping):
 
 
 @dataclass(frozen=True)
-class BargainingOutcome:
+class BargainingOutcome(Tabular):
     """A solution of a bargaining problem.
 
     Attributes

@@ -9,6 +9,13 @@ every model registers one formatter, so a game or an equilibrium looks the
 same in a terminal, a notebook and on a slide. Models call these functions
 from ``__str__``, ``__repr__``, ``_repr_html_`` and ``_repr_latex_``.
 
+Results also read as tables (:mod:`~negotiation.display.tables`): :func:`records`
+gives a result's (or a list of results') rows, one formatter per result in
+:mod:`~negotiation.display.tablefmt`; :func:`to_pandas` and :func:`latex_table`
+turn them into a DataFrame and a LaTeX ``tabular`` for papers. Result classes
+inherit :class:`Tabular` for ``.to_pandas()`` and ``.to_latex()``, and solvers
+return lists of results as :class:`ResultList`, which has the same methods.
+
 Examples
 --------
 >>> import negotiation as ng
@@ -33,26 +40,49 @@ from negotiation.display.formatting import (
     fmt_latex,
     html_table,
     latex_text,
+    quantity,
     text_table,
+)
+from negotiation.display.tables import (
+    ResultList,
+    Table,
+    Tabular,
+    latex_table,
+    records,
+    table_html,
+    to_pandas,
 )
 
 __all__ = [
+    "ResultList",
+    "Table",
+    "Tabular",
     "fmt",
     "fmt_latex",
     "html",
     "html_table",
     "latex",
+    "latex_table",
     "latex_text",
+    "quantity",
+    "records",
     "short",
+    "table_html",
     "text",
     "text_table",
+    "to_pandas",
 ]
 
-_FORMATTERS = ("negotiation.display.textfmt", "negotiation.display.htmlfmt", "negotiation.display.latexfmt")
+_FORMATTERS = (
+    "negotiation.display.textfmt",
+    "negotiation.display.htmlfmt",
+    "negotiation.display.latexfmt",
+    "negotiation.display.tablefmt",
+)
 _loaded = False
 
 
-def _load_formatters() -> bool:
+def _load_formatters() -> bool:  # also used by negotiation.display.tables
     """Import the formatter modules once (they import the models, so not at import time)."""
     global _loaded
     if _loaded:

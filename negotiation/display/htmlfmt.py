@@ -18,26 +18,31 @@ from negotiation.bargaining.linkage import Linkage, PooledEnforcement, Zopa
 from negotiation.bargaining.outcome import HALF, METHOD_TITLES, BargainingOutcome, ParetoCheck
 from negotiation.bargaining.ratification import TwoLevelGame, WinSetShift
 from negotiation.bargaining.rubinstein import RubinsteinConvergence
-from negotiation.display import html, short
+from negotiation.display import html, short, text
 from negotiation.display.formatting import fmt, history_text, html_table
 from negotiation.display.textfmt import (
     continuous_title,
     continuous_value,
+    distribution_words,
     game_blocks,
+    pbe_lines,
     share_header,
     share_rows,
     simulation_cooperation,
     tree_lines,
+    type_name,
     win_set_text,
 )
+from negotiation.games.bayesian import BayesianGame, BayesNashEquilibrium
 from negotiation.games.continuous import (
     ContinuousEquilibrium,
     ContinuousGame,
     ContinuousOutcome,
 )
-from negotiation.games.extensive import GameTree, SubgamePerfect
+from negotiation.games.extensive import BehaviourEquilibrium, GameTree, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.games.repeated import RepeatedGame
+from negotiation.games.signalling import PerfectBayesianEquilibrium, SignallingGame
 from negotiation.games.simulation import Simulation
 from negotiation.sweeps.result import OutcomeShares
 
@@ -299,3 +304,72 @@ def _continuous_game_html(game: ContinuousGame) -> str:
         f"<table><caption>{title}</caption><tr><th>player</th><th>strategy</th>"
         f"<th>payoff</th></tr>{rows}</table>"
     )
+
+
+# ---------------------------------------------------------------------- private information
+@html.register
+def _bayes_nash_html(eq: BayesNashEquilibrium) -> str:
+    rows = [
+        [
+            type_name(name, type_, len(eq.types[p])),
+            distribution_words(eq.actions[p], eq.behaviour[p][t]),
+            fmt(eq.interim_payoffs[p][t]),
+        ]
+        for p, name in enumerate(eq.players)
+        for t, type_ in enumerate(eq.types[p])
+    ]
+    return html_table(
+        ["player (type)", "plays", "interim payoff"],
+        rows,
+        caption=f"Bayes–Nash equilibrium ({'pure' if eq.is_pure else 'mixed'}; {eq.method})",
+    )
+
+
+@html.register
+def _bayesian_game_html(game: BayesianGame) -> str:
+    return f'<pre class="negotiation">{_html.escape(text(game))}</pre>'
+
+
+@html.register
+def _pbe_html(eq: PerfectBayesianEquilibrium) -> str:
+    rows = []
+    for line in pbe_lines(eq):
+        who, _, what = line.partition(": ")
+        rows.append([who, what])
+    return html_table(["", "plays"], rows, caption=f"Perfect Bayesian equilibrium ({eq.kind})")
+
+
+@html.register
+def _signalling_html(game: SignallingGame) -> str:
+    rows = []
+    for i, t in enumerate(game.sender_types):
+        for j, m in enumerate(game.messages):
+            for k, a in enumerate(game.actions[j]):
+                us, ur = game.payoff_table[i][j][k]
+                rows.append([t, m, a, fmt(us), fmt(ur)])
+    sender, receiver = game.players
+    prior = ", ".join(f"{t} {fmt(p)}" for t, p in zip(game.sender_types, game.prior, strict=True))
+    return html_table(
+        ["type", "message", "action", f"{sender}'s payoff", f"{receiver}'s payoff"],
+        rows,
+        caption=f"{game.name or 'Signalling game'} (prior: {prior})",
+    )
+
+
+@html.register
+def _behaviour_html(eq: BehaviourEquilibrium) -> str:
+    rows = [
+        [
+            name,
+            eq.owners[name],
+            ", ".join(f"{a}: {fmt(q)}" for a, q in dist.items())
+            + (" (not reached)" if name in eq.unreached else ""),
+        ]
+        for name, dist in eq.behaviour.items()
+    ]
+    caption = (
+        f"Nash equilibrium in behaviour strategies ({eq.method}, {eq.solver}); payoffs ("
+        + ", ".join(fmt(v) for v in eq.payoffs)
+        + ")"
+    )
+    return html_table(["information set", "player", "behaviour"], rows, caption=caption)

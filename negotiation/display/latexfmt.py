@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sympy as sp
@@ -23,6 +24,7 @@ from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import latex
 from negotiation.display.formatting import fmt_latex, latex_text
 from negotiation.display.textfmt import game_blocks, win_set_text
+from negotiation.games.bayesian import BayesNashEquilibrium
 from negotiation.games.continuous import (
     BestResponse,
     ComparativeStatics,
@@ -30,7 +32,9 @@ from negotiation.games.continuous import (
     ContinuousGame,
     ContinuousOutcome,
 )
+from negotiation.games.extensive import BehaviourEquilibrium, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium, Game
+from negotiation.games.signalling import PerfectBayesianEquilibrium
 
 __all__: list[str] = []
 
@@ -165,3 +169,57 @@ def _continuous_game_latex(game: ContinuousGame) -> str:
             rf"[{sp.latex(s.low)}, {sp.latex(s.high)}]"
         )
     return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
+
+
+# ---------------------------------------------------------------------- private information
+def _dist_latex(labels: Sequence[str], probs: Sequence[Any]) -> str:
+    return (
+        r"\left("
+        + ",\\ ".join(f"{fmt_latex(q)}\\,{latex_text(a)}" for a, q in zip(labels, probs, strict=True))
+        + r"\right)"
+    )
+
+
+@latex.register
+def _bayes_nash_latex(eq: BayesNashEquilibrium) -> str:
+    parts = []
+    for p, name in enumerate(eq.players):
+        for t, type_ in enumerate(eq.types[p]):
+            who = latex_text(name if len(eq.types[p]) == 1 else f"{name} ({type_})")
+            parts.append(f"\\sigma_{{{who}}} = {_dist_latex(eq.actions[p], eq.behaviour[p][t])}")
+    return r",\quad ".join(parts)
+
+
+@latex.register
+def _pbe_latex(eq: PerfectBayesianEquilibrium) -> str:
+    sender, receiver = eq.players
+    parts = [
+        f"\\sigma_{{{latex_text(f'{sender} ({t})')}}} = {_dist_latex(tuple(d), tuple(d.values()))}"
+        for t, d in eq.sender.items()
+    ]
+    parts += [
+        f"\\rho_{{{latex_text(f'{receiver} after {m}')}}} = "
+        f"{_dist_latex(tuple(d), tuple(d.values()))}"
+        for m, d in eq.receiver.items()
+    ]
+    out = r",\quad ".join(parts)
+    if eq.condition is not sp.true:
+        out += r"\quad \text{if } " + sp.latex(eq.condition)
+    return out
+
+
+@latex.register
+def _spe_latex(spe: SubgamePerfect) -> str:
+    path = r" \to ".join(latex_text(a) for a in spe.path) if spe.path else latex_text("chance")
+    payoffs = ", ".join(fmt_latex(v) for v in spe.payoffs)
+    return path + r",\quad u = \left(" + payoffs + r"\right)"
+
+
+@latex.register
+def _behaviour_latex(eq: BehaviourEquilibrium) -> str:
+    parts = [
+        f"b_{{{latex_text(name)}}} = {_dist_latex(tuple(d), tuple(d.values()))}"
+        for name, d in eq.behaviour.items()
+    ]
+    payoffs = r"u = \left(" + ", ".join(fmt_latex(v) for v in eq.payoffs) + r"\right)"
+    return r",\quad ".join([*parts, payoffs])

@@ -21,7 +21,7 @@ Stockpile     0, 0, 0   0, 0, 0
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import product
 from typing import Any
 
@@ -40,7 +40,8 @@ from negotiation.bargaining.outcome import (
 from negotiation.bargaining.ratification import TwoLevelGame, WinSet, WinSetShift
 from negotiation.bargaining.rubinstein import RubinsteinConvergence
 from negotiation.display import short, text
-from negotiation.display.formatting import fmt, history_text, text_table
+from negotiation.display.formatting import fmt, history_text, quantity, text_table
+from negotiation.games.bayesian import BayesianGame, BayesNashEquilibrium, is_one, positive
 from negotiation.games.continuous import (
     BestResponse,
     ComparativeStatics,
@@ -50,20 +51,38 @@ from negotiation.games.continuous import (
     ContinuousSweepResult,
     StrategySet,
 )
-from negotiation.games.extensive import Chance, Decision, GameTree, Node, SubgamePerfect, Terminal
+from negotiation.games.extensive import (
+    BehaviourEquilibrium,
+    Chance,
+    Decision,
+    GameTree,
+    Node,
+    SubgamePerfect,
+    Terminal,
+)
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.games.repeated import CredibleDiscount, Punishment, RepeatedGame
+from negotiation.games.signalling import (
+    IntuitiveCriterion,
+    OffPathBeliefs,
+    PerfectBayesianEquilibrium,
+    SignallingGame,
+)
 from negotiation.games.simulation import Simulation
+from negotiation.scenarios.private_file import PrivateScenario
 from negotiation.scenarios.scenario import Scenario
 from negotiation.sweeps.result import OutcomeShares, SweepResult
 
 __all__ = [
     "continuous_title",
     "continuous_value",
+    "distribution_words",
     "game_blocks",
+    "pbe_lines",
     "simulation_cooperation",
     "strategy_words",
     "tree_lines",
+    "type_name",
     "win_set_text",
 ]
 
@@ -192,6 +211,24 @@ def tree_lines(node: Node, prefix: str = "") -> list[str]:
         deeper = prefix + ("   " if last else "│  ")
         lines.extend(tree_lines(child, deeper))
     return lines
+
+
+@short.register
+def _terminal_short(node: Terminal) -> str:
+    return f"Terminal(({', '.join(str(v) for v in node.payoffs)}{',' * (len(node.payoffs) == 1)}))"
+
+
+@short.register
+def _decision_short(node: Decision) -> str:
+    moves = ", ".join(f"{a!r}: {short(c)}" for a, c in node.moves)
+    extra = f", infoset={node.infoset!r}" if node.infoset is not None else ""
+    return f"Decision({node.player!r}, {{{moves}}}{extra})"
+
+
+@short.register
+def _chance_short(node: Chance) -> str:
+    body = ", ".join(f"{o!r}: ({p}, {short(c)})" for o, p, c in node.outcomes)
+    return f"Chance({{{body}}})"
 
 
 @text.register
@@ -338,8 +375,8 @@ def _sweep_short(result: SweepResult) -> str:
 
 
 # ---------------------------------------------------------------------- scenarios
-@text.register
-def _scenario_text(s: Scenario) -> str:
+def scenario_lines(s: Scenario) -> list[str]:
+    """A scenario's description up to its status quo profile (the payoff table comes next)."""
     lines = [s.title or s.name]
     if s.date:
         lines.append(f"Date: {s.date.isoformat()}")
@@ -357,7 +394,7 @@ def _scenario_text(s: Scenario) -> str:
         lines.append(f"  {issue.name}: {issue.title or issue.name} [set by {issue.controlled_by}]")
         for level in issue.levels:
             mark = "*" if level.name == issue.status_quo else " "
-            figure = f" = {level.value}{level.unit}" if level.value is not None else ""
+            figure = f" = {quantity(level.value, level.unit)}" if level.value is not None else ""
             label = f": {level.label}" if level.label else ""
             lines.append(f"    {mark} {level.name}{figure}{label}")
             if level.source:
@@ -365,9 +402,8 @@ def _scenario_text(s: Scenario) -> str:
     if s.parameter_info:
         lines += ["", "Parameters:"]
         for p in sorted(s.parameter_info, key=lambda p: p.name):
-            unit = f" {p.unit}" if p.unit else ""
             kind = " (stylised)" if p.stylised else ""
-            lines.append(f"  {p.name} = {p.default}{unit}{kind}: {p.description}")
+            lines.append(f"  {p.name} = {quantity(p.default, p.unit)}{kind}: {p.description}")
             if p.source:
                 lines.append(f"      source: {p.source}")
     lines += ["", "Valuations (levels not listed are worth 0):"]
@@ -384,14 +420,62 @@ def _scenario_text(s: Scenario) -> str:
             moves = ", ".join(f"{i} -> {lv}" for i, lv in bundle.moves.items()) or "no moves"
             title = f" ({bundle.title})" if bundle.title else ""
             lines.append(f"  {player} {bundle.name}{title}: {moves}")
+    lines += ["", f"Status quo profile: ({', '.join(s.status_quo_profile or ())})"]
+    return lines
+
+
+def _indented_game(game: Game) -> list[str]:
+    game_lines = text(game).splitlines()[1:]  # drop the title line
+    return ["  " + line if line else "" for line in game_lines]
+
+
+@text.register
+def _scenario_text(s: Scenario) -> str:
+    lines = scenario_lines(s)
+    lines += ["", f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:"]
+    lines += _indented_game(s.game())
+    return "\n".join(lines)
+
+
+@short.register
+def _private_scenario_short(s: PrivateScenario) -> str:
+    types = "; ".join(
+        f"{party}: {'/'.join(t.name for t in s.types_of(party))}" for party in s.informed
+    )
+    return _scenario_short(s).replace("Scenario(", "PrivateScenario(", 1)[:-1] + f", types {types})"
+
+
+@text.register
+def _private_scenario_text(s: PrivateScenario) -> str:
+    lines = scenario_lines(s)
+    lines += ["", "Private information (types drawn independently; * at the defaults):"]
+    defaults = s.defaults
+    for party in s.informed:
+        for t in s.types_of(party):
+            p = sp.sympify(t.probability)
+            at = p.xreplace(defaults)
+            shown = fmt(p) if p == at else f"{fmt(p)} = {fmt(at)}*"
+            title = f": {t.title}" if t.title else ""
+            lines.append(f"  {party} is {t.name} with probability {shown}{title}")
+            for item in t.terms.interactions:
+                when = " & ".join(f"{i} = {lv}" for i, lv in item.when.items())
+                lines.append(f"    {party} ({t.name}) when {when}: {item.value}")
+            for issue_name, values in t.terms.valuations.items():
+                terms = "; ".join(f"{level} = {value}" for level, value in values.items())
+                lines.append(f"    {party} ({t.name}) on {issue_name}: {terms}")
+    unit = s.payoff_unit or "payoff units"
+    for combo in product(*(s.types_of(p) for p in s.informed)):
+        profile = {t.party: t.name for t in combo}
+        who = ", ".join(f"{p} is {k}" for p, k in profile.items())
+        lines += ["", f"Payoffs when {who}, at the default values in {unit}:"]
+        lines += _indented_game(s.type_scenario(profile).game())
     lines += [
         "",
-        f"Status quo profile: ({', '.join(s.status_quo_profile or ())})",
-        "",
-        f"Payoffs at the default values in {s.payoff_unit or 'payoff units'}:",
+        "Solve it as a Bayesian game: ng.load("
+        + repr(s.name)
+        + ").bayesian_game().equilibria(exact=True) (what each type does); "
+        "game() is its strategic form, one plan per type.",
     ]
-    game_lines = text(s.game()).splitlines()[1:]  # drop the title line
-    lines += ["  " + line if line else "" for line in game_lines]
     return "\n".join(lines)
 
 
@@ -653,3 +737,178 @@ def _continuous_game_text(game: ContinuousGame) -> str:
     for p, s, u in zip(game.players, game.strategies, game.payoffs, strict=True):
         lines.append(f"  {p} chooses {s.symbol} in [{s.low}, {s.high}]; payoff {u}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- private information
+def distribution_words(labels: Sequence[str], probs: Sequence[Any]) -> str:
+    """A distribution in short words: ``"Threaten"`` or ``"1/4 Threaten, 3/4 Stay quiet"``."""
+    return ", ".join(
+        a if is_one(q) else f"{fmt(q)} {a}"
+        for a, q in zip(labels, probs, strict=True)
+        if positive(q)
+    )
+
+
+def type_name(player: str, type_: str, n_types: int) -> str:
+    """``"US (resolved)"``, or just ``"US"`` for a player with one type."""
+    return f"{player} ({type_})" if n_types > 1 else player
+
+
+@text.register
+def _bayes_nash_text(eq: BayesNashEquilibrium) -> str:
+    lines = [f"Bayes–Nash equilibrium ({eq.method})"]
+    for p, name in enumerate(eq.players):
+        for t, type_ in enumerate(eq.types[p]):
+            words = distribution_words(eq.actions[p], eq.behaviour[p][t])
+            lines.append(
+                f"  {type_name(name, type_, len(eq.types[p]))}: {words}; "
+                f"interim payoff {fmt(eq.interim_payoffs[p][t])}"
+            )
+    return "\n".join(lines)
+
+
+@short.register
+def _bayes_nash_short(eq: BayesNashEquilibrium) -> str:
+    kind = "pure" if eq.is_pure else "mixed"
+    payoffs = "(" + ", ".join(fmt(u) for u in eq.payoffs) + ")"
+    return f"BayesNashEquilibrium({kind}, method={eq.method!r}, payoffs={payoffs})"
+
+
+@text.register
+def _bayesian_game_text(game: BayesianGame) -> str:
+    lines = [f"Bayesian game{f' {game.name!r}' if game.name else ''}"]
+    for p, name in enumerate(game.players):
+        lines.append(
+            f"  {name}: types {', '.join(game.types[p])}; actions {', '.join(game.strategies[p])}"
+        )
+    lines.append("  prior: " + ", ".join(f"P({', '.join(k)}) = {fmt(v)}" for k, v in game.prior))
+    return "\n".join(lines)
+
+
+@short.register
+def _bayesian_game_short(game: BayesianGame) -> str:
+    params = ", ".join(p.name for p in game.parameters)
+    sizes = " x ".join(f"{len(t)} types" for t in game.types)
+    return (
+        f"BayesianGame(players={game.players}, {sizes}"
+        + (f", parameters=({params})" if params else "")
+        + (f", name={game.name!r}" if game.name else "")
+        + ")"
+    )
+
+
+@text.register
+def _off_path_text(b: OffPathBeliefs) -> str:
+    if b.interval is not None:
+        lo, hi = b.interval
+        return (
+            f"after {b.message!r}: {b.action!r} if the belief in {b.about!r} lies in [{lo}, {hi}]"
+        )
+    return f"after {b.message!r}: {b.action!r} where {b.condition}"
+
+
+def _mapping_words(d: Mapping[str, Any]) -> str:
+    return distribution_words(tuple(d), tuple(d.values()))
+
+
+def pbe_lines(eq: PerfectBayesianEquilibrium) -> list[str]:
+    """The lines of a perfect Bayesian equilibrium after its heading."""
+    sender, receiver = eq.players
+    lines = []
+    for t, d in eq.sender.items():
+        lines.append(f"{sender} ({t}): {_mapping_words(d)}; payoff {fmt(eq.sender_payoffs[t])}")
+    for m, d in eq.receiver.items():
+        if m in eq.beliefs:
+            belief = ", ".join(f"{t} {fmt(q)}" for t, q in eq.beliefs[m].items())
+            lines.append(f"{receiver} after {m}: {_mapping_words(d)} (belief {belief})")
+        else:
+            lines.append(
+                f"{receiver} after {m}: {_mapping_words(d)} (off path; {text(eq.off_path[m])})"
+            )
+    if eq.condition is not sp.true:
+        lines.append(f"holds where: {eq.condition}")
+    return lines
+
+
+@text.register
+def _pbe_text(eq: PerfectBayesianEquilibrium) -> str:
+    return "\n".join(
+        [f"Perfect Bayesian equilibrium ({eq.kind})", *("  " + x for x in pbe_lines(eq))]
+    )
+
+
+@short.register
+def _pbe_short(eq: PerfectBayesianEquilibrium) -> str:
+    sends = ", ".join(f"{t}: {_mapping_words(d)}" for t, d in eq.sender.items())
+    cond = "" if eq.condition is sp.true else f", condition={eq.condition}"
+    return f"PerfectBayesianEquilibrium({eq.kind}; {sends}{cond})"
+
+
+@text.register
+def _intuitive_text(test: IntuitiveCriterion) -> str:
+    verdict = {sp.true: "survives", sp.false: "fails"}.get(test.survives, "survives where")
+    return f"{verdict} the intuitive criterion: {test.reason}"
+
+
+@short.register
+def _intuitive_short(test: IntuitiveCriterion) -> str:
+    return f"IntuitiveCriterion({test.equilibrium.kind}, survives={test.survives})"
+
+
+@text.register
+def _signalling_text(game: SignallingGame) -> str:
+    sender, receiver = game.players
+    head = (
+        f"Signalling game{f' {game.name!r}' if game.name else ''}: {sender} (types "
+        + ", ".join(f"{t} {fmt(p)}" for t, p in zip(game.sender_types, game.prior, strict=True))
+        + f") sends a message, {receiver} answers"
+    )
+    rows = []
+    for i, t in enumerate(game.sender_types):
+        for j, m in enumerate(game.messages):
+            for k, a in enumerate(game.actions[j]):
+                us, ur = game.payoff_table[i][j][k]
+                rows.append([t, m, a, f"{fmt(us)}, {fmt(ur)}"])
+    return head + "\n" + text_table(["type", "message", "action", "payoffs"], rows)
+
+
+@short.register
+def _signalling_short(game: SignallingGame) -> str:
+    params = ", ".join(p.name for p in game.parameters)
+    return (
+        f"SignallingGame(types={game.sender_types}, messages={game.messages}"
+        + (f", parameters=({params})" if params else "")
+        + (f", name={game.name!r}" if game.name else "")
+        + ")"
+    )
+
+
+# ---------------------------------------------------------------------- tree equilibria
+@short.register
+def _spe_short(spe: SubgamePerfect) -> str:
+    payoffs = "(" + ", ".join(fmt(v) for v in spe.payoffs) + ")"
+    return f"SubgamePerfect(profile={spe.profile}, payoffs={payoffs}, method={spe.method!r})"
+
+
+@text.register
+def _behaviour_text(eq: BehaviourEquilibrium) -> str:
+    lines = [
+        f"Nash equilibrium in behaviour strategies (through the {eq.method}, {eq.solver}); "
+        "payoffs " + ", ".join(f"{p} {fmt(v)}" for p, v in zip(eq.players, eq.payoffs, strict=True))
+    ]
+    for name, dist in eq.behaviour.items():
+        note = " (never reached by its own play)" if name in eq.unreached else ""
+        owner = eq.owners[name]
+        where = name if name.startswith(owner) else f"{owner} at {name}"
+        lines.append(f"  {where}: {_mapping_words(dist)}{note}")
+    return "\n".join(lines)
+
+
+@short.register
+def _behaviour_short(eq: BehaviourEquilibrium) -> str:
+    kind = "pure" if eq.is_pure else "mixed"
+    payoffs = "(" + ", ".join(fmt(v) for v in eq.payoffs) + ")"
+    return (
+        f"BehaviourEquilibrium({kind}, payoffs={payoffs}, method={eq.method!r}, "
+        f"solver={eq.solver!r})"
+    )

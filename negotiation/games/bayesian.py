@@ -57,6 +57,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
+from negotiation import display
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import InvalidGameError, UnknownLabelError
 from negotiation.solvers import bayes_nash as _bn
 from negotiation.symbolic import as_number, free_parameters, normalise_substitution
@@ -149,7 +151,7 @@ def _labels(values: Any, what: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------- results
 @dataclass(frozen=True, eq=False)
-class BayesNashEquilibrium:
+class BayesNashEquilibrium(Tabular):
     """A Bayes–Nash equilibrium, reported type by type.
 
     Attributes
@@ -205,7 +207,7 @@ class BayesNashEquilibrium:
     def is_pure(self) -> bool:
         """Whether every type plays one action for sure."""
         return all(
-            sum(1 for q in dist if _positive(q)) == 1
+            sum(1 for q in dist if positive(q)) == 1
             for player in self.behaviour
             for dist in player
         )
@@ -220,7 +222,7 @@ class BayesNashEquilibrium:
         """The action of ``player`` of type ``type_``; only where it is pure."""
         p = self._player(player)
         dist = self.behaviour[p][self._type(p, type_)]
-        support = [a for a, q in zip(self.actions[p], dist, strict=True) if _positive(q)]
+        support = [a for a, q in zip(self.actions[p], dist, strict=True) if positive(q)]
         if len(support) != 1:
             raise InvalidGameError(
                 f"{self.players[p]} of type {type_!r} mixes over {', '.join(support)}; "
@@ -245,53 +247,25 @@ class BayesNashEquilibrium:
         return self.interim_payoffs[p][self._type(p, type_)]
 
     def __str__(self) -> str:
-        from negotiation.display import fmt
-
-        lines = [f"Bayes–Nash equilibrium ({self.method})"]
-        for p, name in enumerate(self.players):
-            for t, type_ in enumerate(self.types[p]):
-                dist = self.behaviour[p][t]
-                words = ", ".join(
-                    a if _is_one(q) else f"{fmt(q)} {a}"
-                    for a, q in zip(self.actions[p], dist, strict=True)
-                    if _positive(q)
-                )
-                shown = f"{name} ({type_})" if len(self.types[p]) > 1 else name
-                lines.append(
-                    f"  {shown}: {words}; interim payoff {fmt(self.interim_payoffs[p][t])}"
-                )
-        return "\n".join(lines)
+        return display.text(self)
 
     def __repr__(self) -> str:
-        kind = "pure" if self.is_pure else "mixed"
-        return f"BayesNashEquilibrium({kind}, method={self.method!r}, payoffs={self.payoffs})"
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        from negotiation.display import fmt, html_table
-
-        rows = []
-        for p, name in enumerate(self.players):
-            for t, type_ in enumerate(self.types[p]):
-                dist = self.behaviour[p][t]
-                rows.append(
-                    [name, type_]
-                    + [fmt(q) for q in dist]
-                    + ["" for _ in range(max(len(a) for a in self.actions) - len(dist))]
-                    + [fmt(self.interim_payoffs[p][t])]
-                )
-        width = max(len(a) for a in self.actions)
-        header = ["player", "type", *[f"action {k + 1}" for k in range(width)], "interim payoff"]
-        return html_table(header, rows, caption=f"Bayes–Nash equilibrium ({self.method})")
+        return display.html(self)
 
 
-def _positive(q: Any) -> bool:
+def positive(q: Any) -> bool:
+    """Whether a probability is (or may be, symbolically) above zero."""
     if isinstance(q, float | np.floating):
         return float(q) > 0
     q = sp.sympify(q)
     return bool(q != 0) if q.is_number else True
 
 
-def _is_one(q: Any) -> bool:
+def is_one(q: Any) -> bool:
+    """Whether a probability is one (within the tolerance for floats)."""
     if isinstance(q, float | np.floating):
         return abs(float(q) - 1) <= DEFAULT_TOL
     return sp.sympify(q) == 1
@@ -588,7 +562,7 @@ class BayesianGame:
         *,
         exact: bool = False,
         tol: float = DEFAULT_TOL,
-    ) -> list[BayesNashEquilibrium]:
+    ) -> ResultList[BayesNashEquilibrium]:
         """The Bayes–Nash equilibria: the Nash equilibria of :meth:`to_game`, type by type.
 
         Parameters
@@ -599,7 +573,7 @@ class BayesianGame:
 
         Returns
         -------
-        list of BayesNashEquilibrium
+        ResultList of BayesNashEquilibrium
             In the order the strategic-form solver returns them; each gives
             what every type of every player does, with interim expected payoffs.
 
@@ -647,7 +621,7 @@ class BayesianGame:
                     actions=self.strategies,
                 )
             )
-        return out
+        return ResultList(out)
 
     def equilibrium_conditions(self, profile: Sequence[Any]) -> sp.Basic:
         """The conditions on the prior and payoffs under which a pure plan profile is Bayes–Nash.
@@ -741,27 +715,13 @@ class BayesianGame:
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        params = ", ".join(p.name for p in self.parameters)
-        sizes = " x ".join(f"{len(t)} types" for t in self.types)
-        return (
-            f"BayesianGame(players={self.players}, {sizes}"
-            + (f", parameters=({params})" if params else "")
-            + (f", name={self.name!r}" if self.name else "")
-            + ")"
-        )
+        return display.short(self)
 
     def __str__(self) -> str:
-        from negotiation.display import fmt
+        return display.text(self)
 
-        lines = [f"Bayesian game{f' {self.name!r}' if self.name else ''}"]
-        for p, name in enumerate(self.players):
-            lines.append(
-                f"  {name}: types {', '.join(self.types[p])}; actions {', '.join(self.strategies[p])}"
-            )
-        lines.append(
-            "  prior: " + ", ".join(f"P({', '.join(k)}) = {fmt(v)}" for k, v in self.prior)
-        )
-        return "\n".join(lines)
+    def _repr_html_(self) -> str:
+        return display.html(self)
 
 
 def _plan_label(types: TypeLabels, actions: list[str]) -> str:

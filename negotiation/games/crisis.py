@@ -46,6 +46,7 @@ from typing import Any
 
 import sympy as sp
 
+from negotiation.display.tables import ResultList
 from negotiation.errors import InvalidGameError
 from negotiation.games.bayesian import BayesianGame
 from negotiation.games.extensive import Chance, Decision, GameTree, Terminal
@@ -258,7 +259,7 @@ class CrisisBargaining:
             name="Crisis bargaining",
         )
 
-    def perfect_bayesian_equilibria(self) -> list[PerfectBayesianEquilibrium]:
+    def perfect_bayesian_equilibria(self) -> ResultList[PerfectBayesianEquilibrium]:
         """The perfect Bayesian equilibria, each with the audience-cost regime in its condition.
 
         Where ``audience_cost >= war_cost`` the irresolute type fights after a
@@ -279,7 +280,7 @@ class CrisisBargaining:
                     continue
                 condition = _strip_assumptions(condition, self)
                 out.append(dataclasses.replace(eq, condition=condition))
-        return out
+        return ResultList(out)
 
     def _assumptions(self) -> list[sp.Basic]:
         out = [sp.Gt(self.target_war_cost, 1)]

@@ -66,6 +66,7 @@ import sympy as sp
 
 from negotiation import display
 from negotiation.display.formatting import history_text
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import (
     GameTreeError,
     InvalidGameError,
@@ -80,9 +81,10 @@ from negotiation.symbolic import (
 )
 
 if TYPE_CHECKING:
-    from negotiation.games.normal_form import Game
+    from negotiation.games.normal_form import Equilibrium, Game
 
 __all__ = [
+    "BehaviourEquilibrium",
     "Chance",
     "Decision",
     "GameTree",
@@ -203,9 +205,7 @@ class Terminal:
         object.__setattr__(self, "payoffs", values)
 
     def __repr__(self) -> str:
-        return (
-            f"Terminal(({', '.join(str(v) for v in self.payoffs)}{',' * (len(self.payoffs) == 1)}))"
-        )
+        return display.short(self)
 
 
 @dataclass(frozen=True, init=False, repr=False)
@@ -292,9 +292,7 @@ class Decision:
         )
 
     def __repr__(self) -> str:
-        moves = ", ".join(f"{a!r}: {c!r}" for a, c in self.moves)
-        extra = f", infoset={self.infoset!r}" if self.infoset is not None else ""
-        return f"Decision({self.player!r}, {{{moves}}}{extra})"
+        return display.short(self)
 
 
 @dataclass(frozen=True, init=False, repr=False)
@@ -387,8 +385,7 @@ class Chance:
         )
 
     def __repr__(self) -> str:
-        body = ", ".join(f"{o!r}: ({p}, {c!r})" for o, p, c in self.outcomes)
-        return f"Chance({{{body}}})"
+        return display.short(self)
 
 
 def _branches(node: Node) -> tuple[tuple[str, Node], ...]:
@@ -443,7 +440,7 @@ _history_text = history_text
 
 # ---------------------------------------------------------------------- results
 @dataclass(frozen=True)
-class SubgamePerfect:
+class SubgamePerfect(Tabular):
     """One pure subgame-perfect equilibrium of a game tree.
 
     Attributes
@@ -520,6 +517,93 @@ class SubgamePerfect:
 
     def __str__(self) -> str:
         return display.text(self)
+
+    def __repr__(self) -> str:
+        return display.short(self)
+
+    def _repr_html_(self) -> str:
+        return display.html(self)
+
+
+@dataclass(frozen=True, eq=False)
+class BehaviourEquilibrium(Tabular):
+    """A Nash equilibrium of a two-player game tree in behaviour strategies.
+
+    Found through the (reduced) strategic form: its Nash equilibria are mixed
+    strategies over plans, which Kuhn's theorem turns into behaviour strategies
+    (at each information set, the probability of each action given that the
+    player's own earlier moves lead there).
+
+    Attributes
+    ----------
+    behaviour
+        ``{information set name: {action: probability}}`` for every information set.
+    payoffs
+        Each player's expected payoff.
+    players
+        The players' names.
+    owners
+        ``{information set name: player}``.
+    unreached
+        The information sets that the player's own strategy never reaches; the
+        behaviour there is undetermined by the mixed strategy and is filled
+        uniformly (as Gambit does); it changes no payoff.
+    method
+        ``"strategic form"``: how the tree was solved (rather than the sequence form).
+    solver
+        The method used on the reduced strategic form, e.g. ``"vertex_enumeration"``.
+    equilibrium
+        The Nash equilibrium of :meth:`GameTree.to_game` ``(reduced=True)`` it comes from.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> pennies = ng.GameTree(ng.Decision("US", {
+    ...     m: ng.Decision("China", {a: ng.Terminal((1, -1) if a == m else (-1, 1))
+    ...                              for a in ("Hold", "Ease")}, infoset="China guesses")
+    ...     for m in ("Hold", "Ease")}), players=("US", "China"))
+    >>> (eq,) = pennies.equilibria()
+    >>> eq.method, eq.behaviour["China guesses"], eq.payoffs
+    ('strategic form', {'Hold': 1/2, 'Ease': 1/2}, (0, 0))
+    """
+
+    behaviour: Mapping[str, Mapping[str, Any]]
+    payoffs: tuple[Any, ...]
+    players: tuple[str, ...]
+    owners: Mapping[str, str]
+    unreached: tuple[str, ...]
+    method: str
+    solver: str
+    equilibrium: Equilibrium = field(repr=False)
+
+    @property
+    def is_pure(self) -> bool:
+        """Whether one action has probability 1 at every reached information set."""
+        return all(
+            sum(1 for q in dist.values() if q != 0) == 1
+            for name, dist in self.behaviour.items()
+            if name not in self.unreached
+        )
+
+    def action_at(self, infoset: str) -> str:
+        """The action played for sure at ``infoset`` (where it does not mix)."""
+        if infoset not in self.behaviour:
+            raise UnknownLabelError(
+                f"no information set {infoset!r}; the information sets are "
+                + ", ".join(repr(k) for k in self.behaviour)
+            )
+        support = [a for a, q in self.behaviour[infoset].items() if q != 0]
+        if len(support) != 1:
+            raise GameTreeError(
+                f"play mixes at {infoset!r}; read .behaviour[{infoset!r}] for the probabilities"
+            )
+        return support[0]
+
+    def __str__(self) -> str:
+        return display.text(self)
+
+    def __repr__(self) -> str:
+        return display.short(self)
 
     def _repr_html_(self) -> str:
         return display.html(self)
@@ -799,7 +883,7 @@ class GameTree:
         )
 
     # ------------------------------------------------------------------ solving
-    def subgame_perfect(self, *, tol: float = DEFAULT_TOL) -> list[SubgamePerfect]:
+    def subgame_perfect(self, *, tol: float = DEFAULT_TOL) -> ResultList[SubgamePerfect]:
         """Every pure subgame-perfect equilibrium, by backward induction, and mixed ones where needed.
 
         With ties every optimal choice is kept, so several equilibria come back.
@@ -884,7 +968,7 @@ class GameTree:
                     behaviour=behaviour,
                 )
             )
-        return results
+        return ResultList(results)
 
     def spe_conditions(self, path: Sequence[str], *, tol: float = DEFAULT_TOL) -> sp.Basic:
         """Where ``path`` is played in a subgame-perfect equilibrium, as sympy conditions.
@@ -979,13 +1063,18 @@ class GameTree:
             for sets in self._plan_space()
         )
 
-    def to_game(self) -> Game:
+    def to_game(self, *, reduced: bool = False) -> Game:
         """The normal form of the tree (a strategy is a plan at every own infoset).
 
         Any number of players, in the order of ``players``. Chance moves are
         averaged out, so the payoffs are expected payoffs. The Nash equilibria
         of this game include the subgame-perfect ones and also those that rest
         on threats the player would not carry out (entry deterrence's "Fight").
+
+        With ``reduced=True`` it is the *reduced* normal form: plans that
+        differ only at information sets their own earlier moves rule out are
+        one strategy, labelled with ``*`` at those sets (``"Out/*"``), as in
+        Gambit. The trees must then have perfect recall.
 
         Raises
         ------
@@ -1006,6 +1095,8 @@ class GameTree:
         """
         from negotiation.games.normal_form import Game
 
+        if reduced:
+            return _reduced_form(self)[0]
         space = self._plan_space()
         sizes = []
         for p, sets in enumerate(space):
@@ -1043,6 +1134,111 @@ class GameTree:
             name=self.name,
         )
 
+    # ------------------------------------------------------------------ Nash equilibria
+    def equilibria(
+        self, method: str | None = None, *, exact: bool = True, tol: float = DEFAULT_TOL
+    ) -> ResultList[BehaviourEquilibrium]:
+        """The Nash equilibria of a two-player tree, in behaviour strategies.
+
+        Solved through the strategic form (not the sequence form): the reduced
+        normal form (:meth:`to_game` with ``reduced=True``) is solved by a
+        two-player method, and each mixed equilibrium becomes a behaviour
+        strategy by Kuhn's theorem. Equilibria that differ only as mixtures of
+        plans but agree as behaviour strategies are listed once. Each result
+        says ``method="strategic form"`` and names the ``solver``. For the
+        refinement that rules out incredible threats see :meth:`subgame_perfect`.
+
+        Parameters
+        ----------
+        method
+            A method of :meth:`negotiation.Game.equilibria` for the reduced
+            normal form; default ``"vertex_enumeration"`` (every extreme
+            equilibrium).
+        exact
+            Exact rational probabilities (default ``True``).
+        tol
+            Tolerance for float comparisons.
+
+        Returns
+        -------
+        ResultList of BehaviourEquilibrium
+
+        Raises
+        ------
+        GameTreeError
+            For a tree with other than two players, imperfect recall (where
+            behaviour and mixed strategies part ways), or too many plans.
+
+        References
+        ----------
+        H. W. Kuhn (1953), "Extensive games and the problem of information",
+        *Contributions to the Theory of Games* II: 193-216. B. von Stengel
+        (1996), "Efficient computation of behavior strategies", *GEB* 14(2):
+        220-246 (the sequence form, not used here).
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> entry = ng.GameTree(ng.Decision("Entrant", {
+        ...     "Out": ng.Terminal((0, 2)),
+        ...     "In": ng.Decision("Incumbent", {"Fight": ng.Terminal((-1, -1)),
+        ...                                     "Accommodate": ng.Terminal((1, 1))})}),
+        ...     players=("Entrant", "Incumbent"))
+        >>> [(e.action_at("Entrant@root"), e.behaviour["Incumbent@In"]["Fight"])
+        ...  for e in entry.equilibria()]
+        [('Out', 1), ('Out', 1/2), ('In', 0)]
+        """
+        _check_tol(tol)
+        if len(self.players) != 2:
+            raise GameTreeError(
+                f"behaviour-strategy Nash equilibria are for two-player trees; this one has "
+                f"{len(self.players)} players ({', '.join(self.players)}): use subgame_perfect(), "
+                "or to_game().equilibria(method='support_enumeration') for the normal form"
+            )
+        require_numeric(
+            self,
+            "equilibria()",
+            name="tree",
+            subject="the tree still depends",
+            alternative="use tree.spe_conditions(path) for the conditions on the parameters",
+        )
+        game, plans = _reduced_form(self)
+        solver = method or "vertex_enumeration"
+        sets = self.information_sets
+        owners = {s.name: s.player for s in sets}
+        sequences = _own_sequences(self)
+        out: list[BehaviourEquilibrium] = []
+        seen: set[tuple[Any, ...]] = set()
+        for eq in game.equilibria(solver, exact=exact, tol=tol):
+            behaviour: dict[str, dict[str, Any]] = {}
+            unreached: list[str] = []
+            for s in sets:
+                p = self.players.index(s.player)
+                dist, reached = _kuhn(s, sequences[s.name], plans[p], eq.strategies[p], tol)
+                behaviour[s.name] = dist
+                if not reached:
+                    unreached.append(s.name)
+            key = tuple(
+                (name, tuple(_rounded(q, tol) for q in dist.values()))
+                for name, dist in behaviour.items()
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                BehaviourEquilibrium(
+                    behaviour=behaviour,
+                    payoffs=tuple(eq.payoffs),
+                    players=self.players,
+                    owners=owners,
+                    unreached=tuple(unreached),
+                    method="strategic form",
+                    solver=eq.method,
+                    equilibrium=eq,
+                )
+            )
+        return ResultList(out)
+
     # ------------------------------------------------------------------ display
     def __str__(self) -> str:
         return display.text(self)
@@ -1052,6 +1248,112 @@ class GameTree:
 
     def _repr_html_(self) -> str:
         return display.html(self)
+
+
+def _rounded(q: Any, tol: float) -> Any:
+    if isinstance(q, float | np.floating):
+        return round(float(q) / max(tol, 1e-15)) * max(tol, 1e-15)
+    return q
+
+
+def _own_sequences(tree: GameTree) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each information set, its player's own earlier ``(infoset, action)`` moves.
+
+    Raises
+    ------
+    GameTreeError
+        If the nodes of a set are reached by different own moves (imperfect recall).
+    """
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def walk(node: Node, history: History, own: dict[str, tuple[tuple[str, str], ...]]) -> None:
+        if isinstance(node, Terminal):
+            return
+        if isinstance(node, Chance):
+            for label, child in _branches(node):
+                walk(child, (*history, label), own)
+            return
+        key = node.infoset or f"{node.player}@{_history_text(history)}"
+        mine = own.get(str(node.player), ())
+        if key in found and found[key] != mine:
+            raise GameTreeError(
+                f"information set {key!r} is reached by different earlier moves of "
+                f"{node.player} ({found[key]} and {mine}): the tree has imperfect recall, "
+                "where behaviour strategies cannot stand for mixed ones; solve "
+                "to_game().equilibria() instead"
+            )
+        found[key] = mine
+        for label, child in node.moves:
+            walk(child, (*history, label), {**own, str(node.player): (*mine, (key, label))})
+
+    walk(tree.root, (), {})
+    return found
+
+
+def _reduced_form(tree: GameTree) -> tuple[Game, list[list[dict[str, str]]]]:
+    """The reduced normal form and, per player, each strategy's plan at the sets it reaches."""
+    from negotiation.games.normal_form import Game
+
+    full = tree.to_game()
+    sequences = _own_sequences(tree)
+    space = tree._plan_space()
+    keep: list[list[int]] = []
+    plans: list[list[dict[str, str]]] = []
+    labels: list[list[str]] = []
+    for sets in space:
+        chosen: dict[tuple[str, ...], int] = {}
+        mine: list[dict[str, str]] = []
+        names: list[str] = []
+        for k, plan in enumerate(_plans(sets)):
+            choice = dict(zip((s.name for s in sets), plan, strict=True))
+            reached = {
+                s.name: choice[s.name]
+                for s in sets
+                if all(choice[j] == a for j, a in sequences[s.name])
+            }
+            key = tuple(reached.get(s.name, "*") for s in sets)
+            if key in chosen:
+                continue
+            chosen[key] = k
+            mine.append(reached)
+            names.append(_join_plan(list(key), sets))
+        keep.append(list(chosen.values()))
+        plans.append(mine)
+        labels.append(names)
+    index = np.ix_(*(np.array(k, dtype=int) for k in keep))
+    tables = [np.array(u.tolist(), dtype=object)[index] for u in full.payoffs]
+    game = Game(
+        *(t.tolist() for t in tables),
+        players=tuple(tree.players),
+        strategies=tuple(tuple(n) for n in labels),
+        name=tree.name,
+    )
+    return game, plans
+
+
+def _kuhn(
+    infoset: InformationSet,
+    sequence: tuple[tuple[str, str], ...],
+    plans: list[dict[str, str]],
+    mix: Any,
+    tol: float,
+) -> tuple[dict[str, Any], bool]:
+    """The behaviour at one information set from a mixed strategy over reduced plans."""
+    exact = not isinstance(mix, np.ndarray)
+    zero: Any = sp.Integer(0) if exact else 0.0
+    weights = dict.fromkeys(infoset.actions, zero)
+    for plan, q in zip(plans, mix, strict=True):
+        if all(plan.get(j) == a for j, a in sequence):
+            weights[plan[infoset.name]] = weights[plan[infoset.name]] + q
+    reach = sum(weights.values(), zero)
+    reached = (reach != 0) if exact else float(reach) > tol
+    if not reached:
+        n = len(infoset.actions)
+        share: Any = sp.Rational(1, n) if exact else 1.0 / n
+        return dict.fromkeys(infoset.actions, share), False
+    if exact:
+        return {a: w / reach for a, w in weights.items()}, True
+    return {a: float(w) / float(reach) for a, w in weights.items()}, True
 
 
 def _check_tol(tol: Any) -> None:

@@ -54,6 +54,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import (
     ExactArithmeticError,
     InvalidGameError,
@@ -84,7 +85,7 @@ Vector = Any
 
 
 @dataclass(frozen=True, eq=False)
-class Equilibrium:
+class Equilibrium(Tabular):
     """A Nash equilibrium: one mixed strategy per player, their payoffs and how it was found.
 
     Attributes
@@ -699,7 +700,7 @@ class Game:
         *,
         exact: bool = False,
         tol: float = DEFAULT_TOL,
-    ) -> list[Equilibrium]:
+    ) -> ResultList[Equilibrium]:
         """Nash equilibria of the game.
 
         Parameters
@@ -707,9 +708,11 @@ class Game:
         method
             A method of the solver table (:data:`negotiation.solvers.SOLVERS`):
             ``"vertex_enumeration"`` (default for two players): every extreme
-            equilibrium, found by exact vertex enumeration, so degenerate games
-            are handled correctly; ``"support_enumeration"``: for two players
-            nashpy's algorithm with every answer checked; for three or more
+            equilibrium, found by a lexicographic vertex search that breaks ties
+            as exact arithmetic does, so degenerate games are handled correctly
+            (compiled floats; exact rationals with ``exact=True``, or where a
+            float decision is too close to call); ``"support_enumeration"``:
+            for two players nashpy's algorithm with every answer checked; for three or more
             players (and with ``exact=True``) every equilibrium of a game with
             finitely many, from the polynomial indifference system of each
             support profile; ``"lemke_howson"`` (one equilibrium, two players;
@@ -779,9 +782,20 @@ class Game:
         else:
             require_numeric(self, "solving")
         solved = solver(self._tables, exact=exact, tol=tol)
-        return [self._equilibrium(profile, solved, tol) for profile in solved.profiles]
+        if solved.payoffs is not None:
+            return ResultList(
+                self._equilibrium(profile, solved, tol, payoffs)
+                for profile, payoffs in zip(solved.profiles, solved.payoffs, strict=True)
+            )
+        return ResultList(self._equilibrium(profile, solved, tol) for profile in solved.profiles)
 
-    def _equilibrium(self, profile: tuple[Vector, ...], solved: Solved, tol: float) -> Equilibrium:
+    def _equilibrium(
+        self,
+        profile: tuple[Vector, ...],
+        solved: Solved,
+        tol: float,
+        known_payoffs: tuple[float, ...] | None = None,
+    ) -> Equilibrium:
         if solved.exact:
             strategies: tuple[Vector, ...] = tuple(tuple(v) for v in profile)
             payoffs = tuple(_expected(u, strategies, exact=True) for u in self.payoffs)
@@ -791,18 +805,24 @@ class Game:
             )
         else:
             vectors: list[np.ndarray] = []
-            for v in profile:
-                a = np.where(np.abs(v) <= tol, 0.0, np.asarray(v, dtype=float))
+            played: list[tuple[str, ...]] = []
+            for v, labels in zip(profile, self.strategies, strict=True):
+                values = [0.0 if abs(x) <= tol else x for x in np.asarray(v, dtype=float).tolist()]
+                a = np.array(values)
                 a.setflags(write=False)
                 vectors.append(a)
+                played.append(tuple(s for s, x in zip(labels, values, strict=True) if x > tol))
             strategies = tuple(vectors)
-            payoffs = tuple(
-                _expected(u, strategies, exact=False) for u in self._tables.floats
-            )
-            supports = tuple(
-                tuple(s for s, x in zip(labels, v, strict=True) if x > tol)
-                for labels, v in zip(self.strategies, strategies, strict=True)
-            )
+            supports = tuple(played)
+            if known_payoffs is not None:
+                payoffs = known_payoffs
+            elif len(strategies) == 2:  # the same products as _expected, without its loop
+                x, y = strategies
+                payoffs = tuple(float((u @ y) @ x) for u in self._tables.floats)
+            else:
+                payoffs = tuple(
+                    _expected(u, strategies, exact=False) for u in self._tables.floats
+                )
         return Equilibrium(
             strategies,
             payoffs,
@@ -1060,8 +1080,10 @@ class Game:
             more players, one such strategy per other player, in player order.
         tol
             Where ``against`` or the payoffs hold floats, every strategy whose
-            expected payoff is within ``tol`` of the best counts, so rounding
-            (``1.2`` against ``1.2000000000000002``) does not break a tie.
+            expected payoff is within ``tol`` of the best, relative to the size
+            of the payoffs summed, counts, so rounding (``1.2`` against
+            ``1.2000000000000002``) does not break a tie, and a game in units
+            of ``1e-10`` has the same best responses as in units of 1.
             Exact input is compared exactly.
 
         Raises
@@ -1087,10 +1109,15 @@ class Game:
             and all(v.is_number for v in weights)
             and not all(v.is_Rational for v in [*weights, *own])
         ):
-            values = np.array(own.tolist(), dtype=float) @ np.array([float(v) for v in weights])
+            table = np.array(own.tolist(), dtype=float)
+            w = np.array([float(v) for v in weights])
+            values = table @ w
+            # relative to the size of the terms summed, so a game in units of 1e-10 or 1e10
+            # is read as the same game
+            slack = tol * float((np.abs(table) @ np.abs(w)).max())
             best = values.max()
             return tuple(
-                s for s, v in zip(self.strategies[p], values, strict=True) if v >= best - tol
+                s for s, v in zip(self.strategies[p], values, strict=True) if v >= best - slack
             )
         conditions = self.best_response_conditions(player, against)
         undecided = [label for label, c in conditions.items() if c not in (sp.true, sp.false)]

@@ -65,6 +65,7 @@ import sympy as sp
 
 from negotiation import display
 from negotiation.bargaining.geometry import clip_polygon, convex_hull
+from negotiation.display.tables import Tabular
 from negotiation.errors import (
     FreeParameterError,
     InvalidGameError,
@@ -418,7 +419,7 @@ class Punishment:
 
 
 @dataclass(frozen=True)
-class CredibleDiscount:
+class CredibleDiscount(Tabular):
     """The lowest discount factor at which a *credible* punishment sustains a target.
 
     A punishment is credible when carrying it out is itself an equilibrium of

@@ -53,6 +53,8 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from negotiation import display
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import InvalidGameError, UnknownLabelError
 from negotiation.games.bayesian import check_prior
 from negotiation.solvers import pbe as _pbe
@@ -116,17 +118,11 @@ class OffPathBeliefs:
     about: str | None
 
     def __str__(self) -> str:
-        if self.interval is not None:
-            lo, hi = self.interval
-            return (
-                f"after {self.message!r}: {self.action!r} if the belief in {self.about!r} "
-                f"lies in [{lo}, {hi}]"
-            )
-        return f"after {self.message!r}: {self.action!r} where {self.condition}"
+        return display.text(self)
 
 
 @dataclass(frozen=True, eq=False)
-class PerfectBayesianEquilibrium:
+class PerfectBayesianEquilibrium(Tabular):
     """A perfect Bayesian equilibrium of a signalling game.
 
     Attributes
@@ -200,33 +196,13 @@ class PerfectBayesianEquilibrium:
         return support[0]
 
     def __str__(self) -> str:
-        from negotiation.display import fmt
+        return display.text(self)
 
-        def dist(d: Mapping[str, Any]) -> str:
-            return ", ".join(k if q == 1 else f"{fmt(q)} {k}" for k, q in d.items() if q != 0)
-
-        sender, receiver = self.players
-        lines = [f"Perfect Bayesian equilibrium ({self.kind})"]
-        for t, d in self.sender.items():
-            lines.append(f"  {sender} ({t}): {dist(d)}; payoff {fmt(self.sender_payoffs[t])}")
-        for m, d in self.receiver.items():
-            if m in self.beliefs:
-                belief = ", ".join(f"{t} {fmt(q)}" for t, q in self.beliefs[m].items())
-                lines.append(f"  {receiver} after {m}: {dist(d)} (belief {belief})")
-            else:
-                lines.append(f"  {receiver} after {m}: {dist(d)} (off path; {self.off_path[m]})")
-        if self.condition is not sp.true:
-            lines.append(f"  holds where: {self.condition}")
-        return "\n".join(lines)
+    def __repr__(self) -> str:
+        return display.short(self)
 
     def _repr_html_(self) -> str:
-        from negotiation.display import html_table
-
-        return html_table(
-            ["", "value"],
-            [[line.strip(), ""] for line in str(self).splitlines()[1:]],
-            caption=str(self).splitlines()[0],
-        )
+        return display.html(self)
 
 
 def _get(mapping: Mapping[str, Any], key: str, what: str) -> Any:
@@ -237,8 +213,8 @@ def _get(mapping: Mapping[str, Any], key: str, what: str) -> Any:
     return mapping[key]
 
 
-@dataclass(frozen=True)
-class IntuitiveCriterion:
+@dataclass(frozen=True, repr=False)
+class IntuitiveCriterion(Tabular):
     """The Cho–Kreps intuitive criterion applied to one perfect Bayesian equilibrium.
 
     Attributes
@@ -278,6 +254,12 @@ class IntuitiveCriterion:
                     )
             return "; ".join(parts)
         return f"it survives where {self.survives}"
+
+    def __str__(self) -> str:
+        return display.text(self)
+
+    def __repr__(self) -> str:
+        return display.short(self)
 
 
 # ---------------------------------------------------------------------- the game
@@ -468,7 +450,7 @@ class SignallingGame:
     # ------------------------------------------------------------------ equilibria
     def perfect_bayesian_equilibria(
         self, *, mixed: bool = True, tol: float = DEFAULT_TOL
-    ) -> list[PerfectBayesianEquilibrium]:
+    ) -> ResultList[PerfectBayesianEquilibrium]:
         """The perfect Bayesian equilibria: pure ones, and semi-separating ones for two types.
 
         Parameters
@@ -485,7 +467,7 @@ class SignallingGame:
 
         Returns
         -------
-        list of PerfectBayesianEquilibrium
+        ResultList of PerfectBayesianEquilibrium
             Pure ones first, in the order of the sender's plans. In a game with
             free parameters every candidate whose condition is not ``False``
             is listed with that condition; in a numeric game only true ones.
@@ -513,7 +495,7 @@ class SignallingGame:
         found = _pbe.pure_equilibria(self.prior, us, ur, tol=tol)
         if mixed and len(self.sender_types) == 2:
             found += _pbe.semi_separating_equilibria(self.prior, us, ur, tol=tol)
-        return [self._wrap(c, k) for k, c in enumerate(found)]
+        return ResultList(self._wrap(c, k) for k, c in enumerate(found))
 
     def _wrap(self, c: _pbe.Candidate, index: int) -> PerfectBayesianEquilibrium:
         types, messages = self.sender_types, self.messages
@@ -584,7 +566,7 @@ class SignallingGame:
         equilibria: Sequence[PerfectBayesianEquilibrium] | None = None,
         *,
         tol: float = DEFAULT_TOL,
-    ) -> list[IntuitiveCriterion]:
+    ) -> ResultList[IntuitiveCriterion]:
         """The Cho–Kreps intuitive criterion for each perfect Bayesian equilibrium.
 
         For an unsent message, a type is ruled out when even its favourite
@@ -600,7 +582,7 @@ class SignallingGame:
 
         Returns
         -------
-        list of IntuitiveCriterion
+        ResultList of IntuitiveCriterion
             One per equilibrium, in order; ``.survives`` is ``True``/``False``
             in a numeric game and a sympy condition otherwise.
 
@@ -634,7 +616,7 @@ class SignallingGame:
                     },
                 )
             )
-        return out
+        return ResultList(out)
 
     def _own(self, eq: PerfectBayesianEquilibrium) -> tuple[tuple[Any, ...], list[int]]:
         """The type payoffs and off-path message indices of one of this game's equilibria."""
@@ -650,30 +632,13 @@ class SignallingGame:
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        params = ", ".join(p.name for p in self.parameters)
-        return (
-            f"SignallingGame(types={self.sender_types}, messages={self.messages}"
-            + (f", parameters=({params})" if params else "")
-            + (f", name={self.name!r}" if self.name else "")
-            + ")"
-        )
+        return display.short(self)
 
     def __str__(self) -> str:
-        from negotiation.display import fmt, text_table
+        return display.text(self)
 
-        sender, receiver = self.players
-        head = (
-            f"Signalling game{f' {self.name!r}' if self.name else ''}: {sender} (types "
-            + ", ".join(f"{t} {fmt(p)}" for t, p in zip(self.sender_types, self.prior, strict=True))
-            + f") sends a message, {receiver} answers"
-        )
-        rows = []
-        for i, t in enumerate(self.sender_types):
-            for j, m in enumerate(self.messages):
-                for k, a in enumerate(self.actions[j]):
-                    us, ur = self.payoff_table[i][j][k]
-                    rows.append([t, m, a, f"{fmt(us)}, {fmt(ur)}"])
-        return head + "\n" + text_table(["type", "message", "action", "payoffs"], rows)
+    def _repr_html_(self) -> str:
+        return display.html(self)
 
 
 # ---------------------------------------------------------------------- input readers

@@ -55,7 +55,8 @@ from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
-from negotiation.errors import GameTreeError
+from negotiation.errors import GameTreeError, UnsafeExpressionError
+from negotiation.expressions import decimal_number
 
 if TYPE_CHECKING:
     from negotiation.games.extensive import GameTree, Node
@@ -154,7 +155,7 @@ class _Reader:
 
     def integer(self, what: str) -> int:
         tok = self.next(what)
-        if tok.kind != "word" or not _INTEGER.match(tok.text):
+        if tok.kind != "word" or not _INTEGER.match(tok.text) or len(tok.text) > 12:
             raise self.error(f"expected {what} (a whole number) but found {tok.text!r}", tok)
         return int(tok.text)
 
@@ -164,12 +165,18 @@ class _Reader:
             raise self.error(
                 f"expected {what} (a number such as 3, -1.5 or 1/3) but found {tok.text!r}", tok
             )
-        if "/" in tok.text:
-            num, den = tok.text.split("/")
-            if int(den) == 0:
-                raise self.error(f"{tok.text!r} divides by zero", tok)
-            return sp.Rational(sp.Rational(num), int(den))
-        return sp.Rational(tok.text)
+        # digits and exponents are bounded before anything is computed (1e-999999999)
+        shown = tok.text if len(tok.text) <= 40 else tok.text[:37] + "..."
+        try:
+            if "/" in tok.text:
+                num, den = tok.text.split("/")
+                denominator = decimal_number(den)
+                if denominator == 0:
+                    raise self.error(f"{tok.text!r} divides by zero", tok)
+                return decimal_number(num) / denominator
+            return decimal_number(tok.text)
+        except UnsafeExpressionError as err:
+            raise self.error(f"the number {shown!r} is beyond the bounds ({err})", tok) from None
 
     def brace(self, which: str, what: str) -> _Tok:
         tok = self.next(what)

@@ -315,9 +315,9 @@ class ContinuousScenario:
 
     def save(self, path: str | Path) -> Path:
         """Write the scenario as a TOML file; :func:`negotiation.load` reads it back equal."""
-        path = Path(path)
-        path.write_text(dumps(self), encoding="utf-8")
-        return path
+        from negotiation.scenarios.files import save
+
+        return save(self, path)  # atomic: a failed write leaves an existing file as it was
 
     def summary(self) -> str:
         """A plain-text description: players, strategy sets, levels, parameters and sources."""

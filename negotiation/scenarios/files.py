@@ -15,7 +15,18 @@ moves). Payoff expressions are strings read by the restricted parser of
 :mod:`negotiation.expressions`; nothing in a file is executed. Decimal numbers
 are read exactly (``0.55`` is ``11/20``).
 
-Errors name the file, the line where one can be found, the key and the fix.
+A party's valuation table for an issue lists every level of that issue but
+the status quo, which may be left out (worth 0); write ``level = 0`` for another
+level worth nothing, so that a line deleted by mistake is reported rather than
+read as 0. An issue a party does not value at all is left out. For the same
+reason a strategy with a title or description gives ``moves`` (``moves = {}``
+for the status quo); an empty strategy table is the status-quo bundle. Comments in a file are not kept by :func:`save`, which writes the
+scenario in a standard layout.
+
+Errors name the file, the line, the key and the fix. Reading takes bounded
+time and memory on any input: numbers are bounded as in
+:mod:`negotiation.expressions`, and every payoff is checked at the
+parameters' default values (finite, real, within the bounds).
 
 Examples
 --------
@@ -33,20 +44,31 @@ negotiation.errors.ScenarioFileError: bad.toml:4, key 'parameters.m.default': th
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from negotiation.errors import ScenarioError, ScenarioFileError, UnsafeExpressionError
-from negotiation.expressions import expression_text
+from negotiation.expressions import (
+    MAX_DIGITS,
+    check_expression_size,
+    decimal_number,
+    expression_text,
+    substitute,
+)
 from negotiation.scenarios.issues import Issue, Level
 from negotiation.scenarios.parties import Interaction, Party, Strategy
 from negotiation.scenarios.scenario import Parameter, Scenario
+
+if TYPE_CHECKING:
+    from negotiation.scenarios.continuous_file import ContinuousScenario
 
 __all__ = ["dumps", "load_file", "loads", "save"]
 
@@ -80,7 +102,7 @@ def load_file(path: str | Path) -> Scenario:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ScenarioFileError(
             "no such file; give the path of a .toml scenario file or a built-in name "
@@ -93,28 +115,136 @@ def load_file(path: str | Path) -> Scenario:
 
 
 def loads(text: str, *, path: str | None = None) -> Scenario:
-    """Read a scenario from TOML text; ``path`` is only used in error messages."""
+    """Read a scenario from TOML text; ``path`` is only used in error messages.
+
+    A leading UTF-8 byte-order mark is ignored.
+    """
+    if not isinstance(text, str):
+        raise ScenarioFileError(
+            f"loads needs the file's text (str), not {type(text).__name__}", path=path
+        )
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        match = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    except RecursionError:
         raise ScenarioFileError(
-            f"not valid TOML: {message}; check quotes, brackets and '=' signs",
+            "not valid here: arrays or tables are nested too deeply; a scenario file needs "
+            "at most a few levels",
             path=path,
-            line=line,
+            line=_deep_line(text),
+        ) from None
+    except (ValueError, MemoryError) as err:
+        if isinstance(err, tomllib.TOMLDecodeError):
+            raise _toml_error(err, path, text) from None
+        raise ScenarioFileError(
+            f"a number is too long to read ({str(err).split(';')[0]}); numbers in a file have "
+            f"at most {MAX_DIGITS} digits",
+            path=path,
+            line=_long_number_line(text),
         ) from None
     from negotiation.scenarios import continuous_file  # continuous strategies, trade models
 
     if continuous_file.is_continuous(data):
         return continuous_file.scenario_from_data(data, text, path=path)  # type: ignore[return-value]
     try:
-        return _scenario(data)
+        if "types" in data:  # private information (negotiation.scenarios.private_file)
+            from negotiation.scenarios.private_file import private_scenario
+
+            scenario: Scenario = private_scenario(data, _scenario)
+        else:
+            scenario = _scenario(data)
+        _check_at_defaults(scenario)
+        return scenario
     except (ScenarioError, UnsafeExpressionError) as err:
         key = getattr(err, "key", None)
         raise ScenarioFileError(str(err), path=path, line=_find_line(text, key), key=key) from err
+
+
+def _toml_error(err: tomllib.TOMLDecodeError, path: str | None, text: str) -> ScenarioFileError:
+    message = str(err)
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    line = int(match.group(1)) if match else None
+    if "(at end of document)" in message:
+        line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    return ScenarioFileError(
+        f"not valid TOML: {message}; check quotes, brackets and '=' signs",
+        path=path,
+        line=line,
+    )
+
+
+def _short(value: sp.Rational) -> str:
+    """A number for a message: as written when short, else rounded (``1.000e+100``)."""
+    text = str(value)
+    if len(text) <= 24:
+        return text
+    return str(sp.Float(value, 4))
+
+
+def _long_number_line(text: str) -> int | None:
+    """The first line with a run of more than MAX_DIGITS digits (for the error)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        run = 0
+        for ch in line:
+            run = run + 1 if ch.isdigit() else 0
+            if run > MAX_DIGITS:
+                return number
+    return None
+
+
+def _deep_line(text: str) -> int | None:
+    """The first line where brackets or braces nest more than 50 deep (for the error)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for ch in line:
+            depth += 1 if ch in "[{" else -1 if ch in "]}" else 0
+            if depth > 50:
+                return number
+    return None
+
+
+def _check_at_defaults(scenario: Scenario) -> None:
+    """Every payoff at the parameters' defaults: finite, real and within the bounds."""
+    defaults = scenario.defaults
+    for party in scenario.parties:
+        items: list[tuple[str, sp.Expr]] = [
+            (f"parties.{party.name}.valuations.{issue}.{level}", value)
+            for issue, table in party.valuations.items()
+            for level, value in table.items()
+        ]
+        items += [
+            (f"parties.{party.name}.interactions[{k}].value", item.value)
+            for k, item in enumerate(party.interactions)
+        ]
+        for key, value in items:
+            used = sorted(s.name for s in value.free_symbols if isinstance(s, sp.Symbol))
+            if not used:
+                continue
+            at = ", ".join(f"{n} = {_short(defaults[sp.Symbol(n)])}" for n in used)
+            where = f"{key} = {value} at the default {at}"
+            try:
+                number = substitute(value, defaults, where)
+            except UnsafeExpressionError as err:
+                raise _fail(f"{err}; change the default or the formula", key) from None
+            except (ValueError, TypeError) as err:  # e.g. min(I, 1): "not comparable"
+                raise _fail(
+                    f"{where} cannot be evaluated ({err}); it is not a real number there; "
+                    "change the default or the formula",
+                    key,
+                ) from None
+            if number.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                raise _fail(
+                    f"{where} is infinite or undefined (it divides by zero); change the default "
+                    "or the formula",
+                    key,
+                )
+            if number.has(sp.I) or number.is_real is False:
+                raise _fail(
+                    f"{where} is {number}, which is not a real number; change the default or "
+                    "the formula",
+                    key,
+                )
 
 
 def _fail(message: str, key: str) -> ScenarioError:
@@ -149,7 +279,29 @@ def _get_text(data: Mapping[str, Any], name: str, key: str, default: str = "") -
 def _number(value: Any, key: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise _fail(f"{key} must be a number (e.g. 0.55) or a fraction in quotes ('1/3')", key)
+    if isinstance(value, Decimal):
+        return _decimal(value, key)
     return value
+
+
+def _decimal(value: Decimal, key: str) -> sp.Rational:
+    """A decimal read exactly, refusing huge digits or exponents before computing anything."""
+    if not value.is_finite():
+        raise _fail(f"{key} is {value}; give a finite number", key)
+    try:
+        return decimal_number(str(value), key)
+    except UnsafeExpressionError as err:
+        raise _fail(str(err), key) from None
+
+
+def _keyed(key: str, build: Any, *args: Any, **kwargs: Any) -> Any:
+    """``build(*args, **kwargs)``, with ``key`` attached to a ScenarioError that has none."""
+    try:
+        return build(*args, **kwargs)
+    except (ScenarioError, UnsafeExpressionError) as err:
+        if getattr(err, "key", None) is None:
+            err.key = key  # type: ignore[union-attr]
+        raise
 
 
 def _scenario(data: Mapping[str, Any]) -> Scenario:
@@ -175,8 +327,10 @@ def _scenario(data: Mapping[str, Any]) -> Scenario:
         )
     parameters = _parameters(data.get("parameters", {}))
     issues = _issues(data.get("issues", {}))
-    parties, strategies = _parties(data.get("parties", {}))
-    return Scenario(
+    parties, strategies = _parties(data.get("parties", {}), issues)
+    return _keyed(
+        "scenario",
+        Scenario,
         name=head["name"],
         parties=parties,  # type: ignore[arg-type]
         issues=issues,
@@ -203,7 +357,9 @@ def _parameters(data: Any) -> tuple[Parameter, ...]:
         if not isinstance(stylised, bool):
             raise _fail(f"{key}.stylised must be true or false", f"{key}.stylised")
         out.append(
-            Parameter(
+            _keyed(
+                key,
+                Parameter,
                 name,
                 _number(spec["default"], f"{key}.default"),
                 unit=_get_text(spec, "unit", key),
@@ -232,7 +388,9 @@ def _issues(data: Any) -> tuple[Issue, ...]:
             level = _table(level, level_key)
             _only(level, _LEVEL_KEYS, level_key)
             levels.append(
-                Level(
+                _keyed(
+                    level_key,
+                    Level,
                     level_name,
                     label=_get_text(level, "label", level_key),
                     value=None
@@ -244,7 +402,9 @@ def _issues(data: Any) -> tuple[Issue, ...]:
                 )
             )
         out.append(
-            Issue(
+            _keyed(
+                key,
+                Issue,
                 name,
                 tuple(levels),
                 status_quo=_get_text(spec, "status_quo", key),
@@ -257,8 +417,12 @@ def _issues(data: Any) -> tuple[Issue, ...]:
     return tuple(out)
 
 
-def _parties(data: Any) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ...]]]:
+def _parties(
+    data: Any, issues: tuple[Issue, ...]
+) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ...]]]:
     parties, strategies = [], {}
+    levels_of = {issue.name: issue.level_names for issue in issues}
+    status_quo_of = {issue.name: issue.status_quo for issue in issues}
     for name, spec in _table(data, "parties").items():
         key = f"parties.{name}"
         spec = _table(spec, key)
@@ -266,9 +430,26 @@ def _parties(data: Any) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ..
         valuations = {}
         for issue, table in _table(spec.get("valuations", {}), f"{key}.valuations").items():
             table = _table(table, f"{key}.valuations.{issue}")
+            status_quo = status_quo_of.get(issue)
+            missing = [
+                level
+                for level in levels_of.get(issue, ())
+                if level not in table and level != status_quo
+            ]
+            if missing:
+                raise _fail(
+                    f"{key}.valuations.{issue} gives no value for level "
+                    + ", ".join(repr(level) for level in missing)
+                    + f" of {issue!r}; list every level but the status quo, writing e.g. "
+                    f"{missing[0]} = 0 for a level worth nothing to {name} (leave out the "
+                    f"whole table if {name} values no level of the issue)",
+                    f"{key}.valuations.{issue}",
+                )
+            # a level worth 0 is stored as no entry, as a Party built in Python has it
             valuations[issue] = {
                 level: _expression(value, f"{key}.valuations.{issue}.{level}")
                 for level, value in table.items()
+                if not _is_zero(value)
             }
         interactions = []
         items = spec.get("interactions", [])
@@ -286,7 +467,9 @@ def _parties(data: Any) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ..
                     'an interaction needs when = {issue = "level"} and value = "..."', item_key
                 )
             interactions.append(
-                Interaction(
+                _keyed(
+                    item_key,
+                    Interaction,
                     dict(_table(item["when"], f"{item_key}.when")),
                     _expression(item["value"], f"{item_key}.value"),
                     description=_get_text(item, "description", item_key),
@@ -297,8 +480,17 @@ def _parties(data: Any) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ..
             bundle_key = f"{key}.strategies.{label}"
             bundle = _table(bundle, bundle_key)
             _only(bundle, _STRATEGY_KEYS, bundle_key)
+            if bundle and "moves" not in bundle:  # a deleted line, not "no moves"
+                raise _fail(
+                    f'strategy {label!r} of {name} needs moves = {{ issue = "level" }}; '
+                    "write moves = {} for the bundle that moves nothing (or leave its table "
+                    "empty)",
+                    bundle_key,
+                )
             bundles.append(
-                Strategy(
+                _keyed(
+                    bundle_key,
+                    Strategy,
                     label,
                     dict(_table(bundle.get("moves", {}), f"{bundle_key}.moves")),
                     title=_get_text(bundle, "title", bundle_key),
@@ -306,7 +498,9 @@ def _parties(data: Any) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ..
                 )
             )
         parties.append(
-            Party(
+            _keyed(
+                key,
+                Party,
                 name,
                 valuations=valuations,
                 interactions=tuple(interactions),
@@ -331,36 +525,74 @@ def _expression(value: Any, key: str) -> Any:
         return value
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise _fail(f"{key} must be a number or an expression in quotes, not {value!r}", key)
-    return value
+    if isinstance(value, Decimal):
+        return _decimal(value, key)
+    return sp.Integer(value)
+
+
+def _is_zero(value: Any) -> bool:
+    """Whether a valuation is the literal 0 (``0``, ``0.0``, ``"0"``): the same as no entry."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | Decimal):
+        return value == 0
+    return isinstance(value, str) and value.strip() in ("0", "0.0", "-0")
 
 
 def _find_line(text: str, key: str | None) -> int | None:
-    """The line of a dotted key in TOML text, found by its table header and key name."""
-    if not key:
+    """The line of a dotted key in TOML text, found by its table header and key name.
+
+    One pass over the lines, each read with plain string operations (no
+    backtracking), skipping the inside of multi-line strings. A key that is
+    not written in the file (e.g. a whole table left out) gives the line of
+    the nearest enclosing table, else the first table under it, else line 1.
+    """
+    if key is None:
         return None
-    parts = key.split(".")
-    lines = text.splitlines()
-    headers: dict[str, int] = {}
+    parts = key.split(".") if key else []
+    found: dict[str, int] = {}
     arrays: dict[str, int] = {}
     current = ""
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        match = re.match(r"^(\[\[?)\s*([^\]]+?)\s*\]\]?", stripped)
-        if match:
-            current = ".".join(p.strip().strip('"') for p in match.group(2).split("."))
-            if match.group(1) == "[[":
-                arrays[current] = arrays.get(current, -1) + 1
-                current = f"{current}[{arrays[current]}]"
-            headers.setdefault(current, number)
+    quote = ""  # the delimiter of the multi-line string being skipped
+    for number, line in enumerate(text.splitlines(), start=1):
+        if quote:
+            if quote in line:
+                quote = ""
             continue
-        kv = re.match(r'^("?)([^"=\s]+)\1\s*=', stripped)
-        if kv:
-            headers.setdefault(f"{current}.{kv.group(2)}" if current else kv.group(2), number)
+        stripped = line.strip()
+        if stripped.startswith("["):
+            array = stripped.startswith("[[")
+            inner = stripped[2:] if array else stripped[1:]
+            close = inner.find("]")
+            if close > 0:
+                current = _dotted(inner[:close])
+                if array:
+                    arrays[current] = arrays.get(current, -1) + 1
+                    current = f"{current}[{arrays[current]}]"
+                found.setdefault(current, number)
+            continue
+        equals = stripped.find("=")
+        if equals > 0 and not stripped.startswith("#"):
+            name = _dotted(stripped[:equals])
+            if name:
+                found.setdefault(f"{current}.{name}" if current else name, number)
+            rest = stripped[equals + 1 :].strip()
+            for delimiter in ('"""', "'''"):
+                if rest.startswith(delimiter) and rest.count(delimiter) == 1:
+                    quote = delimiter
     for n in range(len(parts), 0, -1):
         candidate = ".".join(parts[:n])
-        if candidate in headers:
-            return headers[candidate]
-    return None
+        if candidate in found:
+            return found[candidate]
+        below = [line for name, line in found.items() if name.startswith(candidate + ".")]
+        if below:
+            return min(below)
+    return 1
+
+
+def _dotted(text: str) -> str:
+    """A TOML key as dotted text: ``parties . "US" . title`` -> ``parties.US.title``."""
+    return ".".join(p.strip().strip('"').strip("'") for p in text.split("."))
 
 
 # ---------------------------------------------------------------------- writing
@@ -419,7 +651,13 @@ def _decimal_text(value: sp.Rational) -> str | None:
     return f"{sign}{text[:-digits]}.{text[-digits:]}"
 
 
-def _number_text(value: sp.Rational) -> str:
+def _number_text(value: sp.Rational, key: str = "a number") -> str:
+    p, q = abs(int(value.p)), int(value.q)
+    if max(p.bit_length(), q.bit_length()) > 3321 and max(p, q) > 10**MAX_DIGITS:
+        raise ScenarioError(
+            f"cannot save {key}: the number has about {int(max(p, q).bit_length() * 0.30103)} "
+            f"digits, and a file holds numbers up to 10**{MAX_DIGITS}; write it in other units"
+        )
     if value.is_Integer:
         return str(int(value))
     decimal = _decimal_text(value)
@@ -428,10 +666,11 @@ def _number_text(value: sp.Rational) -> str:
 
 def _value_text(value: sp.Expr, key: str) -> str:
     if value.is_Rational:
-        return _number_text(value)
+        return _number_text(value, key)
     try:
+        check_expression_size(value, key)
         return _string(expression_text(value))
-    except UnsafeExpressionError as err:
+    except (UnsafeExpressionError, ValueError) as err:
         raise ScenarioError(f"cannot save {key}: {err}") from None
 
 
@@ -447,7 +686,7 @@ def _text_item(name: str, value: str, long: bool = False) -> tuple[str, str | No
     return (name, _long_string(value) if long else _string(value))
 
 
-def dumps(scenario: Scenario) -> str:
+def dumps(scenario: Scenario | ContinuousScenario) -> str:
     """The scenario as TOML text that :func:`loads` reads back equal.
 
     Raises
@@ -456,8 +695,16 @@ def dumps(scenario: Scenario) -> str:
         If a payoff expression uses something the file grammar cannot write
         (e.g. ``sympy.sin``).
     """
+    from negotiation.scenarios import continuous_file
+
+    if isinstance(scenario, continuous_file.ContinuousScenario):  # strategy intervals
+        return continuous_file.dumps(scenario)
     if not isinstance(scenario, Scenario):
         raise ScenarioError(f"dumps needs a Scenario, not {type(scenario).__name__}")
+    from negotiation.scenarios.private_file import PrivateScenario, types_toml
+
+    if isinstance(scenario, PrivateScenario):  # the ordinary tables, then [types]
+        return dumps(scenario.plain()).rstrip("\n") + "\n\n" + types_toml(scenario)
     s = scenario
     blocks: list[list[str]] = []
     head: list[tuple[str, str | None]] = [
@@ -484,13 +731,21 @@ def dumps(scenario: Scenario) -> str:
             _lines(
                 f"parameters.{_key(p.name)}",
                 [
-                    ("default", _number_text(p.default)),
+                    ("default", _number_text(p.default, f"parameters.{p.name}.default")),
                     _text_item("unit", p.unit),
                     _text_item("description", p.description),
                     _text_item("source", p.source),
                     ("stylised", "true" if p.stylised else None),
-                    ("low", None if p.low is None else _number_text(p.low)),
-                    ("high", None if p.high is None else _number_text(p.high)),
+                    (
+                        "low",
+                        None if p.low is None else _number_text(p.low, f"parameters.{p.name}.low"),
+                    ),
+                    (
+                        "high",
+                        None
+                        if p.high is None
+                        else _number_text(p.high, f"parameters.{p.name}.high"),
+                    ),
                 ],
             )
         )
@@ -514,7 +769,12 @@ def dumps(scenario: Scenario) -> str:
                     f"{ikey}.levels.{_key(level.name)}",
                     [
                         _text_item("label", level.label),
-                        ("value", None if level.value is None else _number_text(level.value)),
+                        (
+                            "value",
+                            None
+                            if level.value is None
+                            else _number_text(level.value, f"{ikey}.levels.{level.name}.value"),
+                        ),
                         _text_item("unit", level.unit),
                         _text_item("description", level.description),
                         _text_item("source", level.source),
@@ -531,10 +791,17 @@ def dumps(scenario: Scenario) -> str:
         )
         for issue_name, table in party.valuations.items():
             vkey = f"{pkey}.valuations.{_key(issue_name)}"
+            issue = s.issue(issue_name)
+            # every level but the status quo is written, 0 where none is given
+            full = {
+                level: table.get(level, sp.Integer(0))
+                for level in issue.level_names
+                if level in table or level != issue.status_quo
+            }
             blocks.append(
                 _lines(
                     vkey,
-                    [(level, _value_text(v, f"{vkey}.{level}")) for level, v in table.items()],
+                    [(level, _value_text(v, f"{vkey}.{level}")) for level, v in full.items()],
                 )
             )
         for k, item in enumerate(party.interactions):
@@ -562,15 +829,67 @@ def dumps(scenario: Scenario) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
-def save(scenario: Scenario, path: str | Path) -> Path:
+def save(scenario: Scenario | ContinuousScenario, path: str | Path) -> Path:
     """Write ``scenario`` to ``path`` as TOML; :func:`negotiation.load` reads it back equal.
+
+    The write is atomic: the text is written to a temporary file in the same
+    folder, which then replaces ``path`` in one step, so a failure (a text
+    that cannot be encoded, a full disk) leaves an existing file as it was.
 
     Returns
     -------
     pathlib.Path
         The path written.
+
+    Raises
+    ------
+    ScenarioError
+        If the scenario cannot be written as a file (e.g. a text with a lone
+        surrogate character, or a payoff outside the file grammar).
+    ScenarioFileError
+        If the file cannot be written (the message gives the path and reason).
     """
     path = Path(path)
-    text = dumps(scenario)
-    path.write_text(text, encoding="utf-8")
+    data = _encoded(dumps(scenario))
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else None
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except (OSError, ValueError) as err:
+        raise ScenarioFileError(
+            f"cannot write the file ({getattr(err, 'strerror', None) or err})", path=str(path)
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as err:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise ScenarioFileError(
+            f"cannot write the file ({err.strerror or err}); an existing file is unchanged",
+            path=str(path),
+        ) from None
     return path
+
+
+def _encoded(text: str) -> bytes:
+    """The text as UTF-8, or a ScenarioError naming the line with a character UTF-8 cannot hold."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        line = text.count("\n", 0, err.start) + 1
+        char = text[err.start]
+        raise ScenarioError(
+            f"cannot save: line {line} of the text holds the character {char!r}, a lone "
+            "surrogate that no file can hold; remove it from the scenario's texts"
+        ) from None

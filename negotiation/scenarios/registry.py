@@ -4,13 +4,13 @@ Examples
 --------
 >>> import negotiation as ng
 >>> ng.scenarios()
-('april_2025_escalation', 'geneva_consensus', 'london_framework', 'rare_earth_third_party', 'busan_truce', 'tariff_dilemma', 'tariff_war_2025')
+('april_2025_escalation', 'geneva_consensus', 'london_framework', 'rare_earth_third_party', 'october_2025', 'busan_truce', 'tariff_dilemma', 'tariff_war_2025')
 >>> ng.load("london_framework").date
 datetime.date(2025, 6, 10)
 >>> ng.load("london_framwork")
 Traceback (most recent call last):
 ...
-negotiation.errors.UnknownLabelError: no built-in scenario 'london_framwork'; did you mean london_framework? The built-in scenarios are: april_2025_escalation, geneva_consensus, london_framework, rare_earth_third_party, busan_truce, tariff_dilemma, tariff_war_2025; or give the path of a .toml file
+negotiation.errors.UnknownLabelError: no built-in scenario 'london_framwork'; did you mean london_framework? The built-in scenarios are: april_2025_escalation, geneva_consensus, london_framework, rare_earth_third_party, october_2025, busan_truce, tariff_dilemma, tariff_war_2025; or give the path of a .toml file
 """
 
 from __future__ import annotations

@@ -921,7 +921,21 @@ class Scenario:
 
     # ------------------------------------------------------------------ files and display
     def save(self, path: str | Path) -> Path:
-        """Write the scenario as a TOML file that :func:`negotiation.load` reads back equal."""
+        """Write the scenario as a TOML file that :func:`negotiation.load` reads back equal.
+
+        The write is atomic (a temporary file in the same folder, then a rename),
+        so a failure leaves an existing file as it was. The file is written in
+        a standard layout: comments of a file the scenario was read from are
+        not kept.
+
+        Raises
+        ------
+        ScenarioError
+            If the scenario cannot be written as a file (a payoff outside the
+            file grammar, a number beyond ``10**1000``, a lone surrogate in a text).
+        ScenarioFileError
+            If the file cannot be written (the message gives the path and reason).
+        """
         from negotiation.scenarios.files import save
 
         return save(self, path)

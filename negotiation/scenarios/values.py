@@ -26,7 +26,7 @@ from negotiation.errors import (
     ScenarioError,
     UnsafeExpressionError,
 )
-from negotiation.expressions import parse_expression
+from negotiation.expressions import decimal_number, parse_expression
 
 __all__ = [
     "FrozenMap",
@@ -70,7 +70,7 @@ def exact_number(value: Any, what: str = "value") -> sp.Rational:
         if value.is_Rational:
             return value
         if value.is_Float:
-            return sp.Rational(str(value))
+            return _decimal(str(value), what)
         raise ScenarioError(f"{what} is {value}, which is not a number")
     if isinstance(value, int):
         return sp.Integer(value)
@@ -79,7 +79,7 @@ def exact_number(value: Any, what: str = "value") -> sp.Rational:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ScenarioError(f"{what} is {value}; give a finite number")
-        return sp.Rational(str(value))
+        return _decimal(str(value), what)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ScenarioError(f"{what} is {value}; give a finite number")
@@ -99,6 +99,14 @@ def exact_number(value: Any, what: str = "value") -> sp.Rational:
     if hasattr(value, "__float__"):  # numpy floats
         return exact_number(float(value), what)
     raise ScenarioError(f"{what} is a {type(value).__name__} ({value!r}); give a number")
+
+
+def _decimal(text: str, what: str) -> sp.Rational:
+    """A decimal's exact value, refusing huge digits or exponents before computing anything."""
+    try:
+        return decimal_number(text, what)
+    except UnsafeExpressionError as err:
+        raise ScenarioError(str(err)) from None
 
 
 def optional_number(value: Any, what: str) -> sp.Rational | None:

@@ -48,12 +48,16 @@ class Solved:
     ``method`` names the method that produced them (a solver may hand over to
     another, e.g. Lemke-Howson to vertex enumeration when every path fails).
     ``exact`` says whether the vectors hold sympy numbers (else float arrays).
+    ``payoffs``, when a solver has them at hand (float solvers only), gives
+    each profile's expected payoffs, one per player, so they are not
+    computed again.
     """
 
     profiles: list[tuple[Any, ...]]
     method: str
     exact: bool
     notes: tuple[str, ...] = ()
+    payoffs: tuple[tuple[float, ...], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,12 +106,14 @@ class Solver:
 _TABLE: Sequence[Solver] = (
     Solver(
         "vertex_enumeration",
-        "negotiation.solvers.exact:solve",
+        "negotiation.solvers.numeric:solve_vertex_enumeration",
         players=2,
         exact=True,
         degenerate=True,
         finds="all",
-        summary="every extreme equilibrium of a two-player game, by exact vertex enumeration",
+        summary="every extreme equilibrium of a two-player game, by lexicographic vertex "
+        "enumeration (compiled floats, exact arithmetic where floats cannot decide or with "
+        "exact=True)",
     ),
     Solver(
         "support_enumeration",

@@ -60,6 +60,7 @@ from negotiation.solvers.pure import pure_equilibrium_mask
 
 __all__ = [
     "DEFAULT_TOL",
+    "MAX_LOOP_SIZE",
     "MAX_SIZE",
     "BatchEquilibria",
     "CompactEquilibria",
@@ -720,12 +721,58 @@ def _solve_pure(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
     )
 
 
+#: Games larger than :data:`MAX_SIZE` and up to this size are solved point by
+#: point by the compiled float search (every extreme equilibrium, degenerate
+#: games in full) that :meth:`negotiation.Game.equilibria` uses.
+MAX_LOOP_SIZE = 16
+
+
+def _solve_loop(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
+    """Every extreme equilibrium, one game at a time, by the compiled float search.
+
+    A point where the float search declines (a decision too close to call in
+    floats, or numba missing) is solved by :meth:`negotiation.Game.equilibria`.
+    A point is flagged degenerate when its equilibria show it (an even number
+    of them, or supports of unequal sizes): nondegenerate games have an odd
+    number of equilibria with equal support sizes.
+    """
+    from negotiation.solvers.numeric import float_extreme_equilibria
+
+    N, m, n = A.shape
+    points: list[int] = []
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    degenerate = np.zeros(N, dtype=bool)
+    for k in range(N):
+        found = float_extreme_equilibria(A[k], B[k], tol)
+        if found is None:
+            from negotiation.games.normal_form import Game
+
+            solved = Game(A[k].tolist(), B[k].tolist()).equilibria()
+            found = [
+                (np.array(eq.strategies[0], dtype=float), np.array(eq.strategies[1], dtype=float))
+                for eq in solved
+            ]
+        sizes = [(int(np.sum(x > tol)), int(np.sum(y > tol))) for x, y in found]
+        degenerate[k] = len(found) % 2 == 0 or any(a != b for a, b in sizes)
+        for x, y in found:
+            points.append(k)
+            rows.append(x)
+            cols.append(y)
+    point = np.asarray(points, dtype=np.intp)
+    row = np.asarray(rows, dtype=float).reshape(len(points), m)
+    col = np.asarray(cols, dtype=float).reshape(len(points), n)
+    return _compact(N, degenerate, point, row, col)
+
+
 def solve_batch(A: np.ndarray, B: np.ndarray, method: str, tol: float) -> CompactEquilibria:
     """Dispatch on method and shape; inputs are trusted (checked by the caller)."""
     if method == "pure":
         return _solve_pure(A, B, tol)
     if A.shape[1:] == (2, 2):
         return _solve_2x2(A, B, tol)
+    if max(A.shape[1:]) > MAX_SIZE:
+        return _solve_loop(A, B, tol)
     return _solve_vertex(A, B, tol)
 
 

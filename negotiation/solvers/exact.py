@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import sympy as sp
 
+from negotiation.errors import InvalidGameError
 from negotiation.solvers import Solved
 
 if TYPE_CHECKING:
@@ -62,12 +63,18 @@ if TYPE_CHECKING:
 from negotiation.solvers import lexsearch
 
 __all__ = [
+    "MAX_VERTICES",
     "Vertex",
     "best_response_vertices",
     "equilibrium_vertex_pairs",
     "extreme_equilibria",
     "is_degenerate",
+    "vertex_bound",
 ]
+
+#: The most polytope vertices the solver-table entry enumerates (see :func:`vertex_bound`):
+#: about a minute on one core, and memory well under a gigabyte.
+MAX_VERTICES = 1_000_000
 
 Number = int | Fraction
 
@@ -192,6 +199,14 @@ def _normalise(point: Sequence[int | Fraction]) -> tuple[Fraction, ...]:
 def _complete_pairs(poly: _Polytopes) -> list[tuple[int, int]]:
     """Index pairs (vertex of P, vertex of Q), both non-zero, whose labels cover all."""
     m, n = poly.m, poly.n
+    from negotiation.solvers import lexsearch_numba
+
+    if m + n < 63:  # the compiled pairing, when numba is installed
+        found = lexsearch_numba.label_pairs(
+            np.array(poly.row_masks, dtype=np.int64), np.array(poly.col_masks, dtype=np.int64), m, n
+        )
+        if found is not None:
+            return [(int(i), int(j)) for i, j in found.tolist()]
     full = (1 << (m + n)) - 1
     rows_zero = (1 << m) - 1  # x = 0 exactly when it carries every row label
     cols_zero = full ^ rows_zero
@@ -290,12 +305,59 @@ def is_degenerate(A: Sequence[Sequence[Number]], B: Sequence[Sequence[Number]]) 
     )
 
 
-def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+def vertex_bound(m: int, n: int) -> int:
+    """An upper bound on the vertices of the larger best-response polytope of an ``m x n`` game.
+
+    ``P`` has dimension ``m`` and ``m + n`` facets, ``Q`` dimension ``n`` and
+    ``m + n`` facets; by McMullen's upper bound theorem a ``d``-polytope with
+    ``k`` facets has at most ``C(k - ceil(d/2), floor(d/2)) + C(k - floor(d/2) - 1,
+    ceil(d/2) - 1)`` vertices, and never more than ``C(k, d)`` (its bases). The
+    work and memory of the enumeration grow with this number.
+
+    Examples
+    --------
+    >>> vertex_bound(2, 2), vertex_bound(10, 10), vertex_bound(30, 30) > 10**11
+    (4, 4004, True)
+    """
+
+    def bound(d: int, k: int) -> int:
+        if d <= 0:
+            return 1
+        half, up = d // 2, (d + 1) // 2
+        upper = math.comb(k - up, half) + math.comb(k - half - 1, up - 1)
+        return min(upper, math.comb(k, d))
+
+    return max(bound(m, m + n), bound(n, m + n))
+
+
+def solve(
+    tables: PayoffTables, *, exact: bool, tol: float, max_vertices: int | None = MAX_VERTICES
+) -> Solved:
     """The solver-table entry ``"vertex_enumeration"``: every extreme equilibrium.
 
     The search runs in exact arithmetic either way (floats read as the
     decimals they print as); ``exact=False`` returns float vectors.
+
+    Parameters
+    ----------
+    max_vertices
+        Refuse a game whose polytopes may have more vertices than this
+        (:func:`vertex_bound`), before any work; ``None`` for no bound.
+
+    Raises
+    ------
+    InvalidGameError
+        For a game beyond ``max_vertices``, naming the methods that can solve it.
     """
+    m, n = tables.shape
+    if max_vertices is not None and vertex_bound(m, n) > max_vertices:
+        raise InvalidGameError(
+            f"exact vertex enumeration of a {m} x {n} game may visit up to "
+            f"{vertex_bound(m, n):.2e} vertices (the limit is max_vertices={max_vertices:,}), "
+            "more time and memory than this machine has; for one equilibrium use "
+            "method='lemke_howson' or method='logit' (numeric), or run the exact search with "
+            "no bound: negotiation.solvers.exact.extreme_equilibria(A, B)"
+        )
     pairs = extreme_equilibria(*tables.fraction_lists)
     profiles: list[tuple[tuple[sp.Rational, ...], ...] | tuple[np.ndarray, ...]]
     if exact:

@@ -36,7 +36,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -46,7 +45,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["MAX_ITERATIONS", "lemke_howson_path"]
+__all__ = ["MAX_ITERATIONS", "checked_payoffs", "is_equilibrium", "lemke_howson_path"]
 
 MAX_ITERATIONS = 10**6
 _PIVOT_TOL = 1e-10  # a tableau entry at most this is not a usable pivot
@@ -82,17 +81,126 @@ def lemke_howson_path(
     """
     A = np.asarray(A, dtype=np.float64)
     B = np.asarray(B, dtype=np.float64)
-    shift_a = 1.0 - A.min()
-    shift_b = 1.0 - B.min()
-    kernel = _compiled_path() if compiled else _path
     x = np.zeros(A.shape[0])
     y = np.zeros(A.shape[1])
-    ok = kernel(A + shift_a, B + shift_b, label, max_iterations, x, y)
+    if compiled and _shifted_path_jit is not None:
+        ok = _shifted_path_jit(A, B, label, max_iterations, x, y)
+    else:
+        ok = _path_python(A + (1.0 - A.min()), B + (1.0 - B.min()), label, max_iterations, x, y)
     return (x, y) if ok else None
 
 
-def _compiled_path() -> Callable[..., bool]:
-    return _path_jit if _path_jit is not None else _path
+def is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> bool:
+    """Whether ``(x, y)`` are probability vectors and mutual best responses within ``tol``.
+
+    The test of :func:`negotiation.solvers.numeric.is_equilibrium`, compiled
+    with the kernel (a few microseconds less per call on small games).
+
+    Examples
+    --------
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    >>> is_equilibrium(A, A.T.copy(), np.array([1.0, 0.0]), np.array([1.0, 0.0]), 1e-9)
+    True
+    """
+    kernel = _is_equilibrium_jit if _is_equilibrium_jit is not None else _is_equilibrium
+    return bool(kernel(A, B, x, y, tol))
+
+
+def checked_payoffs(
+    A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float, zero: float
+) -> tuple[float, float] | None:
+    """The payoffs ``(x A y, x B y)`` if ``(x, y)`` passes :func:`is_equilibrium`, else ``None``.
+
+    On success, entries of ``x`` and ``y`` within ``zero`` of 0 are set to 0
+    first (in place), and the payoffs are those of the cleaned vectors: what
+    :class:`negotiation.Equilibrium` reports.
+
+    Examples
+    --------
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    >>> B = np.array([[2.0, 0.0], [0.0, 3.0]])
+    >>> checked_payoffs(A, B, np.array([1.0, 0.0]), np.array([1.0, 0.0]), 1e-9, 1e-9)
+    (3.0, 2.0)
+    """
+    out = np.empty(2)
+    kernel = _checked_payoffs_jit if _checked_payoffs_jit is not None else _checked_payoffs
+    return (float(out[0]), float(out[1])) if kernel(A, B, x, y, tol, zero, out) else None
+
+
+def _checked_payoffs(
+    A: np.ndarray,
+    B: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    tol: float,
+    zero: float,
+    out: np.ndarray,
+) -> bool:
+    if not _is_equilibrium(A, B, x, y, tol):
+        return False
+    m, n = A.shape
+    for i in range(m):
+        if abs(x[i]) <= zero:
+            x[i] = 0.0
+    for j in range(n):
+        if abs(y[j]) <= zero:
+            y[j] = 0.0
+    u = 0.0
+    v = 0.0
+    for i in range(m):
+        a = 0.0
+        b = 0.0
+        for j in range(n):
+            a += A[i, j] * y[j]
+            b += B[i, j] * y[j]
+        u += a * x[i]
+        v += b * x[i]
+    out[0] = u
+    out[1] = v
+    return True
+
+
+def _is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> bool:
+    """Probability vectors and mutual best responses within ``tol`` (compiled with the kernel)."""
+    m, n = A.shape
+    sx = 0.0
+    for i in range(m):
+        if not np.isfinite(x[i]) or x[i] < -tol:
+            return False
+        sx += x[i]
+    sy = 0.0
+    for j in range(n):
+        if not np.isfinite(y[j]) or y[j] < -tol:
+            return False
+        sy += y[j]
+    if abs(sx - 1.0) > tol or abs(sy - 1.0) > tol:
+        return False
+    best = -np.inf
+    value = 0.0
+    for i in range(m):
+        r = 0.0
+        for j in range(n):
+            r += A[i, j] * y[j]
+        value += x[i] * r
+        best = max(best, r)
+    if value < best - tol:
+        return False
+    best = -np.inf
+    value = 0.0
+    for j in range(n):
+        c = 0.0
+        for i in range(m):
+            c += x[i] * B[i, j]
+        value += c * y[j]
+        best = max(best, c)
+    return bool(value >= best - tol)
+
+
+def _shifted_path(
+    A: np.ndarray, B: np.ndarray, label: int, max_iterations: int, x: np.ndarray, y: np.ndarray
+) -> bool:
+    """:func:`_path` on the payoffs shifted to be at least 1 (one crossing into the kernel)."""
+    return _path(A + (1.0 - A.min()), B + (1.0 - B.min()), label, max_iterations, x, y)
 
 
 def _lex_min_ratio(T: np.ndarray, c: int, slack_start: int, n_slacks: int) -> int:
@@ -133,18 +241,25 @@ def _lex_min_ratio(T: np.ndarray, c: int, slack_start: int, n_slacks: int) -> in
 
 
 def _pivot(T: np.ndarray, r: int, c: int) -> None:
-    """Gauss-Jordan pivot on ``T[r, c]``, in place."""
+    """Gauss-Jordan pivot on ``T[r, c]``, in place.
+
+    The scaled pivot row is copied first: an update loop that read it from
+    ``T`` while writing other rows of ``T`` could not be vectorised.
+    """
     k, width = T.shape
     p = T[r, c]
+    row = np.empty(width)
     for j in range(width):
-        T[r, j] /= p
+        v = T[r, j] / p
+        row[j] = v
+        T[r, j] = v
     for i in range(k):
         if i == r:
             continue
         f = T[i, c]
         if f != 0.0:
             for j in range(width):
-                T[i, j] -= f * T[r, j]
+                T[i, j] -= f * row[j]
 
 
 def _path(
@@ -215,10 +330,16 @@ def _path(
     return True
 
 
-_path_jit: Any = None
+_path_python = _path
+_shifted_path_jit: Any = None
+_is_equilibrium_jit: Any = None
+_checked_payoffs_jit: Any = None
 if numba is not None:
     _jit = numba.njit(cache=True, nogil=True)
     _lex_min_ratio = _jit(_lex_min_ratio)
     _pivot = _jit(_pivot)
-    _path_jit = _jit(_path)
-    _path = _path_jit.py_func
+    _path = _jit(_path)
+    _path_python = _path.py_func
+    _shifted_path_jit = _jit(_shifted_path)
+    _is_equilibrium = _is_equilibrium_jit = _jit(_is_equilibrium)
+    _checked_payoffs_jit = _jit(_checked_payoffs)

@@ -9,7 +9,16 @@ is, up to the positive factor ``D``, a ``k x k`` minor of ``[C | I | 1]``, so
 Hadamard's inequality bounds it by ``H``; with the primes' product ``M > 2H``
 the residues determine the number, and its sign is read exactly from its
 mixed-radix digits. Nothing is rounded: the kernel returns the same vertices
-as the plain-Python search, only faster.
+as the plain-Python search, only faster. A float copy of the dictionary with
+a running error bound per entry stands in front of the residues: a sign that
+the floats settle beyond their bound is not computed from the residues, which
+decide only ties, exact zeros and values lost in rounding.
+
+The same module holds the float search behind the numeric default
+(:func:`vertices_float`: the same lexicographic search on floats, ties within
+``FLOAT_ZERO`` of a row's scale, giving up on decisions too close to call),
+the compiled pairing of vertices by their label masks (:func:`label_pairs`)
+and :func:`snap`, which rounds a float answer to a nearby small fraction.
 
 numba is imported when this module is, so :mod:`negotiation.solvers.lexsearch`
 imports it on first use only; :func:`vertices_compiled` returns ``None`` when
@@ -36,7 +45,14 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["available", "vertices_compiled"]
+__all__ = [
+    "assemble",
+    "available",
+    "label_pairs",
+    "snap",
+    "vertices_compiled",
+    "vertices_float",
+]
 
 # A prime sits above 2**30 and below 2**31, so a product of two residues fits an int64.
 _PRIME_BITS = 30
@@ -80,7 +96,13 @@ def vertices_compiled(
         inverses, half = _mixed_radix_tables(primes.tolist())
         M, _ = _crt_coefficients(primes.tolist())
         weights = np.array([pow(M // q, -1, q) for q in primes.tolist()], dtype=np.int64)
-        status, masks, numerators, bases = _search(residues, primes, weights, inverses, half)
+        try:
+            floats = np.array([[float(v) for v in row] for row in C], dtype=np.float64)
+        except OverflowError:  # entries beyond floats: the plain-Python search
+            return None
+        status, masks, numerators, bases = _search_filtered(
+            residues, floats, primes, weights, inverses, half
+        )
         _last_bases[0] = bases
         if status == 0:
             crt = _crt_coefficients(primes.tolist())
@@ -298,14 +320,452 @@ if numba is not None:
                 _insert(bigger, key)
         return bigger
 
+
+# ---------------------------------------------------------------------- floats
+#: A float decision this close to zero (relative to its scale) is a tie or a zero.
+FLOAT_ZERO = 1e-13
+#: Between FLOAT_ZERO and this, a decision is too close to call in floats: the
+#: float search gives up (status 3) and the caller solves exactly.
+FLOAT_GRAY = 1e-10
+
+
+def vertices_float(C: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The vertices of ``{z >= 0 : C z <= 1}`` for a positive float matrix, by the same search.
+
+    The lexicographic search of :func:`vertices_compiled` on a float
+    dictionary: a value within ``FLOAT_ZERO`` of zero (relative to its row's
+    scale) is a zero, and a ratio-test difference as small a tie, broken by
+    the lexicographic rule as in exact arithmetic. Returns ``(masks, points)``
+    (label masks and the vertices' coordinates, one row each), or ``None``
+    when numba is missing, the polytope has more than 62 variables and
+    constraints, or some decision fell between ``FLOAT_ZERO`` and
+    ``FLOAT_GRAY`` (too close to call in floats: solve exactly instead).
+    """
+    if numba is None:
+        return None
+    C = np.ascontiguousarray(C, dtype=np.float64)
+    k, d = C.shape
+    if d + k > _MAX_LABELS:
+        return None
+    status, masks, points = _search_float(C, FLOAT_ZERO, FLOAT_GRAY)
+    if status != 0:
+        return None
+    return masks, points
+
+
+def label_pairs(
+    row_masks: np.ndarray, col_masks: np.ndarray, m: int, n: int
+) -> np.ndarray | None:
+    """Index pairs (vertex of P, vertex of Q), both non-zero, whose labels cover all ``m + n``.
+
+    ``row_masks`` and ``col_masks`` are over the game's labels (row strategies
+    ``0..m-1``, columns ``m..m+n-1``). Returns an ``(E, 2)`` int64 array, or
+    ``None`` without numba.
+    """
+    if numba is None or m + n > _MAX_LABELS:
+        return None
+    return _pairs(
+        np.ascontiguousarray(row_masks, dtype=np.int64),
+        np.ascontiguousarray(col_masks, dtype=np.int64),
+        m,
+        n,
+    )
+
+
+if numba is not None:
+
     @_jit
-    def _search(Cres, primes, crt_weights, inverses, half):  # type: ignore[no-untyped-def]  # pragma: no cover
-        """Breadth-first lexicographic search; returns (status, masks, numerator residues).
+    def _popcount(v: int) -> int:  # pragma: no cover - compiled
+        count = 0
+        while v:
+            v &= v - 1
+            count += 1
+        return count
+
+    @_jit
+    def _search_float(C, zero, gray):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Breadth-first lexicographic search on a float dictionary; (status, masks, points).
+
+        Status 0: done; 2: an unbounded direction (impossible for a positive
+        ``C``); 3: a decision too close to call.
+        """
+        k, d = C.shape
+        W = d + 1
+        rhs = d
+        n_vars = d + k
+        all_bits = (1 << n_vars) - 1
+
+        cap = 64
+        pool_T = np.empty((cap, k, W), dtype=np.float64)
+        pool_basis = np.empty((cap, k), dtype=np.int64)
+        pool_cob = np.empty((cap, d), dtype=np.int64)
+        pool_T[0, :, :d] = C
+        pool_T[0, :, d] = 1.0
+        for i in range(k):
+            pool_basis[0, i] = d + i
+        for j in range(d):
+            pool_cob[0, j] = j
+        head, tail = 0, 1
+
+        seen = np.zeros(1024, dtype=np.int64)
+        n_seen = 1
+        _insert(seen, all_bits ^ ((1 << d) - 1))
+        vertex_set = np.zeros(1024, dtype=np.int64)
+        n_vertices = 0
+        out_cap = 256
+        masks = np.empty(out_cap, dtype=np.int64)
+        points = np.zeros((out_cap, d), dtype=np.float64)
+
+        T = np.empty((k, W), dtype=np.float64)
+        basis = np.empty(k, dtype=np.int64)
+        cob = np.empty(d, dtype=np.int64)
+        position = np.empty(n_vars, dtype=np.int64)
+        scale = np.empty(k, dtype=np.float64)
+        positive = np.empty((k, d), dtype=np.bool_)
+        row = np.empty(W, dtype=np.float64)
+
+        while head < tail:
+            T[:] = pool_T[head]
+            basis[:] = pool_basis[head]
+            cob[:] = pool_cob[head]
+            head += 1
+            key = 0
+            for i in range(k):
+                key |= 1 << basis[i]
+                position[basis[i]] = i
+            for j in range(d):
+                position[cob[j]] = -1 - j
+            for i in range(k):
+                s = 1.0
+                for j in range(W):
+                    a = abs(T[i, j])
+                    if a > s:
+                        s = a
+                scale[i] = s
+                for j in range(W):  # a zero is a zero: clean it, or give up if unclear
+                    a = abs(T[i, j])
+                    if a <= zero * s:
+                        T[i, j] = 0.0
+                    elif a <= gray * s:
+                        return 3, masks[:0], points[:0]
+
+            nonzero = 0
+            for i in range(k):
+                if T[i, rhs] != 0.0:
+                    nonzero |= 1 << basis[i]
+            mask = all_bits & ~nonzero
+            if 2 * (n_vertices + 1) > vertex_set.shape[0]:
+                vertex_set = _grow_set(vertex_set)
+            if _insert(vertex_set, mask + 1):
+                if n_vertices == out_cap:
+                    out_cap *= 2
+                    bigger_masks = np.empty(out_cap, dtype=np.int64)
+                    bigger_masks[:n_vertices] = masks[:n_vertices]
+                    masks = bigger_masks
+                    bigger_points = np.zeros((out_cap, d), dtype=np.float64)
+                    bigger_points[:n_vertices] = points[:n_vertices]
+                    points = bigger_points
+                masks[n_vertices] = mask
+                for i in range(k):
+                    v = basis[i]
+                    if v < d and (nonzero >> v) & 1:
+                        points[n_vertices, v] = T[i, rhs]
+                n_vertices += 1
+
+            for i in range(k):
+                for c in range(d):
+                    positive[i, c] = T[i, c] > 0.0
+
+            for c in range(d):
+                best = -1
+                for i in range(k):
+                    if not positive[i, c]:
+                        continue
+                    if best < 0:
+                        best = i
+                        continue
+                    u = T[i, rhs] * T[best, c]
+                    w = T[best, rhs] * T[i, c]
+                    diff = u - w
+                    size = scale[i] * scale[best]
+                    sgn = 0
+                    if abs(diff) > zero * size:
+                        if abs(diff) <= gray * size:
+                            return 3, masks[:0], points[:0]
+                        sgn = 1 if diff > 0 else -1
+                    slack = d
+                    while sgn == 0 and slack < n_vars:
+                        where = position[slack]
+                        if where >= 0:
+                            if where == i:
+                                sgn = 1
+                            elif where == best:
+                                sgn = -1
+                        else:
+                            col = -1 - where
+                            u = T[i, col] * T[best, c]
+                            w = T[best, col] * T[i, c]
+                            diff = u - w
+                            size = scale[i] * scale[best]
+                            if abs(diff) > zero * size:
+                                if abs(diff) <= gray * size:
+                                    return 3, masks[:0], points[:0]
+                                sgn = 1 if diff > 0 else -1
+                        slack += 1
+                    if sgn < 0:
+                        best = i
+                if best < 0:
+                    return 2, masks[:0], points[:0]
+                r = best
+                new_key = (key ^ (1 << basis[r])) | (1 << cob[c])
+                if 2 * (n_seen + 1) > seen.shape[0]:
+                    seen = _grow_set(seen)
+                if not _insert(seen, new_key):
+                    continue
+                n_seen += 1
+
+                if tail == cap:
+                    live = tail - head
+                    if head >= cap // 2:
+                        pool_T[:live] = pool_T[head:tail]
+                        pool_basis[:live] = pool_basis[head:tail]
+                        pool_cob[:live] = pool_cob[head:tail]
+                    else:
+                        cap *= 2
+                        new_T = np.empty((cap, k, W), dtype=np.float64)
+                        new_T[:live] = pool_T[head:tail]
+                        pool_T = new_T
+                        new_basis = np.empty((cap, k), dtype=np.int64)
+                        new_basis[:live] = pool_basis[head:tail]
+                        pool_basis = new_basis
+                        new_cob = np.empty((cap, d), dtype=np.int64)
+                        new_cob[:live] = pool_cob[head:tail]
+                        pool_cob = new_cob
+                    head, tail = 0, live
+
+                slot = tail
+                tail += 1
+                pool_basis[slot] = basis
+                pool_basis[slot, r] = cob[c]
+                pool_cob[slot] = cob
+                pool_cob[slot, c] = basis[r]
+                inv = 1.0 / T[r, c]
+                out = pool_T[slot]
+                for j in range(W):
+                    row[j] = T[r, j] * inv
+                row[c] = inv
+                for i in range(k):
+                    if i == r:
+                        for j in range(W):
+                            out[i, j] = row[j]
+                        continue
+                    f = T[i, c]
+                    if f == 0.0:
+                        for j in range(W):
+                            out[i, j] = T[i, j]
+                    else:
+                        for j in range(W):
+                            out[i, j] = T[i, j] - f * row[j]
+                        out[i, c] = -f * inv
+        return 0, masks[:n_vertices].copy(), points[:n_vertices].copy()
+
+    @_jit
+    def _pairs(pm, qm, m, n):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Complementary vertex pairs by mask.
+
+        A vertex of P with exactly ``m`` labels pairs with the vertex of Q
+        whose labels are the other ``n`` (a hash look-up) and with vertices
+        of Q that have extra labels; a vertex of P with extra labels with
+        every vertex of Q that has its missing labels. Both searches AND
+        one bit set of Q's vertices per missing label.
+        """
+        full = (1 << (m + n)) - 1
+        rows_zero = (1 << m) - 1
+        cols_zero = full ^ rows_zero
+        L = m + n
+        nq = qm.shape[0]
+        words = (nq + 63) // 64
+        has = np.zeros((L, words), dtype=np.int64)  # bit j of has[l]: Q vertex j has label l
+        live = np.zeros(words, dtype=np.int64)  # non-zero vertices of Q
+        extra = np.zeros(words, dtype=np.int64)  # ... with more than n labels
+        size = 1024
+        while size < 4 * nq:
+            size *= 2
+        keys = np.zeros(size, dtype=np.int64)
+        values = np.empty(size, dtype=np.int64)
+        for j in range(nq):
+            q = qm[j]
+            if q & cols_zero == cols_zero:
+                continue
+            w, bit = j >> 6, np.int64(1) << np.int64(j & 63)
+            live[w] |= bit
+            if _popcount(q) > n:
+                extra[w] |= bit
+            for label in range(L):
+                if (q >> label) & 1:
+                    has[label, w] |= bit
+            h = _mix(q + 1) & (size - 1)
+            while keys[h] != 0 and keys[h] != q + 1:
+                h = (h + 1) & (size - 1)
+            keys[h] = q + 1
+            values[h] = j
+        acc = np.empty(words, dtype=np.int64)
+        out_cap = 64
+        out = np.empty((out_cap, 2), dtype=np.int64)
+        count = 0
+        for i in range(pm.shape[0]):
+            p = pm[i]
+            if p & rows_zero == rows_zero:
+                continue
+            need = full & ~p
+            if _popcount(p) == m:
+                h = _mix(need + 1) & (size - 1)
+                while keys[h] != 0:
+                    if keys[h] == need + 1:
+                        if count == out_cap:
+                            out_cap *= 2
+                            bigger = np.empty((out_cap, 2), dtype=np.int64)
+                            bigger[:count] = out[:count]
+                            out = bigger
+                        out[count, 0] = i
+                        out[count, 1] = values[h]
+                        count += 1
+                        break
+                    h = (h + 1) & (size - 1)
+                acc[:] = extra
+            else:
+                acc[:] = live
+            for label in range(L):
+                if (need >> label) & 1:
+                    for w in range(words):
+                        acc[w] &= has[label, w]
+            for w in range(words):
+                bits = acc[w]
+                if bits == 0:
+                    continue
+                for b in range(64):
+                    if (bits >> b) & 1:
+                        if count == out_cap:
+                            out_cap *= 2
+                            bigger = np.empty((out_cap, 2), dtype=np.int64)
+                            bigger[:count] = out[:count]
+                            out = bigger
+                        out[count, 0] = i
+                        out[count, 1] = w * 64 + b
+                        count += 1
+        return out[:count].copy()
+
+
+def snap(values: np.ndarray, max_denominator: int = 10**6, tol: float = 1e-13) -> np.ndarray:
+    """Each value replaced by the nearest fraction ``p / q`` (``q <= max_denominator``) within ``tol``.
+
+    A float search computes ``1/3`` as ``0.33333333333333337`` or so; snapped,
+    it is the float nearest ``1/3``, as an exact solver's answer read as a
+    float would be. Fractions with denominators up to ``max_denominator`` are
+    at least ``1 / max_denominator**2`` apart, so with ``tol`` below half that
+    the match is unambiguous; a value with no such fraction is left as it is.
+    Without numba the values are returned unchanged.
+    """
+    if numba is None:
+        return values
+    flat = np.ascontiguousarray(values, dtype=np.float64).reshape(-1)
+    return _snap(flat, float(max_denominator), tol).reshape(np.shape(values))
+
+
+if numba is not None:
+
+    @_jit
+    def _snap(values, max_den, tol):  # type: ignore[no-untyped-def]  # pragma: no cover
+        out = values.copy()
+        for idx in range(values.shape[0]):
+            x = values[idx]
+            if not np.isfinite(x):
+                continue
+            h0, h1 = 0.0, 1.0
+            k0, k1 = 1.0, 0.0
+            y = x
+            for _ in range(64):
+                a = np.floor(y)
+                h2 = a * h1 + h0
+                k2 = a * k1 + k0
+                if k2 > max_den:
+                    break
+                if abs(x - h2 / k2) <= tol:
+                    out[idx] = h2 / k2
+                    break
+                rest = y - a
+                if rest <= 0.0:
+                    break
+                y = 1.0 / rest
+                h0, h1 = h1, h2
+                k0, k1 = k1, k2
+        return out
+
+
+if numba is not None:
+    # Twice the unit roundoff: every bound below charges at least this per operation.
+    _U = 2.3e-16
+
+    @_jit
+    def _signed_float(x, D, primes, q_inverses, inverses, half, scratch):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The integer ``X = N D`` (``x`` holds ``N mod q_p``) as a float, relative error below ``2 K u``."""
+        K = x.shape[0]
+        negative = False
+        for p in range(K):
+            scratch[p] = _mulmod(x[p], D[p], primes[p], q_inverses[p])
+        digits = scratch[K:]
+        if _exact_sign(scratch[:K], primes, q_inverses, inverses, half, digits) < 0:
+            negative = True
+            for p in range(K):
+                scratch[p] = (primes[p] - scratch[p]) % primes[p]
+            _exact_sign(scratch[:K], primes, q_inverses, inverses, half, digits)
+        value = 0.0
+        for i in range(K - 1, -1, -1):
+            value = value * float(primes[i]) + float(digits[i])
+        return -value if negative else value
+
+    @_jit
+    def _refresh(T, D, F, E, primes, q_inverses, inverses, half, scratch):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The float shadow ``F`` (with bounds ``E``) recomputed from the exact residues ``T``."""
+        K, k, W = T.shape
+        one = np.ones(K, dtype=np.int64)
+        d_value = _signed_float(D, one, primes, q_inverses, inverses, half, scratch)
+        x = np.empty(K, dtype=np.int64)
+        rel = (4 * K + 8) * _U
+        for i in range(k):
+            for j in range(W):
+                zero = True
+                for p in range(K):
+                    x[p] = T[p, i, j]
+                    if x[p] != 0:
+                        zero = False
+                if zero:
+                    F[i, j] = 0.0
+                    E[i, j] = 0.0
+                    continue
+                v = _signed_float(x, D, primes, q_inverses, inverses, half, scratch) / d_value
+                F[i, j] = v
+                E[i, j] = abs(v) * rel
+
+    @_jit
+    def _search_filtered(Cres, Cf, primes, crt_weights, inverses, half):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Breadth-first lexicographic search; returns (status, masks, numerator residues, bases).
 
         The tableau holds ``N = T / D`` modulo each prime (the normalised
         dictionary), so a pivot costs one modular product per entry; an
-        integer entry ``T = N D`` is needed only for its sign, read with the
-        weights ``D w_p``.
+        integer entry ``T = N D`` is needed only for its sign.
+
+        Beside the residues of the normalised dictionary ``N`` it carries a
+        float copy ``F`` and a running bound ``E`` with ``|F - N| <= E`` entry
+        by entry (each pivot adds the propagated bounds and the rounding of
+        every operation, generously). A sign or a ratio-test difference is
+        read from the floats when they are further from zero than their
+        bound; only the others (ties, exact zeros, values lost in rounding)
+        are decided from the residues: zero when every residue is, else by
+        :func:`_sign`. Where a bound grows too loose (a pivot close to its
+        bound, or entries whose bounds pass 1e-9 of their row), the floats
+        are recomputed from the residues. Every decision is exact: the
+        floats only spare the residues' sign computations.
         """
         K, k, d = Cres.shape
         W = d + 1
@@ -318,11 +778,19 @@ if numba is not None:
 
         cap = 64
         pool_T = np.empty((cap, K, k, W), dtype=np.int64)
+        pool_F = np.empty((cap, k, W), dtype=np.float64)
+        pool_E = np.empty((cap, k, W), dtype=np.float64)
         pool_basis = np.empty((cap, k), dtype=np.int64)
         pool_cob = np.empty((cap, d), dtype=np.int64)
         pool_D = np.empty((cap, K), dtype=np.int64)
         pool_T[0, :, :, :d] = Cres
         pool_T[0, :, :, d] = 1
+        pool_F[0, :, :d] = Cf
+        pool_F[0, :, d] = 1.0
+        for i in range(k):
+            for j in range(d):
+                pool_E[0, i, j] = abs(Cf[i, j]) * _U
+            pool_E[0, i, d] = 0.0
         for i in range(k):
             pool_basis[0, i] = d + i
         for j in range(d):
@@ -340,18 +808,22 @@ if numba is not None:
         numerators = np.zeros((out_cap, K, d), dtype=np.int64)
 
         T = np.empty((K, k, W), dtype=np.int64)
+        F = np.empty((k, W), dtype=np.float64)
+        E = np.empty((k, W), dtype=np.float64)
         basis = np.empty(k, dtype=np.int64)
         cob = np.empty(d, dtype=np.int64)
         D = np.empty(K, dtype=np.int64)
-        weights = np.empty(K, dtype=np.int64)  # D w_p mod q_p
-        position = np.empty(n_vars, dtype=np.int64)  # row if basic, else -1 - column
+        weights = np.empty(K, dtype=np.int64)
+        position = np.empty(n_vars, dtype=np.int64)
         x = np.empty(K, dtype=np.int64)
         scratch = np.empty(2 * K, dtype=np.int64)
         pivot_row = np.empty(W, dtype=np.int64)
-        positive = np.empty((k, d), dtype=np.bool_)
+        sign = np.empty((k, W), dtype=np.int64)
 
         while head < tail:
             T[:] = pool_T[head]
+            F[:] = pool_F[head]
+            E[:] = pool_E[head]
             basis[:] = pool_basis[head]
             cob[:] = pool_cob[head]
             D[:] = pool_D[head]
@@ -365,13 +837,27 @@ if numba is not None:
             for j in range(d):
                 position[cob[j]] = -1 - j
 
-            # the vertex of this basis: variables basic at a non-zero value are unlabelled
+            # every entry's sign: from the floats where they are clear, else exactly
+            for i in range(k):
+                for j in range(W):
+                    f = F[i, j]
+                    if f > E[i, j]:
+                        sign[i, j] = 1
+                    elif -f > E[i, j]:
+                        sign[i, j] = -1
+                    else:
+                        for p in range(K):
+                            x[p] = T[p, i, j]
+                        s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                        sign[i, j] = s
+                        if s == 0:  # an exact zero: the floats learn it too
+                            F[i, j] = 0.0
+                            E[i, j] = 0.0
+
             nonzero = 0
             for i in range(k):
-                for p in range(K):
-                    if T[p, i, rhs] != 0:
-                        nonzero |= 1 << basis[i]
-                        break
+                if sign[i, rhs] != 0:
+                    nonzero |= 1 << basis[i]
             mask = all_bits & ~nonzero
             if 2 * (n_vertices + 1) > vertex_set.shape[0]:
                 vertex_set = _grow_set(vertex_set)
@@ -394,46 +880,60 @@ if numba is not None:
                             )
                 n_vertices += 1
 
-            for i in range(k):
-                for c in range(d):
-                    for p in range(K):
-                        x[p] = T[p, i, c]
-                    positive[i, c] = (
-                        _sign(x, D, weights, primes, q_inverses, inverses, half, scratch) > 0
-                    )
-
             for c in range(d):
-                # lexicographic minimum ratio test for entering column c
                 best = -1
                 for i in range(k):
-                    if not positive[i, c]:
+                    if sign[i, c] <= 0:
                         continue
                     if best < 0:
                         best = i
                         continue
-                    for p in range(K):
-                        q = primes[p]
-                        a = _mulmod(T[p, i, rhs], T[p, best, c], q, q_inverses[p])
-                        a -= _mulmod(T[p, best, rhs], T[p, i, c], q, q_inverses[p])
-                        x[p] = a + q if a < 0 else a
-                    s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
-                    slack = d
-                    while s == 0 and slack < n_vars:
+                    # sign of N[i, rhs] N[best, c] - N[best, rhs] N[i, c], then the slack columns
+                    s = 0
+                    col = rhs
+                    slack = d - 1
+                    while True:
+                        if col >= 0:
+                            a1, e1 = F[i, col], E[i, col]
+                            b1, f1 = F[best, c], E[best, c]
+                            a2, e2 = F[best, col], E[best, col]
+                            b2, f2 = F[i, c], E[i, c]
+                            u = a1 * b1
+                            w = a2 * b2
+                            diff = u - w
+                            bound = (
+                                abs(a1) * f1 + e1 * abs(b1) + e1 * f1
+                                + abs(a2) * f2 + e2 * abs(b2) + e2 * f2
+                            ) * (1.0 + 4 * _U) + 2 * _U * (abs(u) + abs(w))
+                            if diff > bound:
+                                s = 1
+                            elif -diff > bound:
+                                s = -1
+                            elif sign[i, col] == 0 and sign[best, col] == 0:
+                                s = 0
+                            else:
+                                for p in range(K):
+                                    q = primes[p]
+                                    v = _mulmod(T[p, i, col], T[p, best, c], q, q_inverses[p])
+                                    v -= _mulmod(T[p, best, col], T[p, i, c], q, q_inverses[p])
+                                    x[p] = v + q if v < 0 else v
+                                s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                        if s != 0:
+                            break
+                        slack += 1
+                        if slack >= n_vars:
+                            break
                         where = position[slack]
-                        if where >= 0:  # basic slack: D times a unit vector
+                        if where >= 0:  # basic slack: a unit vector
                             if where == i:
                                 s = 1
-                            elif where == best:
+                                break
+                            if where == best:
                                 s = -1
+                                break
+                            col = -1
                         else:
                             col = -1 - where
-                            for p in range(K):
-                                q = primes[p]
-                                a = _mulmod(T[p, i, col], T[p, best, c], q, q_inverses[p])
-                                a -= _mulmod(T[p, best, col], T[p, i, c], q, q_inverses[p])
-                                x[p] = a + q if a < 0 else a
-                            s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
-                        slack += 1
                     if s < 0:
                         best = i
                 if best < 0:
@@ -446,10 +946,12 @@ if numba is not None:
                     continue
                 n_seen += 1
 
-                if tail == cap:  # make room: drop the expanded prefix, or grow
+                if tail == cap:
                     live = tail - head
                     if head >= cap // 2:
                         pool_T[:live] = pool_T[head:tail]
+                        pool_F[:live] = pool_F[head:tail]
+                        pool_E[:live] = pool_E[head:tail]
                         pool_basis[:live] = pool_basis[head:tail]
                         pool_cob[:live] = pool_cob[head:tail]
                         pool_D[:live] = pool_D[head:tail]
@@ -458,6 +960,12 @@ if numba is not None:
                         new_T = np.empty((cap, K, k, W), dtype=np.int64)
                         new_T[:live] = pool_T[head:tail]
                         pool_T = new_T
+                        new_F = np.empty((cap, k, W), dtype=np.float64)
+                        new_F[:live] = pool_F[head:tail]
+                        pool_F = new_F
+                        new_E = np.empty((cap, k, W), dtype=np.float64)
+                        new_E[:live] = pool_E[head:tail]
+                        pool_E = new_E
                         new_basis = np.empty((cap, k), dtype=np.int64)
                         new_basis[:live] = pool_basis[head:tail]
                         pool_basis = new_basis
@@ -501,4 +1009,167 @@ if numba is not None:
                                 pool_T[slot, p, i, j] = v + q if v < 0 else v
                             v = _mulmod(f, pivot_inverse, q, qi)
                             pool_T[slot, p, i, c] = q - v if v else 0
+
+                # the float copy and its bounds
+                NF = pool_F[slot]
+                NE = pool_E[slot]
+                pf = F[r, c]
+                pe = E[r, c]
+                loose = not (pf > 2.0 * pe)
+                if not loose:
+                    inv = 1.0 / pf
+                    e_inv = pe / (pf * (pf - pe)) + _U * inv
+                    for j in range(W):
+                        g = F[r, j] * inv
+                        NF[r, j] = g
+                        NE[r, j] = (
+                            E[r, j] * inv + abs(F[r, j]) * e_inv + E[r, j] * e_inv
+                        ) * (1.0 + 4 * _U) + _U * abs(g)
+                    NF[r, c] = inv
+                    NE[r, c] = e_inv
+                    for i in range(k):
+                        if i == r:
+                            continue
+                        fc = F[i, c]
+                        ec = E[i, c]
+                        if fc == 0.0 and ec == 0.0:
+                            for j in range(W):
+                                NF[i, j] = F[i, j]
+                                NE[i, j] = E[i, j]
+                            continue
+                        worst = 0.0
+                        scale = 0.0
+                        for j in range(W):
+                            g = NF[r, j]
+                            h = NE[r, j]
+                            t = fc * g
+                            v = F[i, j] - t
+                            NF[i, j] = v
+                            bound = (E[i, j] + abs(fc) * h + ec * abs(g) + ec * h) * (
+                                1.0 + 4 * _U
+                            ) + 2 * _U * (abs(F[i, j]) + abs(t))
+                            NE[i, j] = bound
+                            if bound > worst:
+                                worst = bound
+                            if abs(v) > scale:
+                                scale = abs(v)
+                        t = fc * inv
+                        NF[i, c] = -t
+                        NE[i, c] = (ec * inv + abs(fc) * e_inv + ec * e_inv) * (
+                            1.0 + 4 * _U
+                        ) + _U * abs(t)
+                        if worst > 1e-9 * scale:
+                            loose = True
+                if loose:
+                    _refresh(
+                        pool_T[slot], pool_D[slot], NF, NE, primes, q_inverses, inverses, half,
+                        scratch,
+                    )
         return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen
+
+
+def assemble(
+    row_points: np.ndarray,
+    col_points: np.ndarray,
+    pairs: np.ndarray,
+    A: np.ndarray,
+    B: np.ndarray,
+    slack: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Equilibria ``(X, Y)`` (one per row) from paired vertices, as the exact solver orders them.
+
+    Each paired vertex is normalised to a mixed strategy and snapped
+    (:func:`snap`); the distinct strategies of each player are sorted in
+    descending lexicographic order and the pairs by (row strategy, column
+    strategy). ``None`` when some pair is not an equilibrium within
+    ``slack`` (the float search went wrong: solve exactly instead).
+    """
+    ok, X, Y = _assemble(
+        np.ascontiguousarray(row_points),
+        np.ascontiguousarray(col_points),
+        np.ascontiguousarray(pairs),
+        np.ascontiguousarray(A, dtype=np.float64),
+        np.ascontiguousarray(B, dtype=np.float64),
+        slack,
+    )
+    return (X, Y) if ok else None
+
+
+if numba is not None:
+
+    @_jit
+    def _distinct(points, used):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Distinct normalised, snapped points among ``points[used]``, sorted descending; each one's rank."""
+        ids = np.unique(used)
+        d = points.shape[1]
+        z = np.empty((ids.shape[0], d), dtype=np.float64)
+        for a in range(ids.shape[0]):
+            total = 0.0
+            for j in range(d):
+                total += points[ids[a], j]
+            for j in range(d):
+                z[a, j] = points[ids[a], j] / total
+        z = _snap(z.ravel(), 1e6, 1e-13).reshape(z.shape)
+        order = np.arange(ids.shape[0])
+        for j in range(d - 1, -1, -1):  # lexsort: the first column decides last
+            keys = np.empty(order.shape[0], dtype=np.float64)
+            for a in range(order.shape[0]):
+                keys[a] = -z[order[a], j]
+            order = order[np.argsort(keys, kind="mergesort")]
+        rank_of_sorted = np.empty(order.shape[0], dtype=np.int64)
+        group = -1
+        for a in range(order.shape[0]):
+            new = a == 0
+            if not new:
+                for j in range(d):
+                    if abs(z[order[a], j] - z[order[a - 1], j]) > 1e-12:
+                        new = True
+                        break
+            if new:
+                group += 1
+            rank_of_sorted[a] = group
+        distinct = np.empty((group + 1, d), dtype=np.float64)
+        rank_by_id = np.empty(ids.shape[0], dtype=np.int64)
+        for a in range(order.shape[0]):
+            distinct[rank_of_sorted[a]] = z[order[a]]
+            rank_by_id[order[a]] = rank_of_sorted[a]
+        ranks = np.empty(used.shape[0], dtype=np.int64)
+        for e in range(used.shape[0]):
+            ranks[e] = rank_by_id[np.searchsorted(ids, used[e])]
+        return distinct, ranks
+
+    @_jit
+    def _assemble(row_points, col_points, pairs, A, B, slack):  # type: ignore[no-untyped-def]  # pragma: no cover
+        m, n = A.shape
+        rows, row_of = _distinct(row_points, pairs[:, 0].copy())
+        cols, col_of = _distinct(col_points, pairs[:, 1].copy())
+        width = cols.shape[0]
+        keys = np.unique(row_of * width + col_of)
+        E = keys.shape[0]
+        X = np.empty((E, m), dtype=np.float64)
+        Y = np.empty((E, n), dtype=np.float64)
+        for e in range(E):
+            X[e] = rows[keys[e] // width]
+            Y[e] = cols[keys[e] % width]
+            # mutual best responses within slack
+            best = -np.inf
+            value = 0.0
+            for i in range(m):
+                r = 0.0
+                for j in range(n):
+                    r += A[i, j] * Y[e, j]
+                value += X[e, i] * r
+                best = max(best, r)
+            if value < best - slack:
+                return False, X, Y
+            best = -np.inf
+            value = 0.0
+            for j in range(n):
+                c = 0.0
+                for i in range(m):
+                    c += X[e, i] * B[i, j]
+                value += c * Y[e, j]
+                best = max(best, c)
+            if value < best - slack:
+                return False, X, Y
+        return True, X, Y

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
+    "float_extreme_equilibria",
     "is_equilibrium",
     "nashpy_equilibria",
     "solve_lemke_howson",
     "solve_support_enumeration",
+    "solve_vertex_enumeration",
 ]
 
 
@@ -136,17 +138,26 @@ def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.nda
     failed. Games with a single row or column are left to the caller (an
     empty list), which answers them by enumeration as it always has.
     """
-    from negotiation.solvers.lemke_howson import lemke_howson_path
+    return [found for found, _ in _lemke_howson_payoffs(A, B, tol)]
+
+
+def _lemke_howson_payoffs(
+    A: np.ndarray, B: np.ndarray, tol: float
+) -> list[tuple[tuple[np.ndarray, np.ndarray], tuple[float, float]]]:
+    """:func:`_lemke_howson`'s equilibrium (entries within ``tol`` of 0 cleaned) and its payoffs."""
+    from negotiation.solvers import lemke_howson
 
     m, n = A.shape
     if min(m, n) < 2:
         return []
+    A = np.ascontiguousarray(A, dtype=float)
+    B = np.ascontiguousarray(B, dtype=float)
     for label in range(m + n):
-        found = lemke_howson_path(A, B, label)
+        found = lemke_howson.lemke_howson_path(A, B, label)
         if found is not None:
-            checked = _checked(A, B, [found], tol)
-            if checked:
-                return checked
+            payoffs = lemke_howson.checked_payoffs(A, B, *found, max(tol, 1e-9), tol)
+            if payoffs is not None:
+                return [(found, payoffs)]
     return []
 
 
@@ -165,10 +176,83 @@ def solve_lemke_howson(tables: PayoffTables, *, exact: bool, tol: float) -> Solv
     that found it: every game has an equilibrium.
     """
     A, B = tables.floats
-    found = nashpy_equilibria(A, B, "lemke_howson", tol)
+    found = _lemke_howson_payoffs(A, B, tol)
     if found:
-        return Solved(found, "lemke_howson", False)
+        return Solved([found[0][0]], "lemke_howson", False, payoffs=(found[0][1],))
     from negotiation.solvers import exact as _exact
 
     first = _exact.solve(tables, exact=False, tol=tol)
     return Solved(first.profiles[:1], first.method, False)
+
+
+def _positive(M: np.ndarray) -> np.ndarray:
+    """``M`` shifted and scaled to entries in ``[1, 2]`` (the same best responses)."""
+    low, high = float(M.min()), float(M.max())
+    spread = high - low if high > low else 1.0
+    return (M - low) / spread + 1.0
+
+
+def float_extreme_equilibria(
+    A: np.ndarray, B: np.ndarray, tol: float
+) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Every extreme equilibrium of ``(A, B)`` by the compiled float lexicographic search.
+
+    Both best-response polytopes are searched over their lexicographically
+    feasible bases (:func:`negotiation.solvers.lexsearch_numba.vertices_float`,
+    ties within ``FLOAT_ZERO`` broken by the lexicographic rule, so degenerate
+    games are enumerated in full), the vertices are paired by their label
+    masks, normalised, and snapped to nearby small fractions. The order is
+    that of :func:`negotiation.solvers.exact.extreme_equilibria` (row
+    strategies in descending lexicographic order, then columns).
+
+    Returns ``None`` (solve exactly instead) when numba is not installed, the
+    game is too large for the kernel's masks, a decision of the search was
+    too close to call in floats, or an answer fails the equilibrium check.
+
+    Examples
+    --------
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    >>> found = float_extreme_equilibria(A, A.T.copy(), 1e-9)
+    >>> found is None or [(x.tolist(), y.tolist()) for x, y in found][1]
+    ([0.4, 0.6], [0.4, 0.6])
+    """
+    from negotiation.solvers import lexsearch_numba as kernel
+
+    m, n = A.shape
+    if not kernel.available() or not (np.all(np.isfinite(A)) and np.all(np.isfinite(B))):
+        return None
+    P = kernel.vertices_float(_positive(B).T)
+    Q = kernel.vertices_float(_positive(A))
+    if P is None or Q is None:
+        return None
+    row_masks, row_points = P
+    low = (1 << n) - 1
+    col_masks = ((Q[0] & low) << m) | (Q[0] >> n)
+    pairs = kernel.label_pairs(row_masks, col_masks, m, n)
+    if pairs is None:
+        return None
+    if len(pairs) == 0:
+        return []
+    scale = max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
+    found = kernel.assemble(row_points, Q[1], pairs, A, B, max(tol, 1e-9) * scale)
+    if found is None:
+        return None
+    return list(zip(*found, strict=True))
+
+
+def solve_vertex_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    """The solver-table entry ``"vertex_enumeration"``: every extreme equilibrium.
+
+    With ``exact=True``, or where the float search declines (see
+    :func:`float_extreme_equilibria`), the exact enumeration of
+    :func:`negotiation.solvers.exact.solve`; otherwise the compiled float
+    search, which finds the same extreme equilibria.
+    """
+    from negotiation.solvers import exact as _exact
+
+    if not exact:
+        A, B = tables.floats
+        found = float_extreme_equilibria(A, B, tol)
+        if found is not None:
+            return Solved(found, "vertex_enumeration", False)
+    return _exact.solve(tables, exact=exact, tol=tol)

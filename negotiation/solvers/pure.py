@@ -35,7 +35,12 @@ import numpy as np
 import sympy as sp
 
 from negotiation.solvers import Solved
-from negotiation.symbolic import tidy_condition
+from negotiation.symbolic import (
+    EXPANSION_LIMIT,
+    bounded_expand,
+    expansion_size,
+    tidy_condition,
+)
 
 if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
@@ -56,17 +61,24 @@ __all__ = [
 def at_least(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
     """The condition ``a >= b``, decided when sympy can decide it (also from assumptions).
 
+    The difference ``a - b`` is expanded (and put over one denominator when it
+    has one) rather than simplified: that decides every comparison of
+    payoffs that are rational functions of the parameters, in a fraction of
+    the time. An undecided condition is stated with the terms common to both
+    sides cancelled (``x - c >= y - c`` reads ``x >= y``).
+
     Examples
     --------
     >>> x = sp.Symbol("x", positive=True)
     >>> at_least(x + 1, x), at_least(x, 1)
     (True, x >= 1)
+    >>> y = sp.Symbol("y")
+    >>> at_least((y + 1) ** 2, y**2 + 2 * y), at_least(y / (y + 1), 1 - 1 / (y + 1))
+    (True, True)
     """
-    diff = sp.simplify(a - b)
-    if diff.is_nonnegative:
-        return sp.true
-    if diff.is_negative:
-        return sp.false
+    decided = _decide(a, b, strict=False)
+    if decided is not None:
+        return sp.true if decided else sp.false
     left, right = _cancel_common_terms(a, b)
     condition = sp.Ge(left, right, evaluate=False)
     # "x - y >= 0" reads better as "x >= y"; a stated threshold (R >= T - h) is kept as written.
@@ -74,10 +86,123 @@ def at_least(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
     return tidy_condition(condition) if left == 0 or right == 0 or all_negative else condition
 
 
+def _decide(a: sp.Expr, b: sp.Expr, *, strict: bool) -> bool | None:
+    """Whether ``a >= b`` (``a > b`` if ``strict``) holds for every value of the parameters.
+
+    True or False where that is decided, None where it depends on the
+    parameters. Without ``sp.simplify`` (unbounded on user input): the
+    difference is expanded when that is cheap
+    (:func:`~negotiation.symbolic.bounded_expand`) and cancelled over a common
+    denominator when a parameter divides; a number is decided by its value,
+    an expression by the assumptions on its symbols (``positive=True`` and the
+    like), asked of the expanded difference and of the difference as written
+    (``(x - 1)**2`` is nonnegative for real ``x``; its expansion is not known to be).
+    """
+    raw = sp.sympify(a - b)
+    candidates = [raw]
+    if not raw.is_number and expansion_size(raw) <= EXPANSION_LIMIT:
+        expanded = sp.expand(raw)
+        if _has_symbolic_denominator(expanded):
+            expanded = sp.cancel(expanded)
+        if expanded != raw:
+            candidates.insert(0, expanded)
+    for diff in candidates:
+        if _unsigned(diff) or _mixed_signs(diff):
+            continue
+        if strict:
+            if diff.is_positive:
+                return True
+            if diff.is_nonpositive:
+                return False
+        else:
+            if diff.is_nonnegative:
+                return True
+            if diff.is_negative:
+                return False
+    return None
+
+
+def _unsigned(expr: sp.Expr) -> bool:
+    """Whether ``expr`` is built of numbers and symbols without assumptions by ``+ * /`` and powers.
+
+    Such an expression, unless it is a constant, takes values of every sign
+    (its symbols range over the complex numbers), so no assumption query can
+    decide it. The expanded difference in :func:`_decide` is canonical (a
+    constant shows as a number), and skipping the queries is most of the speed
+    of :func:`at_least` on plain parameters.
+    """
+    if expr.is_number:
+        return False
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node.is_Symbol:
+            if node.assumptions0 != _NO_ASSUMPTIONS:
+                return False
+        elif node.is_Add or node.is_Mul:
+            stack.extend(node.args)
+        elif node.is_Pow:
+            if not node.exp.is_Integer:
+                return False
+            stack.append(node.base)
+        elif not (node.is_Rational or node.is_Float):
+            return False
+    return True
+
+
+_NO_ASSUMPTIONS = sp.Symbol("x").assumptions0
+
+
+def _mixed_signs(expr: sp.Expr) -> bool:
+    """Whether ``expr`` is a sum in two or more symbols with a positive and a negative term.
+
+    The sign of each term is read off its coefficient and the assumptions on
+    its symbols (``3*a*b`` with ``a, b`` positive is positive). Sympy decides
+    the sign of a sum in several symbols only when its terms agree in sign,
+    so a sum with terms of both signs stays undecided, and its assumption
+    queries (the slow part of :func:`at_least` on signed parameters) can be
+    skipped.
+    """
+    if not expr.is_Add or len(expr.free_symbols) < 2:
+        return False
+    signs = {_term_sign(term) for term in expr.args if not term.is_number}
+    return 1 in signs and -1 in signs
+
+
+def _term_sign(term: sp.Expr) -> int:
+    """1 or -1 if a product of a number and symbol powers is positive or negative, else 0."""
+    sign = 1
+    for factor in sp.Mul.make_args(term):
+        if factor.is_Number:
+            if factor.is_zero:
+                return 0
+            sign *= 1 if factor.is_positive else -1
+            continue
+        base, exponent = factor.as_base_exp()
+        if not (base.is_Symbol and exponent.is_Integer):
+            return 0
+        if base.is_positive:
+            continue
+        if base.is_negative:
+            sign *= -1 if int(exponent) % 2 else 1
+            continue
+        return 0
+    return sign
+
+
+def _has_symbolic_denominator(expr: sp.Expr) -> bool:
+    """Whether a parameter appears in a denominator of ``expr`` (``x / (x + y)``, ``1 / x``)."""
+    return any(p.exp.is_negative and p.base.free_symbols for p in expr.atoms(sp.Pow))
+
+
 def _cancel_common_terms(a: sp.Expr, b: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
-    """Drop the terms that appear on both sides: ``x - c >= y - c`` becomes ``x >= y``."""
-    left = sp.Add.make_args(sp.expand(a))
-    right = list(sp.Add.make_args(sp.expand(b)))
+    """Drop the terms that appear on both sides: ``x - c >= y - c`` becomes ``x >= y``.
+
+    Each side is expanded first when that is cheap, so common terms inside
+    products are found too.
+    """
+    left = sp.Add.make_args(bounded_expand(sp.sympify(a)))
+    right = list(sp.Add.make_args(bounded_expand(sp.sympify(b))))
     kept = []
     for term in left:
         if term != 0 and term in right:
@@ -88,11 +213,9 @@ def _cancel_common_terms(a: sp.Expr, b: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
 
 
 def _strictly_greater(a: sp.Expr, b: sp.Expr) -> sp.Boolean:
-    diff = sp.simplify(a - b)
-    if diff.is_positive:
-        return sp.true
-    if diff.is_nonpositive:
-        return sp.false
+    decided = _decide(a, b, strict=True)
+    if decided is not None:
+        return sp.true if decided else sp.false
     return sp.Gt(a, b)
 
 
@@ -181,9 +304,7 @@ def own_tables(payoffs: Sequence[Any]) -> list[sp.Matrix]:
         others = [range(k) for q, k in enumerate(shape) if q != p]
         rows = []
         for own in range(shape[p]):
-            rows.append(
-                [u[(*rest[:p], own, *rest[p:])] for rest in product(*others)]
-            )
+            rows.append([u[(*rest[:p], own, *rest[p:])] for rest in product(*others)])
         tables.append(sp.Matrix(rows))
     return tables
 

@@ -360,8 +360,10 @@ def sweep(
     method
         ``"vertex_enumeration"`` (default): every extreme equilibrium, as
         :meth:`negotiation.Game.equilibria` returns, for two-player games up
-        to 4x4. ``"pure"``: pure equilibria only, for any size and any number
-        of players (the only method for three or more players).
+        to 4x4 in batches, and up to 16x16 one game at a time by the compiled
+        search that :meth:`negotiation.Game.equilibria` uses. ``"pure"``:
+        pure equilibria only, for any size and any number of players (the
+        only method for three or more players).
     tol
         Payoffs within ``tol`` tie and make a point degenerate; probabilities
         within ``tol`` of zero are zero.
@@ -484,9 +486,10 @@ def sweep(
             "solve single points with game.subs(...).equilibria(method='support_enumeration') "
             "for the mixed equilibria"
         )
-    if method == "vertex_enumeration" and max(shape) > kernels.MAX_SIZE:
+    if method == "vertex_enumeration" and max(shape) > kernels.MAX_LOOP_SIZE:
         raise SweepError(
-            f"sweeps find every equilibrium of games up to {kernels.MAX_SIZE}x{kernels.MAX_SIZE}; "
+            f"sweeps find every equilibrium of games up to "
+            f"{kernels.MAX_LOOP_SIZE}x{kernels.MAX_LOOP_SIZE}; "
             f"this game is {size_text}: use method='pure', or remove dominated strategies first "
             "(Game.eliminate_dominated)"
         )

@@ -1,163 +1,169 @@
 """What notebook 9 (how high would a tariff war go?) says, checked after the cell that says it.
 
 Each ``after_<cell id>`` runs in the notebook's kernel right after that cell; its
-parameters are the notebook variables it reads. Where the prose states a number, the
-check derives it a second way (by hand, with sympy) where it can.
+parameters are the notebook variables it reads.
 """
 
 
-def after_market(m, t, Q, t0, eta, eps):
+def after_closed_form(closed_form):
     import sympy as sp
 
-    # calibrated: at the baseline tariff the world price is 1 and imports are Q
-    assert sp.simplify(m.world_price.subs(t, t0) - 1) == 0
-    assert sp.simplify(m.imports.subs(t, t0) - Q) == 0
-    # and the world price falls as the importer's tariff rises (terms of trade)
-    assert sp.simplify(sp.diff(m.world_price, t)).is_negative
+    # derived here from the model's equations, independently of the package
+    t, Q = sp.symbols("t Q", positive=True)
+    eta, eps = sp.Symbol("eta_US", positive=True), sp.Symbol("epsilon_China", positive=True)
+    pi = (eta + eps) / (eps + eta * (1 + t))  # world price, baseline tariff 0
+    M = Q * (1 - eps + eps * pi)
+    home = M**2 / (2 * Q * eta) + t * pi * M  # surplus + revenue (the export side is fixed)
+    expected = (eps + eta) / (eps**2 + 2 * eps * eta - eta)
+    assert sp.simplify(closed_form[0] - expected) == 0
+    assert sp.simplify(sp.diff(home, t).subs(t, expected)) == 0  # first-order condition
+    values = {eta: 2, eps: 3, Q: 100}
+    assert sp.diff(home, t, 2).subs(t, expected).subs(values) < 0  # a maximum
+    # the US's tariff does not involve China's tariff or China's elasticities
+    assert closed_form[0].free_symbols == {eta, eps}
+    assert closed_form[1].free_symbols == {
+        sp.Symbol("eta_China", positive=True),
+        sp.Symbol("epsilon_US", positive=True),
+    }
 
 
-def after_calibration(calibration):
-    values = dict(zip(calibration["input"], calibration["value"], strict=True))
-    assert values["us_imports_from_china"] == 438.9
-    assert values["us_exports_to_china"] == 143.5
-    stylised = set(calibration.loc[calibration["stylised"], "input"])
-    assert {k for k in values if "elasticity" in k} <= stylised
-    assert "us_imports_from_china" not in stylised
-
-
-def after_flows(flows):
-    assert abs(float(flows[0]) - 438.9) < 1e-9
-    assert abs(float(flows[1]) - 143.5) < 1e-9
-
-
-def after_best_response(best, war, t_us, t_cn):
-    import sympy as sp
-
-    # prohibitive rates quoted in the prose: 172% and 440%
-    pro = [float(x) for x in war.prohibitive_tariffs()]
-    assert round(pro[0], 2) == 1.72
-    assert round(pro[1], 2) == 4.4
-    # the first-order condition solved by hand (sympy), independent of the package's solver
-    w_us = war.objectives()[0]
-    (root,) = [r for r in sp.solve(sp.diff(w_us, t_us), t_us) if r.is_real and 0 < r < 1]
-    assert sp.simplify(sp.diff(w_us, t_us, 2).subs(t_us, root)) < 0
-    for against in (0, sp.Rational(1, 10), sp.Rational(5, 4)):  # flat: the same reply
-        assert sp.nsimplify(best["US"].at({t_cn: against})) == sp.nsimplify(root)
-    # the hand formula (eps(1+t0) + eta(1+eps t0)) / (eps^2(1+t0) + eps eta(2+t0) - eta)
-    eps_, eta_, b = 3, 2, sp.Rational(26, 125)
-    hand = (eps_ * (1 + b) + eta_ * (1 + eps_ * b)) / (
-        eps_**2 * (1 + b) + eps_ * eta_ * (2 + b) - eta_
-    )
-    assert best["US"].at({t_cn: 0}) == hand
-
-
-def after_reaction(curves):
-    import numpy as np
-
-    # flat reaction curves, crossing at the Nash tariffs
-    assert np.ptp(curves.reaction_x) < 1e-6
-    assert np.ptp(curves.reaction_y) < 1e-6
-    np.testing.assert_allclose(curves.nash, [[0.310669, 0.602740]], atol=1e-6)
-    np.testing.assert_allclose(curves.cooperative, [0, 0], atol=1e-6)
-
-
-def after_johnson(johnson):
-    import sympy as sp
-
-    us_rule, _, us_nash = johnson["US"]
-    assert us_rule == sp.Rational(1, 3)  # "the rule evaluated there says 33%"
-    assert round(float(us_nash), 3) == 0.311
-    for rule, local, nash in johnson.values():
-        assert abs(float(local - nash)) < 1e-12  # Johnson's rule holds exactly at the optimum
-        assert float(nash) < float(rule)  # the tariff lowers the world price, raising 1/e
-
-
-def after_nash(nash):
-    assert nash.method == "closed_form"
-    assert nash.verified
-    assert [round(float(t), 3) for t in nash.strategies] == [0.311, 0.603]
-    assert [round(float(w), 1) for w in nash.payoffs] == [-8.0, -27.7]
-
-
-def after_welfare(table, april):
-    assert table.labels == (
-        "free trade",
-        "2024 baseline",
-        "Nash",
-        "Geneva (14 May)",
-        "London (11 June)",
-        "April peak",
-    )
-    rounded = {label: [round(w, 1) for w in table[label]] for label in table.labels}
-    assert rounded["Nash"] == [-8.0, -27.7]
-    assert rounded["April peak"] == [-191.3, -95.2]
-    assert rounded["Geneva (14 May)"] == [19.8, -40.2]
-    # both lose more at April than in the Nash war, and both lose in the war
-    assert all(a < n < 0 for a, n in zip(table["April peak"], table["Nash"], strict=True))
-    # Geneva: better than free trade for the US, worse than the Nash war for China
-    assert table["Geneva (14 May)"][0] > 0 > table["Nash"][1] > table["Geneva (14 May)"][1]
-    assert round(float(april[0])) == 39
-
-
-def after_outcomes(war, nash):
-    for leader in war.players:
-        s = war.stackelberg(leader).strategies
-        assert all(abs(float(a - b)) < 1e-9 for a, b in zip(s, nash.strategies, strict=True))
-    assert tuple(war.cooperative().strategies) == (0, 0)
-
-
-def after_pd(pd_game, rounded):
-    assert pd_game.strategies == (("0%", "31.07%"), ("0%", "60.27%"))
-    assert [eq.profile for eq in pd_game.equilibria()] == [("31.07%", "60.27%")]
-    assert rounded.payoffs[0][1][0] == 28.7  # the US temptation quoted in the prose
-
-
-def after_pd_order(letters):
-    for player, v in letters.items():
-        assert v["T"] > v["R"] > v["P"] > v["S"], player
-    assert round(letters["US"]["T"], 1) == 28.7
-    assert round(letters["US"]["P"], 1) == -8.0
-    assert round(letters["China"]["P"], 1) == -27.7
-    assert letters["US"]["T"] > letters["China"]["T"]
-
-
-def after_patience(deltas, letters):
-    # (T - R)/(T - P), from the payoffs by hand
-    for d, v in zip(deltas, letters.values(), strict=True):
-        hand = (v["T"] - v["R"]) / (v["T"] - v["P"])
-        assert abs(float(d) - hand) < 1e-9
-    assert [round(float(d), 2) for d in deltas] == [0.78, 0.44]
-
-
-def after_politics(weight, lobbied_nash, lobbied_talks, nash):
-    assert abs(float(weight) - 0.9 / 50.1) < 1e-12  # (I - alpha_L)/(a + alpha_L)
-    talks = [float(x) for x in lobbied_talks.strategies]
-    assert all(0.03 < x < 0.05 for x in talks)  # above zero: about 4%
-    # lobbying raises the war tariffs too
+def after_calibration(US_CHINA_2024, flows):
+    assert [round(v, 1) for v in flows] == [438.9, 143.5]  # the 2024 flows at the baseline
+    sourced = {k for k, v in US_CHINA_2024.items() if not v.stylised}
+    assert sourced == {"us_imports_from_china", "us_exports_to_china", "us_baseline_tariff"}
     assert all(
-        float(a) > float(b) for a, b in zip(lobbied_nash.strategies, nash.strategies, strict=True)
+        "elasticity" in k or k == "china_baseline_tariff"
+        for k, v in US_CHINA_2024.items()
+        if v.stylised
     )
+    assert US_CHINA_2024["us_export_supply_elasticity"].value == 1.5
+    assert US_CHINA_2024["china_export_supply_elasticity"].value == 3.0
 
 
-def after_solution_1(elastic_nash, nash):
-    s = [float(x) for x in elastic_nash.strategies]
-    assert round(s[0], 2) == 0.17
-    assert abs(s[1] - float(nash.strategies[1])) < 1e-12  # China's tariff unchanged
-    w = [round(float(x)) for x in elastic_nash.payoffs]
-    assert w == [-26, 3]
+def after_outcomes(nash, nash_tariffs, cooperative, leaders):
+    assert [round(t, 3) for t in nash_tariffs] == [0.311, 0.603]
+    assert nash.verified is not False
+    assert [round(float(w), 1) for w in nash.payoffs] == [-8.0, -27.7]
+    assert [float(t) for t in cooperative.strategies] == [0.0, 0.0]  # free trade
+    for outcome in leaders.values():  # flat reaction curves: no first-mover advantage
+        assert [round(float(t), 6) for t in outcome.strategies] == [
+            round(t, 6) for t in nash_tariffs
+        ]
+    assert nash_tariffs[1] > nash_tariffs[0]  # China taxes the less elastic US supply
 
 
-def after_solution_2(gain_us, gain_cn, best_cn, nash):
-    assert 0 < gain_us < 0.05
-    assert round(gain_cn, 1) == 13.9
-    assert best_cn == nash.strategies[1]
+def after_johnson(local, nash_tariffs):
+    assert round(local["US"], 3) == 3.219
+    assert round(local["China"], 3) == 1.659
+    for player, rate in zip(("US", "China"), nash_tariffs, strict=True):
+        assert abs(1 / local[player] - rate) < 1e-9  # Johnson's t* = 1/epsilon*, locally
 
 
-def after_solution_3(harsh, april_is_equilibrium, deltas):
-    assert [round(float(d), 2) for d in harsh] == [0.55, 0.2]
-    assert all(float(h) < float(d) for h, d in zip(harsh, deltas, strict=True))
-    assert not april_is_equilibrium
+def after_curves(ax):
+    labels = {text.get_text() for text in ax.texts}
+    assert {"Geneva", "London", "April"} <= labels
+    assert ax.get_xlim() == (0.0, 1.6)
 
 
-def after_solution_4(talks_20):
-    assert [round(float(x), 2) for x in talks_20.strategies] == [0.10, 0.10]
+def after_april(war, april, nash_tariffs, prohibitive, april_imports, flows, escalation):
+    import numpy as np
+    import sympy as sp
+
+    assert [round(a / n, 1) for a, n in zip(april, nash_tariffs, strict=True)] == [4.7, 2.1]
+    assert [round(t, 3) for t in prohibitive] == [1.718, 4.4]
+    assert [round(v, 1) for v in april_imports] == [39.1, 47.8]
+    assert [round(1 - v / f, 2) for v, f in zip(april_imports, flows, strict=True)] == [0.91, 0.67]
+    assert sorted(str(d) for d in escalation.dominated_strategies()) == [
+        "China's '125%' is strictly dominated by '60.27%'",
+        "US's '145%' is strictly dominated by '31.07%'",
+    ]
+    # any tariff above the Nash tariff costs its setter, whatever the other side's tariff
+    t_us, t_cn = war.tariff_symbols
+    w_us, w_cn = (sp.lambdify((t_us, t_cn), w, "numpy") for w in war.objectives())
+    other = np.linspace(0, 1.6, 17)
+    for above in np.linspace(nash_tariffs[0] + 0.05, min(1.6, prohibitive[0]), 12):
+        assert (w_us(above, other) < w_us(nash_tariffs[0], other)).all()
+    for above in np.linspace(nash_tariffs[1] + 0.05, 1.6, 12):
+        assert (w_cn(other, above) < w_cn(other, nash_tariffs[1])).all()
+
+
+def after_table(table):
+    rounded = {label: [round(w, 1) for w in table[label]] for label in table.labels}
+    assert rounded == {
+        "free trade": [0.0, 0.0],
+        "2024 baseline": [9.6, -22.0],
+        "Nash": [-8.0, -27.7],
+        "Geneva (14 May)": [19.8, -40.2],
+        "London (11 June)": [7.9, -65.7],
+        "April peak": [-191.3, -95.2],
+    }
+    for label in table.labels:  # free trade maximises the sum
+        assert sum(table[label]) <= 1e-9
+    april = table["April peak"]
+    assert april[0] < april[1]  # the US loses more than China in April
+
+
+def after_dilemma(dilemma, us, china):
+    assert dilemma.strategies == (("0%", "31.07%"), ("0%", "60.27%"))
+    assert [eq.profile for eq in dilemma.equilibria()] == [("31.07%", "60.27%")]
+    # T > R > P > S for each player, with the numbers the prose gives
+    T, R, P, S = us[1, 0], us[0, 0], us[1, 1], us[0, 1]
+    assert T > R > P > S
+    assert [round(float(v), 1) for v in (T, R, P, S)] == [28.7, 0.0, -8.0, -36.6]
+    T, R, P, S = china[0, 1], china[0, 0], china[1, 1], china[1, 0]
+    assert T > R > P > S
+    assert [round(float(v), 1) for v in (T, R, P, S)] == [22.1, 0.0, -27.7, -49.8]
+    assert len(dilemma.dominated_strategies()) == 2  # both tariffs dominant
+
+
+def after_truce(thresholds, us, china):
+    assert [round(d, 3) for d in thresholds] == [0.783, 0.444]
+    # the textbook threshold (T - R) / (T - P) from the calibrated payoffs
+    us_star = (us[1, 0] - us[0, 0]) / (us[1, 0] - us[1, 1])
+    cn_star = (china[0, 1] - china[0, 0]) / (china[0, 1] - china[1, 1])
+    assert abs(thresholds[0] - us_star) < 1e-9
+    assert abs(thresholds[1] - cn_star) < 1e-9
+    # above notebook 3's stylised thresholds, 0.25 and 0.125
+    assert thresholds[0] > 0.25
+    assert thresholds[1] > 0.125
+
+
+def after_solution_1(exercise_1):
+    assert [round(t, 3) for t in exercise_1] == [0.604, 0.603]
+
+
+def after_solution_2(exercise_2):
+    import sympy as sp
+
+    assert exercise_2 == sp.Rational(5, 19)
+    # the elasticity of X = Q (3 pi - 2) at the Nash world price 19/21 is 19/5
+    pi = sp.Rational(5) / (5 + 2 * exercise_2)
+    assert pi == sp.Rational(19, 21)
+    assert 3 * pi / (3 * pi - 2) == sp.Rational(19, 5) == 1 / exercise_2
+
+
+def after_solution_3(exercise_3, war, nash):
+    import pytest
+
+    import negotiation as ng
+
+    (us_geneva, us_nash), (cn_geneva, cn_nash) = exercise_3["US"], exercise_3["China"]
+    assert us_geneva > us_nash
+    assert cn_geneva < cn_nash  # China prefers the war to Geneva's rates
+    assert [round(v, 1) for v in (us_geneva, us_nash, cn_geneva, cn_nash)] == [
+        19.8,
+        -8.0,
+        -40.2,
+        -27.7,
+    ]
+    # the grim trigger cannot hold China at Geneva: RepeatedGame refuses the target
+    geneva = war.to_game({"US": [0.30, nash.strategies[0]], "China": [0.10, nash.strategies[1]]})
+    with pytest.raises(ng.NegotiationError, match="gives China"):
+        ng.RepeatedGame(geneva).critical_discounts(("30%", "10%"))
+
+
+def after_solution_4(exercise_4):
+    nash, cooperative = exercise_4
+    assert [round(t, 3) for t in nash] == [0.363, 0.666]
+    assert [round(t, 3) for t in cooperative] == [0.057, 0.056]
+    assert min(cooperative) > 0

@@ -1,0 +1,286 @@
+"""Bounded work on any input: numbers, expressions, game sizes, overflow and precision.
+
+Each named input here hung, took gigabytes or ended in a raw traceback before
+these checks; each runs under a time bound of a few seconds, where a hang is
+the failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import negotiation as ng
+from negotiation.expressions import (
+    MAX_DEGREE,
+    MAX_TERMS,
+    check_expression_size,
+    decimal_number,
+    expanded_size,
+    parse_expression,
+    substitute,
+)
+from negotiation.solvers.exact import MAX_VERTICES, vertex_bound
+
+x, y = sp.symbols("x y")
+
+
+class Hang(Exception):
+    """The code under test ran past its time bound."""
+
+
+@contextlib.contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail (raise Hang) if the block runs longer than ``seconds``."""
+
+    def stop(signum, frame):
+        raise Hang(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def refused(text: str, names=("x", "y"), seconds: float = 3) -> str:
+    with within(seconds), pytest.raises(ng.UnsafeExpressionError) as info:
+        parse_expression(text, names)
+    return str(info.value)
+
+
+# ---------------------------------------------------------------------- numbers
+@pytest.mark.parametrize("text", ["1e-999999999", "1e999999999", "-2.5E+1000001", "1e-1001"])
+def test_a_decimal_with_a_huge_exponent_is_refused_at_once(text):
+    assert "exponent" in refused(text) or "beyond" in refused(text)
+
+
+def test_decimals_within_the_bounds_are_exact():
+    assert parse_expression("1e-1000", []) == sp.Rational(1, 10**1000)
+    assert parse_expression("1.25e3", []) == 1250
+    assert decimal_number("0.1_5") == sp.Rational(3, 20)
+
+
+def test_a_number_built_beyond_the_bound_is_refused():
+    assert "beyond 10**1000" in refused("(10**100)**10 * (10**100)**10")
+    assert "beyond 10**1000" in refused("(1e-600)**2")
+    assert parse_expression("(10**100)**10", []) == sp.Integer(10) ** 1000
+
+
+# ---------------------------------------------------------------------- expressions
+@pytest.mark.parametrize(
+    "text", ["((x+1)**100)**100", "(((x+1)**100)**100)**100", "(x+1)**100*(x+1)**100*(x+1)**100"]
+)
+def test_nested_powers_are_refused_by_their_expanded_degree(text):
+    message = refused(text)
+    assert "degree" in message
+    assert f"at most degree {MAX_DEGREE}" in message
+
+
+def test_too_many_terms_multiplied_out_are_refused():
+    assert "terms" in refused("(x+y+1)**60 * (x+y+1)**60 * (x-y)**50")
+    assert expanded_size((x + y + 1) ** 60) == (60, 1891.0)
+    assert expanded_size(sp.Integer(5)) == (0, 1.0)
+
+
+def test_a_polynomial_within_the_limits_is_accepted():
+    e = parse_expression("(x+y+1)**60", ["x", "y"])
+    assert e == (x + y + 1) ** 60
+    degree, terms = expanded_size(e)
+    assert degree <= MAX_DEGREE
+    assert terms <= MAX_TERMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["exp(10**100)", "exp(exp(exp(exp(100))))", "exp(1000)", "exp(-10**100)", "exp(400)*exp(400)"],
+)
+def test_exp_of_a_number_beyond_floats_is_a_clean_error(text):
+    assert "beyond ±709" in refused(text)
+
+
+def test_exp_within_floats_is_accepted():
+    assert parse_expression("exp(700)", []) == sp.exp(700)
+    assert parse_expression("exp(exp(6))", []) == sp.exp(sp.exp(6))
+
+
+def test_a_minimum_of_an_undefined_value_is_a_clean_error():
+    # sympy's Min raised a raw ValueError ("The argument 'zoo' is not comparable")
+    message = refused("min((1/3)/(10**100 - 10**100), 1)")
+    assert "divides by zero" in message
+
+
+def test_substitute_refuses_a_huge_intermediate_before_sqrt_sees_it():
+    e = parse_expression("sqrt((1e-300 - x)**-50 - (0.5 - y**100))", ["x", "y"])
+    with within(3), pytest.raises(ng.UnsafeExpressionError, match="beyond 10"):
+        substitute(e, {x: 2, y: 3})
+
+
+def test_check_expression_size_on_a_value_at_defaults():
+    with pytest.raises(ng.UnsafeExpressionError, match="beyond ±709"):
+        check_expression_size(sp.exp(x).xreplace({x: sp.Integer(10) ** 100}))
+
+
+_atoms = st.sampled_from(["x", "y", "1", "2", "0.5", "1e-300", "10**100", "1/3", "-x"])
+
+
+def _expressions():
+    def extend(inner):
+        return st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(
+                lambda t: f"({t[0]}) {t[1]} ({t[2]})"
+            ),
+            st.tuples(inner, st.sampled_from([2, 3, 10, 60, 100, -1, -50])).map(
+                lambda t: f"({t[0]})**{t[1]}"
+            ),
+            st.tuples(st.sampled_from(["exp", "log", "sqrt", "abs"]), inner).map(
+                lambda t: f"{t[0]}({t[1]})"
+            ),
+            st.tuples(st.sampled_from(["max", "min"]), inner, inner).map(
+                lambda t: f"{t[0]}({t[1]}, {t[2]})"
+            ),
+        )
+
+    return st.recursive(_atoms, extend, max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_expressions())
+def test_property_random_expressions_finish_in_bounded_time_with_a_clean_answer(text):
+    with within(5):
+        try:
+            e = parse_expression(text, ["x", "y"])
+        except ng.UnsafeExpressionError:
+            return
+        degree, terms = expanded_size(e)
+        assert degree <= MAX_DEGREE
+        assert terms <= MAX_TERMS
+        try:
+            value = substitute(e, {x: 2, y: 3})
+        except ng.UnsafeExpressionError:
+            return
+        str(value)
+
+
+# ---------------------------------------------------------------------- sizes
+def test_an_nfg_header_of_ten_billion_profiles_is_refused_before_allocating():
+    with within(3), pytest.raises(ng.InvalidGameError, match="10,000,000,000 profiles"):
+        ng.Game.from_nfg('NFG 1 R "x" { "a" "b" } { 100000 100000 }\n')
+
+
+@pytest.mark.parametrize("number", ["1e-999999999", "1" * 5000, "1/" + "3" * 500])
+def test_an_nfg_number_beyond_the_bounds_is_refused(number):
+    with within(3), pytest.raises(ng.InvalidGameError, match=r"malformed \.nfg"):
+        ng.Game.from_nfg(f'NFG 1 R "x" {{ "a" "b" }} {{ 1 1 }}\n{number} 1\n')
+
+
+def test_a_30x30_exact_solve_is_refused_at_once_naming_the_numeric_methods():
+    rng = np.random.default_rng(1)
+    game = ng.Game(rng.integers(-9, 9, (30, 30)).tolist(), rng.integers(-9, 9, (30, 30)).tolist())
+    with within(5), pytest.raises(ng.InvalidGameError) as info:
+        game.equilibria()
+    message = str(info.value)
+    assert "max_vertices" in message
+    assert "lemke_howson" in message
+    assert "logit" in message
+
+
+def test_the_vertex_bound_admits_the_games_the_suite_solves():
+    assert vertex_bound(2, 2) == 4
+    assert vertex_bound(16, 16) <= MAX_VERTICES < vertex_bound(17, 17)
+    assert vertex_bound(3, 60) <= MAX_VERTICES
+    # the bound is an upper bound: a 10 x 10 identity game has 2**10 - 1 equilibria
+    eye = np.eye(6, dtype=int).tolist()
+    found = ng.Game(eye, eye).equilibria()
+    assert len(found) == 2**6 - 1
+    assert vertex_bound(6, 6) >= 2**6
+
+
+# ---------------------------------------------------------------------- overflow and display
+def test_integers_beyond_the_print_limit_are_shown_rounded():
+    big = sp.Integer(10) ** 5000
+    game = ng.Game([[big, 0], [0, 1]], [[1, 0], [0, 1]])
+    with within(5):
+        text, html, latex = str(game), game._repr_html_(), game._repr_latex_()
+        repr(game)
+        eqs = game.equilibria(exact=True)
+        shown = str(eqs)
+    assert "1.000e+5000" in text
+    assert "1.000e+5000" in html
+    assert "1.000e+5000" in latex
+    assert "~1.000e-5000" in shown  # a rounded rational is marked as rounded
+
+
+# ---------------------------------------------------------------------- tolerances
+@pytest.mark.parametrize("unit", [1e-12, 1e-10, 1.0, 1e10, 1e12])
+def test_best_responses_do_not_depend_on_the_payoffs_unit(unit):
+    pd = ng.Game.symmetric(
+        (np.array([[3, 0], [5, 1]], dtype=float) * unit).tolist(), strategies=("C", "D")
+    )
+    assert pd.best_responses("row", "C") == ("D",)
+    assert pd.best_responses("row", [0.5, 0.5]) == ("D",)
+    assert pd.best_responses("column", [0.3, 0.7]) == ("D",)
+
+
+def test_best_responses_keep_a_tie_broken_only_by_rounding():
+    bos = ng.Game([[3.0, 0.0], [0.0, 2.0]], [[2.0, 0.0], [0.0, 3.0]])
+    assert bos.best_responses("column", [0.6, 0.4]) == ("c0", "c1")
+    chicken = ng.Game([[0.0, -1.0], [1.0, -1e10]], [[0.0, 1.0], [-1.0, -1e10]])
+    assert chicken.best_responses("row", [1.0, 0.0]) == ("r1",)
+
+
+# ---------------------------------------------------------------------- simplification
+def test_speed_sym_equilibrium_conditions_of_a_degree_60_polynomial_finish_quickly():
+    """(x+y+1)**60 is within every parser limit; its conditions must not run sp.simplify
+    for a minute (the expansion-based sign tests replace it; see branch speed-sym).
+
+    Run in a child process killed after 8 s (sympy swallows some exceptions, so an
+    alarm in this process may not stop it): 12 s with sp.simplify.
+    """
+    code = (
+        "import sympy as sp, negotiation as ng\n"
+        "from negotiation.expressions import parse_expression\n"
+        "x, y = sp.symbols('x y')\n"
+        "u = parse_expression('(x+y+1)**60', ['x', 'y'])\n"
+        "game = ng.Game([[u, u], [u * x, 2]], [[u, 0], [0, u * y]])\n"
+        "c = game.equilibrium_conditions((0, 0))  # holds where u*(1 - x) >= 0\n"
+        "print(bool(c.subs({x: 0, y: 0})), bool(c.subs({x: 2, y: 0})))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(ng.__file__).resolve().parents[1])}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=8, env=env
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("equilibrium_conditions of (x+y+1)**60 ran for more than 8 s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "False"]
+
+
+_EFG = 'EFG 2 R "t" { "A" "B" }\np "" 1 1 "" { "L" "R" } 0\nt "" 1 "o1" { NUM 0 }\nt "" 2 "o2" { 0 1 }\n'
+
+
+@pytest.mark.parametrize("number", ["1e-999999999", "1" * 5000, "2/" + "3" * 5000])
+def test_an_efg_number_beyond_the_bounds_is_a_syntax_error_with_its_line(number):
+    # 1e-999999999 hung and 5,000 digits ended in a raw TypeError
+    with within(3), pytest.raises(ng.NegotiationError, match="line 3") as info:
+        ng.GameTree.from_efg(_EFG.replace("NUM", number))
+    assert "beyond" in str(info.value)
+
+
+def test_efg_numbers_within_the_bounds_are_exact():
+    tree = ng.GameTree.from_efg(_EFG.replace("NUM", "1.5e3"))
+    assert tree.subgame_perfect()[0].payoffs[0] == 1500
