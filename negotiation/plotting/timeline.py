@@ -14,7 +14,7 @@ Examples
 >>> int(np.nanmax(data.us_on_china)), int(np.nanmax(data.china_on_us))
 (145, 125)
 >>> [label for _, label in data.markers]
-['April 2025 escalation', 'Geneva consensus', 'London framework', 'A third buyer', 'Brinkmanship to Busan']
+['April 2025 escalation', 'Geneva consensus', 'London framework', 'A third buyer', 'Bluff or resolve', 'Brinkmanship to Busan']
 """
 
 from __future__ import annotations

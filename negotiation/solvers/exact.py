@@ -66,6 +66,7 @@ __all__ = [
     "MAX_VERTICES",
     "Vertex",
     "best_response_vertices",
+    "check_work",
     "equilibrium_vertex_pairs",
     "extreme_equilibria",
     "is_degenerate",
@@ -330,6 +331,27 @@ def vertex_bound(m: int, n: int) -> int:
     return max(bound(m, m + n), bound(n, m + n))
 
 
+def check_work(m: int, n: int, max_vertices: int | None = MAX_VERTICES) -> None:
+    """Refuse, before any work, an enumeration of an ``m x n`` game beyond ``max_vertices``.
+
+    Both the exact and the compiled float enumeration visit the vertices of the
+    two best-response polytopes, so both check this bound (:func:`vertex_bound`).
+
+    Raises
+    ------
+    InvalidGameError
+        Naming the methods that can solve the game.
+    """
+    if max_vertices is not None and vertex_bound(m, n) > max_vertices:
+        raise InvalidGameError(
+            f"vertex enumeration of a {m} x {n} game may visit up to "
+            f"{vertex_bound(m, n):.2e} vertices (the limit is max_vertices={max_vertices:,}), "
+            "more time and memory than this machine has; for one equilibrium use "
+            "method='lemke_howson' or method='logit' (numeric), or run the exact search with "
+            "no bound: negotiation.solvers.exact.extreme_equilibria(A, B)"
+        )
+
+
 def solve(
     tables: PayoffTables, *, exact: bool, tol: float, max_vertices: int | None = MAX_VERTICES
 ) -> Solved:
@@ -349,15 +371,7 @@ def solve(
     InvalidGameError
         For a game beyond ``max_vertices``, naming the methods that can solve it.
     """
-    m, n = tables.shape
-    if max_vertices is not None and vertex_bound(m, n) > max_vertices:
-        raise InvalidGameError(
-            f"exact vertex enumeration of a {m} x {n} game may visit up to "
-            f"{vertex_bound(m, n):.2e} vertices (the limit is max_vertices={max_vertices:,}), "
-            "more time and memory than this machine has; for one equilibrium use "
-            "method='lemke_howson' or method='logit' (numeric), or run the exact search with "
-            "no bound: negotiation.solvers.exact.extreme_equilibria(A, B)"
-        )
+    check_work(*tables.shape, max_vertices)
     pairs = extreme_equilibria(*tables.fraction_lists)
     profiles: list[tuple[tuple[sp.Rational, ...], ...] | tuple[np.ndarray, ...]]
     if exact:

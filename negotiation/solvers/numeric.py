@@ -251,6 +251,7 @@ def solve_vertex_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -
     from negotiation.solvers import exact as _exact
 
     if not exact:
+        _exact.check_work(*tables.shape)
         A, B = tables.floats
         found = float_extreme_equilibria(A, B, tol)
         if found is not None:
