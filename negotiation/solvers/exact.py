@@ -371,7 +371,8 @@ def solve(
     InvalidGameError
         For a game beyond ``max_vertices``, naming the methods that can solve it.
     """
-    check_work(*tables.shape, max_vertices)
+    m, n = tables.shape
+    check_work(m, n, max_vertices)
     pairs = extreme_equilibria(*tables.fraction_lists)
     profiles: list[tuple[tuple[sp.Rational, ...], ...] | tuple[np.ndarray, ...]]
     if exact:

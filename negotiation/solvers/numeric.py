@@ -251,7 +251,8 @@ def solve_vertex_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -
     from negotiation.solvers import exact as _exact
 
     if not exact:
-        _exact.check_work(*tables.shape)
+        m, n = tables.shape
+        _exact.check_work(m, n)
         A, B = tables.floats
         found = float_extreme_equilibria(A, B, tol)
         if found is not None:
