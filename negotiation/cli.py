@@ -655,6 +655,10 @@ def _equilibria_lines(solution: dict[str, Any]) -> list[str]:
 def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
     _check_method(args.method)
     scenario, changed = scenario_with_values(args.scenario, args.set, args.strict)
+    from negotiation.scenarios.continuous_file import ContinuousScenario
+
+    if isinstance(scenario, ContinuousScenario):
+        return _run_solve_continuous(scenario, args, changed, out)
     solution = _solution(scenario, args.method, args.exact, fractions=not args.json)
     if args.json:
         solution["parameters"] = {
@@ -678,6 +682,48 @@ def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
     lines += ["", f"Payoffs in {scenario.payoff_unit or 'payoff units'}:"]
     lines += ["  " + line if line else "" for line in str(game).splitlines()[1:]]
     lines += ["", *_equilibria_lines(solution)]
+    print("\n".join(lines), file=out)
+    return EXIT_OK
+
+
+def _run_solve_continuous(
+    scenario: Any, args: argparse.Namespace, changed: Any, out: TextIO
+) -> int:
+    """``solve`` for a scenario whose strategies are intervals (tariff rates)."""
+    if args.method is not None or args.exact:
+        raise UsageError(
+            f"{scenario.name} has continuous strategies (rates), solved from the first-order "
+            "conditions: drop --method and --exact (they choose a solver for finite games)"
+        )
+    game = scenario.game()
+    equilibria = game.equilibria()
+    if args.json:
+        data = {
+            "scenario": scenario.name,
+            "title": scenario.title,
+            "players": list(game.players),
+            "equilibria": [
+                {
+                    "strategies": {
+                        p: _float(v) for p, v in zip(game.players, eq.strategies, strict=True)
+                    },
+                    "payoffs": [_float(v) for v in eq.payoffs],
+                    "method": eq.method,
+                }
+                for eq in equilibria
+            ],
+        }
+        print(json.dumps(data, indent=2), file=out)
+        return EXIT_OK
+    lines = [scenario.title or scenario.name]
+    if changed:
+        lines.append(
+            "Set: " + ", ".join(f"{n} = {scenario.parameters[n].default}" for n in sorted(changed))
+        )
+    if scenario.payoff_unit:
+        lines.append(f"Payoffs in {scenario.payoff_unit}")
+    lines.append("")
+    lines += [str(eq) for eq in equilibria] or ["No equilibrium found."]
     print("\n".join(lines), file=out)
     return EXIT_OK
 

@@ -257,3 +257,22 @@ def test_console_script_runs_as_a_subprocess(tmp_path):
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
     assert "no built-in scenario 'nope'" in bad.stderr
+
+
+def test_solve_a_continuous_scenario_gives_the_nash_tariffs(capsys):
+    game = ng.load("tariff_war_2025").game()
+    (expected,) = game.equilibria()
+    code, out, err = run(capsys, "solve", "tariff_war_2025", "--json")
+    assert code == 0, err
+    (found,) = json.loads(out)["equilibria"]
+    for player, value in zip(game.players, expected.strategies, strict=True):
+        assert found["strategies"][player] == pytest.approx(float(value))
+    # a more elastic Chinese export supply lowers the US Nash tariff
+    code, out, err = run(capsys, "solve", "tariff_war_2025", "--set", "epsilon_China=5", "--json")
+    assert code == 0, err
+    lower = json.loads(out)["equilibria"][0]["strategies"]["US"]
+    assert lower < found["strategies"]["US"]
+    code, out, err = run(capsys, "solve", "tariff_war_2025", "--exact")
+    assert code == 2
+    assert "continuous strategies" in err
+    assert "Traceback" not in err
