@@ -681,6 +681,11 @@ def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
         )
     lines += ["", f"Payoffs in {scenario.payoff_unit or 'payoff units'}:"]
     lines += ["  " + line if line else "" for line in str(game).splitlines()[1:]]
+    from negotiation.display.formatting import strategy_key
+
+    key = strategy_key(scenario)
+    if key:
+        lines += ["", "Strategies:", *("  " + line for line in key.splitlines())]
     lines += ["", *_equilibria_lines(solution)]
     print("\n".join(lines), file=out)
     return EXIT_OK

@@ -25,9 +25,11 @@ __all__ = [
     "fmt_latex",
     "history_text",
     "html_table",
+    "key_text",
     "latex_text",
     "quantity",
     "safe_str",
+    "strategy_key",
     "text_table",
 ]
 
@@ -249,3 +251,31 @@ def html_table(
         )
     parts.append("</tbody></table>")
     return "".join(parts)
+
+
+def strategy_key(scenario: Any) -> str:
+    """The full name of each strategy code, one line per party (``"US: L = Implement London, ..."``).
+
+    Strategies without a title, or whose title is the code itself, are left out.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> print(strategy_key(ng.load("busan_truce")).splitlines()[0][:40])
+    US: Swerve = Back down: drop the 100% th
+    """
+    titles = {
+        party: {s.name: s.title for s in strategies if getattr(s, "title", "")}
+        for party, strategies in getattr(scenario, "strategies", {}).items()
+    }
+    return key_text(titles)
+
+
+def key_text(titles: Any) -> str:
+    """``{party: {code: title}}`` as one line per party, ``"US: L = Implement London, ..."``."""
+    lines = []
+    for party, named in titles.items():
+        shown = [f"{k} = {t}" for k, t in named.items() if t.lower() != k.lower()]
+        if shown:
+            lines.append(f"{party}: " + ", ".join(shown))
+    return "\n".join(lines)

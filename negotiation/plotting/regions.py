@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
+from negotiation.display.formatting import key_text, strategy_key
 from negotiation.errors import (
     FreeParameterError,
     InvalidGameError,
@@ -410,25 +411,7 @@ def _scenario_map(
     values.update(given)
     marked = mark if mark is not None else {s.name: v for s, v in scenario.defaults.items()}
     units = {name: p.unit for name, p in info.items() if p.unit}
-    return symbolic, x, y, values, marked, units, _strategy_key(scenario)
-
-
-def _strategy_key(scenario: Any) -> str:
-    """``"US: L = Implement London, ..."``, one line per party, where strategies have titles."""
-    titles = {
-        party: {s.name: s.title for s in strategies if getattr(s, "title", "")}
-        for party, strategies in getattr(scenario, "strategies", {}).items()
-    }
-    return _key_text(titles)
-
-
-def _key_text(titles: Mapping[str, Mapping[str, str]]) -> str:
-    lines = []
-    for party, named in titles.items():
-        shown = [f"{k} = {t}" for k, t in named.items() if t.lower() != k.lower()]
-        if shown:
-            lines.append(f"{party}: " + ", ".join(shown))
-    return "\n".join(lines)
+    return symbolic, x, y, values, marked, units, strategy_key(scenario)
 
 
 def _profile_label(profile: Sequence[str]) -> str:
@@ -783,7 +766,7 @@ def _from_result(
         }
         reduced = game.subs(fixed_values) if fixed_values else game
         units = result.units
-        key = key or _key_text(result.strategy_titles)
+        key = key or key_text(result.strategy_titles)
         if result.defaults and title_note is None:
             changed = {n: v for n, v in held.items() if v != result.defaults.get(n, v)}
             title_note = (
