@@ -26,6 +26,7 @@ __all__ = [
     "history_text",
     "html_table",
     "key_text",
+    "latex_escape",
     "latex_text",
     "quantity",
     "safe_str",
@@ -195,21 +196,35 @@ def history_text(history: Sequence[str]) -> str:
     return "/".join(history) if history else "root"
 
 
+#: LaTeX's special characters in text mode, and how to write each literally.
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "_": r"\_",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "$": r"\$",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+
+
+def latex_escape(text: str) -> str:
+    r"""Text with LaTeX's special characters escaped (``50% & $550bn`` -> ``50\% \& \$550bn``).
+
+    Examples
+    --------
+    >>> print(latex_escape("50% & $550bn"))
+    50\% \& \$550bn
+    """
+    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
+
+
 def latex_text(label: str) -> str:
     r"""A label as LaTeX ``\text{...}`` with the special characters escaped."""
-    special = {
-        "\\": r"\textbackslash{}",
-        "{": r"\{",
-        "}": r"\}",
-        "_": r"\_",
-        "&": r"\&",
-        "%": r"\%",
-        "#": r"\#",
-        "$": r"\$",
-        "^": r"\textasciicircum{}",
-        "~": r"\textasciitilde{}",
-    }
-    return r"\text{" + "".join(special.get(ch, ch) for ch in label) + "}"
+    return r"\text{" + latex_escape(label) + "}"
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -47,7 +47,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 import sympy as sp
 
-from negotiation.display.formatting import fmt, fmt_latex, html_table
+from negotiation.display.formatting import fmt, fmt_latex, html_table, latex_escape
 
 __all__ = [
     "ResultList",
@@ -170,23 +170,11 @@ def to_pandas(obj: Any) -> Any:
     return frame
 
 
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "_": r"\_",
-    "&": r"\&",
-    "%": r"\%",
-    "#": r"\#",
-    "$": r"\$",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
-}
 
 
 def _latex_cell(value: Any) -> str:
     if isinstance(value, str):
-        return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in value)
+        return latex_escape(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | np.integer | sp.Integer):
@@ -195,7 +183,7 @@ def _latex_cell(value: Any) -> str:
         return fmt(value)
     if isinstance(value, sp.Basic):
         return "$" + fmt_latex(value) + "$"
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(value))
+    return latex_escape(str(value))
 
 
 def _is_numeric_column(values: Iterable[Any]) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from negotiation import display
+from negotiation.display.formatting import latex_escape
 from negotiation.errors import MissingExtraError, SweepError, UnknownLabelError
 from negotiation.games.normal_form import Equilibrium, Game
 from negotiation.sweeps.compile import CompiledPayoffs
@@ -44,24 +45,6 @@ def regime_label(pure: Sequence[str], mixed: Sequence[str]) -> str:
     return text
 
 
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-
-
-def _latex_escape(text: str) -> str:
-    return "".join(_LATEX_SPECIAL.get(c, c) for c in str(text))
-
-
 def latex_table(
     header: Sequence[str], rows: Sequence[Sequence[Any]], *, digits: int = 4, caption: str = ""
 ) -> str:
@@ -89,7 +72,7 @@ def latex_table(
             return f"{int(value):,}".replace(",", "{,}")
         if isinstance(value, float | np.floating):
             return f"{float(value):.{digits}g}"
-        return _latex_escape(str(value))
+        return latex_escape(str(value))
 
     numeric = [
         bool(rows) and all(isinstance(r[k], int | float | np.number) for r in rows)
@@ -99,7 +82,7 @@ def latex_table(
     lines = [
         f"\\begin{{tabular}}{{{spec}}}",
         "\\toprule",
-        " & ".join(_latex_escape(h) for h in header) + r" \\",
+        " & ".join(latex_escape(h) for h in header) + r" \\",
         "\\midrule",
         *(" & ".join(cell(v) for v in row) + r" \\" for row in rows),
         "\\bottomrule",
@@ -110,7 +93,7 @@ def latex_table(
         body = (
             "\\begin{table}\n\\centering\n"
             + body
-            + f"\n\\caption{{{_latex_escape(caption)}}}\n\\end{{table}}"
+            + f"\n\\caption{{{latex_escape(caption)}}}\n\\end{{table}}"
         )
     return body
 
