@@ -285,7 +285,9 @@ def per_point_table(sizes: list[int], points: int, seed: int) -> None:
     qe_vertex_count(qe_game(*warm))
     for n in sizes:
         for kind in KINDS:
-            games = [(A.astype(float), B.astype(float)) for A, B in random_games(n, kind, points, rng)]
+            games = [
+                (A.astype(float), B.astype(float)) for A, B in random_games(n, kind, points, rng)
+            ]
             start = time.process_time()
             ours = [numeric.float_extreme_equilibria(A, B, 1e-9) for A, B in games]
             t_ours = time.process_time() - start
@@ -375,7 +377,9 @@ def main() -> None:
     parser.add_argument("--point-sizes", type=int, nargs="+", default=[5, 6, 7, 8])
     parser.add_argument("--points", type=int, default=400)
     parser.add_argument(
-        "--tables", nargs="+", default=["exact", "numeric", "lemke_howson", "points"],
+        "--tables",
+        nargs="+",
+        default=["exact", "numeric", "lemke_howson", "points"],
         help="which comparisons to run",
     )
     args = parser.parse_args()

@@ -136,19 +136,28 @@ def test_string_payoffs_suggest_a_symbol():
 
 
 def test_a_string_instead_of_a_table():
-    with pytest.raises(ng.InvalidGameError, match=re.escape("row payoffs must be a table of payoffs such as [[3, 0], [5, 1]], not str")):
+    with pytest.raises(
+        ng.InvalidGameError,
+        match=re.escape("row payoffs must be a table of payoffs such as [[3, 0], [5, 1]], not str"),
+    ):
         ng.Game("[[1, 2]]", [[1, 2]])
 
 
 @pytest.mark.parametrize(
     ("value", "pattern"),
     [
-        (None, "row payoffs[0, 0] (None, of type NoneType) is not a number; give a number or a sympy expression"),
+        (
+            None,
+            "row payoffs[0, 0] (None, of type NoneType) is not a number; give a number or a sympy expression",
+        ),
         (True, "row payoffs[0, 0] is a boolean (True); give a number instead"),
         (np.True_, "row payoffs[0, 0] is a boolean"),
         (sp.I, "row payoffs[0, 0] is I, which is not a real number"),
         (1 + 2j, "row payoffs[0, 0] is (1+2j), which is not a real number"),
-        ([1], "row payoffs[0, 0] ([1], of type list) is not a number; give a number or a sympy expression"),
+        (
+            [1],
+            "row payoffs[0, 0] ([1], of type list) is not a number; give a number or a sympy expression",
+        ),
     ],
 )
 def test_entries_that_are_not_real_numbers(value, pattern):

@@ -350,7 +350,11 @@ def test_to_game_of_a_three_player_tree():
     assert game.strategies == (("Deal", "Tariff"), ("Yes", "No"), ("Join", "Stay out"))
     # (Deal, Yes, anything): the EU never moves, so its plan does not matter
     for k in range(2):
-        assert [u[game.index(0, "Deal"), game.index(1, "Yes"), k] for u in game.payoffs] == [2, 2, 1]
+        assert [u[game.index(0, "Deal"), game.index(1, "Yes"), k] for u in game.payoffs] == [
+            2,
+            2,
+            1,
+        ]
     # (Tariff, anything, Stay out)
     for k in range(2):
         assert [u[game.index(0, "Tariff"), k, game.index(2, "Stay out")] for u in game.payoffs] == [

@@ -33,8 +33,7 @@ def test_the_namespace_holds_only_the_public_api_and_subpackages():
     strays = [
         name
         for name in dir(ng)
-        if name not in ng.__all__
-        and not isinstance(getattr(ng, name), types.ModuleType)
+        if name not in ng.__all__ and not isinstance(getattr(ng, name), types.ModuleType)
     ]
     assert strays == []
     assert not hasattr(ng, "version")

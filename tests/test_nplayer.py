@@ -104,12 +104,14 @@ def test_every_pure_equilibrium_is_one_and_none_is_missed():
         shape = tuple(rng.integers(1, 4, size=3))
         tables = [rng.integers(-3, 4, size=shape) for _ in range(3)]
         g = ng.Game(*tables)
-        found = {tuple(g.index(p, s) for p, s in enumerate(eq.profile)) for eq in g.equilibria(method="pure")}
+        found = {
+            tuple(g.index(p, s) for p, s in enumerate(eq.profile))
+            for eq in g.equilibria(method="pure")
+        }
         for profile in product(*(range(k) for k in shape)):
             is_eq = all(
-                tables[p][profile] >= max(
-                    tables[p][(*profile[:p], k, *profile[p + 1 :])] for k in range(shape[p])
-                )
+                tables[p][profile]
+                >= max(tables[p][(*profile[:p], k, *profile[p + 1 :])] for k in range(shape[p]))
                 for p in range(3)
             )
             assert (profile in found) == is_eq
@@ -174,7 +176,9 @@ def test_subs_parameters_and_value_semantics():
     assert h == volunteer(benefit=3)
     assert hash(h) == hash(volunteer(benefit=3))
     assert pickle.loads(pickle.dumps(h)) == h
-    with pytest.raises(ng.FreeParameterError, match=r"depend on b; give values with game.subs\(b=...\)"):
+    with pytest.raises(
+        ng.FreeParameterError, match=r"depend on b; give values with game.subs\(b=...\)"
+    ):
         g.equilibria(method="pure")
 
 
@@ -275,7 +279,10 @@ def test_support_enumeration_and_logit_through_the_facade():
     assert limit.method == "logit"
     # the logit limit is one of the equilibria support enumeration finds
     assert any(
-        all(np.allclose(a, b, atol=1e-6) for a, b in zip(limit.strategies, eq.strategies, strict=True))
+        all(
+            np.allclose(a, b, atol=1e-6)
+            for a, b in zip(limit.strategies, eq.strategies, strict=True)
+        )
         for eq in numeric
     )
 

@@ -1,6 +1,5 @@
 """Sweep pictures: shares of outcomes checked against the sweep and against solving."""
 
-
 import numpy as np
 import pytest
 import sympy as sp

@@ -1,6 +1,5 @@
 """Game-tree pictures: layout, the highlighted subgame-perfect play, and the figure."""
 
-
 import numpy as np
 import pytest
 import sympy as sp

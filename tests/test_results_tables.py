@@ -208,3 +208,72 @@ def test_show_prints_money_parameters_as_dollars():
     assert "  gain_us = $10bn/yr (stylised)" in text
     assert "$bn/yr" not in text.split("Parameters:")[1].split("\n")[1]
     assert "* truce = 30%" in ng.load("london_framework").summary()
+
+
+# ---------------------------------------------------------------- full strategy names
+def test_scenario_tables_and_text_use_full_strategy_names() -> None:
+    game = ng.load("london_framework").game()
+    eq = game.equilibria()[0]
+    assert eq.profile == ("H", "S")  # labels: what indexing uses
+    assert eq.named_profile == ("Hold countermeasures", "Slow-walk licences")
+    frame = game.equilibria().to_pandas()
+    assert frame.loc[0, "US"] == "Hold countermeasures"
+    assert frame.loc[0, "China"] == "Slow-walk licences"
+    assert "Hold countermeasures" in game.equilibria().to_latex()
+    assert str(eq).startswith("US plays Hold countermeasures; China plays Slow-walk licences")
+
+
+def test_titles_survive_subs_and_restrict_and_name_mixed_strategies() -> None:
+    g = ng.Game(
+        [[0, -1], [1, -10]],
+        [[0, 1], [-1, -10]],
+        players=("US", "China"),
+        strategies=(("S", "E"), ("S", "E")),
+        titles=(("Swerve", "Escalate"), ("Swerve", "Escalate")),
+    )
+    assert g.subs({}).titles == g.titles
+    assert g.restrict(["E"], ["S", "E"]).titles == (("Escalate",), ("Swerve", "Escalate"))
+    mixed = next(e for e in g.equilibria() if not e.is_pure)
+    cell = mixed.to_pandas().loc[0, "US"]
+    assert "Swerve" in cell
+    assert "Escalate" in cell
+    pure = next(e for e in g.equilibria() if e.is_pure)
+    assert set(pure.named_profile) == {"Swerve", "Escalate"}
+
+
+def test_titles_of_the_wrong_shape_are_refused_with_the_order_to_use() -> None:
+    with pytest.raises(ng.InvalidGameError, match=r"2 strategies, so titles needs 2 names"):
+        ng.Game([[1, 2]], [[2, 1]], strategies=(("T",), ("L", "R")), titles=(("Top",), ("Left",)))
+    with pytest.raises(ng.InvalidGameError, match="one tuple of full strategy names per player"):
+        ng.Game([[1, 2]], [[2, 1]], titles="Top")
+
+
+# ---------------------------------------------------------------- every result has a table
+def test_continuous_results_have_pandas_and_latex_tables() -> None:
+    x, y, a = sp.symbols("x y a")
+    g = ng.ContinuousGame([a * x - x**2 - x * y, a * y - y**2 - x * y], [(x, 0, 1), (y, 0, 1)])
+    found = g.subs(a=1).equilibria()
+    frame = found.to_pandas()
+    assert list(frame["Player 1 (x)"]) == [pytest.approx(1 / 3)]
+    assert r"\frac{1}{3}" in found.to_latex()
+    statics = g.comparative_statics(a)
+    assert statics.to_pandas()["d strategy / d a"].tolist() == [pytest.approx(1 / 3)] * 2
+    outcome = g.subs(a=1).cooperative()
+    assert outcome.to_pandas().loc[0, "outcome"] == "cooperative"
+    assert outcome.to_latex().startswith(r"\begin{tabular}")
+
+
+def test_tariff_war_welfare_table_exports_to_latex() -> None:
+    table = ng.trade.TariffWar().welfare_table()
+    latex = table.to_latex()
+    assert r"W US (\$bn)" in latex
+    assert latex.count(r"\\") == len(table.rows) + 1  # header and one line per row
+
+
+def test_quantal_response_results_export_to_latex() -> None:
+    pd_game = ng.Game.symmetric([[3, 0], [5, 1]], strategies=("C", "D"))
+    path = pd_game.qre_path(lam_max=1.0)
+    assert path.to_latex().count(r"\\") == len(path.to_pandas()) + 1
+    fit = pd_game.fit_qre([[20, 80], [20, 80]])
+    assert "observed" in fit.to_latex()
+    assert fit.to_pandas()["count"].tolist() == [20, 80, 20, 80]

@@ -94,7 +94,9 @@ def test_filtered_exact_kernel_equals_the_python_search(high):
             u = compiled.numerators(i)
             w = python.numerators(python.masks.index(mask))
             # the same point: proportional numerators
-            assert all(Fraction(a) * sum(w) == Fraction(b) * sum(u) for a, b in zip(u, w, strict=True))
+            assert all(
+                Fraction(a) * sum(w) == Fraction(b) * sum(u) for a, b in zip(u, w, strict=True)
+            )
 
 
 @needs_numba

@@ -69,7 +69,11 @@ def _game_html(game: Game) -> str:
 def _equilibrium_html(eq: Equilibrium) -> str:
     rows = []
     for player, labels, probs, payoff in zip(
-        eq.players, eq.labels or [()] * len(eq.strategies), eq.strategies, eq.payoffs, strict=True
+        eq.players,
+        eq.titles or eq.labels or [()] * len(eq.strategies),
+        eq.strategies,
+        eq.payoffs,
+        strict=True,
     ):
         names = labels or tuple(str(k) for k in range(len(probs)))
         rows.append(

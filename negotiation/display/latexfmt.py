@@ -51,7 +51,10 @@ def _game_latex(game: Game) -> str:
         )
         for label, row in zip(game.strategies[0], cells, strict=True):
             lines.append(
-                latex_text(label) + " & " + " & ".join(c.replace(", ", r",\ ") for c in row) + r" \\"
+                latex_text(label)
+                + " & "
+                + " & ".join(c.replace(", ", r",\ ") for c in row)
+                + r" \\"
             )
         lines.append(r"\end{array}")
         block = "\n".join(lines)
@@ -175,7 +178,9 @@ def _continuous_game_latex(game: ContinuousGame) -> str:
 def _dist_latex(labels: Sequence[str], probs: Sequence[Any]) -> str:
     return (
         r"\left("
-        + ",\\ ".join(f"{fmt_latex(q)}\\,{latex_text(a)}" for a, q in zip(labels, probs, strict=True))
+        + ",\\ ".join(
+            f"{fmt_latex(q)}\\,{latex_text(a)}" for a, q in zip(labels, probs, strict=True)
+        )
         + r"\right)"
     )
 

@@ -27,10 +27,17 @@ from negotiation.display.formatting import fmt
 from negotiation.display.tables import Table
 from negotiation.display.textfmt import distribution_words, type_name
 from negotiation.games.bayesian import BayesNashEquilibrium
+from negotiation.games.continuous import (
+    ComparativeStatics,
+    ContinuousEquilibrium,
+    ContinuousOutcome,
+)
 from negotiation.games.extensive import BehaviourEquilibrium, SubgamePerfect
 from negotiation.games.normal_form import Equilibrium
 from negotiation.games.repeated import CredibleDiscount
 from negotiation.games.signalling import IntuitiveCriterion, PerfectBayesianEquilibrium
+from negotiation.solvers.logit import QREFit, QRELimit, QREPath
+from negotiation.trade.tariff_war import WelfareTable
 
 __all__: list[str] = []
 
@@ -50,7 +57,9 @@ def _words(d: Mapping[str, Any]) -> str:
 
 @records.register
 def _equilibrium_records(eq: Equilibrium) -> Table:
-    labels = eq.labels or tuple(tuple(str(k) for k in range(len(s))) for s in eq.strategies)
+    labels = (
+        eq.titles or eq.labels or tuple(tuple(str(k) for k in range(len(s))) for s in eq.strategies)
+    )
     columns = [*eq.players, *(f"{p} payoff" for p in eq.players), "kind", "method"]
     row: list[Any] = [
         *(distribution_words(ls, probs) for ls, probs in zip(labels, eq.strategies, strict=True)),
@@ -182,3 +191,88 @@ def _behaviour_records(eq: BehaviourEquilibrium) -> Table:
     return Table(
         tuple(columns), [tuple(row)], "Nash equilibrium in behaviour strategies", "equilibrium"
     )
+
+
+# ---------------------------------------------------------------------- continuous games
+def _strategy_columns(players: tuple[str, ...], symbols: tuple[sp.Symbol, ...]) -> list[str]:
+    return [f"{p} ({s})" for p, s in zip(players, symbols, strict=True)]
+
+
+@records.register
+def _continuous_records(eq: ContinuousEquilibrium) -> Table:
+    columns = [
+        *_strategy_columns(eq.players, eq.symbols),
+        *(f"{p} payoff" for p in eq.players),
+        "position",
+        "method",
+    ]
+    row: list[Any] = [
+        *eq.strategies,
+        *eq.payoffs,
+        ", ".join(eq.status) if eq.status else "",
+        eq.method.replace("_", " "),
+    ]
+    cols, rows = _with_condition(columns, row, eq.condition)
+    return Table(cols, rows, "Nash equilibrium", "equilibrium")
+
+
+@records.register
+def _continuous_outcome_records(o: ContinuousOutcome) -> Table:
+    concept = f"Stackelberg ({o.leader} leads)" if o.concept == "stackelberg" else "cooperative"
+    columns = [
+        "outcome",
+        *_strategy_columns(o.players, o.symbols),
+        *(f"{p} payoff" for p in o.players),
+        "method",
+    ]
+    row: list[Any] = [concept, *o.strategies, *o.payoffs, o.method.replace("_", " ")]
+    cols, rows = _with_condition(columns, row, o.condition)
+    return Table(cols, rows, "Outcome", "outcome")
+
+
+@records.register
+def _statics_records(c: ComparativeStatics) -> Table:
+    columns = ("player", "strategy", f"d strategy / d {c.parameter}")
+    rows = [(p, str(s), d) for p, s, d in zip(c.players, c.symbols, c.derivatives, strict=True)]
+    return Table(columns, rows, f"Comparative statics in {c.parameter}", "player")
+
+
+@records.register
+def _welfare_records(w: WelfareTable) -> Table:
+    a, b = w.players
+    columns = ("tariffs", f"t {a}", f"t {b}", f"W {a} ($bn)", f"W {b} ($bn)")
+    return Table(columns, [tuple(r) for r in w.rows], "Welfare relative to free trade", "tariffs")
+
+
+# ---------------------------------------------------------------------- quantal response
+@records.register
+def _qre_path_records(path: QREPath) -> Table:
+    columns = ("lambda", "player", "strategy", "probability")
+    rows = [tuple(r[c] for c in columns) for r in path.to_records()]
+    return Table(columns, rows, "Logit QRE path", "point")
+
+
+@records.register
+def _qre_fit_records(fit: QREFit) -> Table:
+    columns = ("player", "strategy", "count", "observed", "probability")
+    rows = []
+    for player, names, probs, counts in zip(
+        fit.players, fit.labels, fit.strategies, fit.counts, strict=True
+    ):
+        total = float(counts.sum())
+        for name, prob, count in zip(names, probs.tolist(), counts.tolist(), strict=True):
+            rows.append((player, name, count, count / total if total > 0 else float("nan"), prob))
+    return Table(columns, rows, f"Logit QRE fit (lambda = {fit.lam:.6g})", "row")
+
+
+@records.register
+def _qre_limit_records(limit: QRELimit) -> Table:
+    columns = ["lambda", *(f"player {k + 1}" for k in range(len(limit.strategies)))]
+    columns += ["max regret", "refined"]
+    row: list[Any] = [
+        limit.lam,
+        *(", ".join(f"{x:.6g}" for x in p.tolist()) for p in limit.strategies),
+        limit.max_regret,
+        limit.refined,
+    ]
+    return Table(tuple(columns), [tuple(row)], "Logit QRE limit", "limit")

@@ -170,8 +170,6 @@ def to_pandas(obj: Any) -> Any:
     return frame
 
 
-
-
 def _latex_cell(value: Any) -> str:
     if isinstance(value, str):
         return latex_escape(value)

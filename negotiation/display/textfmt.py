@@ -98,9 +98,7 @@ def game_blocks(
     """
     m, n = game.shape[0], game.shape[1]
     for rest in product(*(range(k) for k in game.shape[2:])):
-        others = tuple(
-            (game.players[2 + q], game.strategies[2 + q][k]) for q, k in enumerate(rest)
-        )
+        others = tuple((game.players[2 + q], game.strategies[2 + q][k]) for q, k in enumerate(rest))
         cells = [
             [", ".join(formatter(u[(i, j, *rest)]) for u in game.payoffs) for j in range(n)]
             for i in range(m)
@@ -173,7 +171,9 @@ def _equilibrium_text(eq: Equilibrium) -> str:
         return short(eq)
     plays = "; ".join(
         f"{player} plays {strategy_words(labels, probs)}"
-        for player, labels, probs in zip(eq.players, eq.labels, eq.strategies, strict=True)
+        for player, labels, probs in zip(
+            eq.players, eq.titles or eq.labels, eq.strategies, strict=True
+        )
     )
     text_ = f"{plays}; payoffs (" + ", ".join(fmt(u) for u in eq.payoffs) + ")"
     if eq.condition is not sp.true:
@@ -233,9 +233,7 @@ def _chance_short(node: Chance) -> str:
 
 @text.register
 def _tree_text(tree: GameTree) -> str:
-    head = (
-        f"GameTree{f' {tree.name!r}' if tree.name else ''} (players: {', '.join(tree.players)})"
-    )
+    head = f"GameTree{f' {tree.name!r}' if tree.name else ''} (players: {', '.join(tree.players)})"
     return head + "\n" + "\n".join(tree_lines(tree.root, ""))
 
 
@@ -602,9 +600,7 @@ def _linkage_short(link: Linkage) -> str:
 
 @short.register
 def _pooled_short(p: PooledEnforcement) -> str:
-    rows = ", ".join(
-        f"{n}: delta* = {fmt(t)}" for n, t in zip(p.issues, p.thresholds, strict=True)
-    )
+    rows = ", ".join(f"{n}: delta* = {fmt(t)}" for n, t in zip(p.issues, p.thresholds, strict=True))
     return (
         f"PooledEnforcement({rows}; pooled delta* = {fmt(p.pooled_threshold)}, "
         f"delta = {fmt(p.delta)})"
@@ -635,9 +631,7 @@ def _two_level_short(g: TwoLevelGame) -> str:
 
 @short.register
 def _convergence_short(c: RubinsteinConvergence) -> str:
-    pairs = ", ".join(
-        f"{fmt(dt)}: {fmt(s)}" for dt, s in zip(c.intervals, c.shares, strict=True)
-    )
+    pairs = ", ".join(f"{fmt(dt)}: {fmt(s)}" for dt, s in zip(c.intervals, c.shares, strict=True))
     return (
         f"RubinsteinConvergence(r1={fmt(c.r1)}, r2={fmt(c.r2)}, "
         f"shares by interval {{{pairs}}}, limit={fmt(c.limit)})"

@@ -207,9 +207,7 @@ class BayesNashEquilibrium(Tabular):
     def is_pure(self) -> bool:
         """Whether every type plays one action for sure."""
         return all(
-            sum(1 for q in dist if positive(q)) == 1
-            for player in self.behaviour
-            for dist in player
+            sum(1 for q in dist if positive(q)) == 1 for player in self.behaviour for dist in player
         )
 
     def strategy(self, player: int | str, type_: str) -> dict[str, Any]:

@@ -56,6 +56,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import ContinuousGameError, InvalidGameError, UnknownLabelError
 from negotiation.solvers import best_response as _br
 from negotiation.symbolic import (
@@ -258,7 +259,7 @@ class BestResponse:
 
 
 @dataclass(frozen=True)
-class ContinuousEquilibrium:
+class ContinuousEquilibrium(Tabular):
     """A Nash equilibrium of a continuous game: one strategy value per player.
 
     Attributes
@@ -325,7 +326,7 @@ class ContinuousEquilibrium:
 
 
 @dataclass(frozen=True)
-class ContinuousOutcome:
+class ContinuousOutcome(Tabular):
     """A Stackelberg or cooperative outcome of a continuous game.
 
     Attributes
@@ -377,7 +378,7 @@ class ContinuousOutcome:
 
 
 @dataclass(frozen=True)
-class ComparativeStatics:
+class ComparativeStatics(Tabular):
     """d(equilibrium strategy)/d(parameter) for each player, by the implicit function theorem.
 
     Attributes
@@ -718,7 +719,7 @@ class ContinuousGame:
         starts: int = 8,
         seed: int = 0,
         tol: float = DEFAULT_TOL,
-    ) -> list[ContinuousEquilibrium]:
+    ) -> ResultList[ContinuousEquilibrium]:
         """The Nash equilibria, in closed form where sympy can solve the first-order conditions.
 
         Parameters
@@ -734,7 +735,7 @@ class ContinuousGame:
         Returns
         -------
         list of ContinuousEquilibrium
-            Closed form: every Karush-Kuhn-Tucker point (interior or at a
+            A list with ``.to_pandas()`` and ``.to_latex()``. Closed form: every Karush-Kuhn-Tucker point (interior or at a
             bound), each with its condition; in a numeric game each also
             passes the global deviation check. When the payoffs are not proven
             concave in own strategies, a numeric search also runs and its
@@ -764,13 +765,13 @@ class ContinuousGame:
             except _br.NoClosedForm as err:
                 reason = err.reason
             else:
-                return self._closed_form_equilibria(regimes, starts, seed, tol)
+                return ResultList(self._closed_form_equilibria(regimes, starts, seed, tol))
             require_numeric(
                 self.parameters, f"a numeric equilibrium search (no closed form: {reason})"
             )
         else:
             require_numeric(self.parameters, "a numeric equilibrium search")
-        return self._numeric_equilibria(starts, seed, tol, "")
+        return ResultList(self._numeric_equilibria(starts, seed, tol, ""))
 
     def _check_bounded(self) -> None:
         """Raise for a player on an unbounded set whose payoff grows without bound."""

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import product
 from pathlib import Path
@@ -105,6 +105,10 @@ class Equilibrium(Tabular):
         (``sympy.true`` for a numeric game).
     players, labels
         The game's player names and strategy labels, for display.
+    titles
+        The strategies' full names, one tuple per player in the order of
+        ``labels`` (empty when the game has none beyond its labels): what
+        tables and text show, e.g. "Hold countermeasures" for the label ``H``.
     notes
         What the solver said about the search, e.g. that the game has a
         continuum of equilibria or that a logit limit is approximate.
@@ -127,6 +131,7 @@ class Equilibrium(Tabular):
     players: tuple[str, ...] = ("Row", "Column")
     labels: tuple[tuple[str, ...], ...] = ()
     notes: tuple[str, ...] = ()
+    titles: tuple[tuple[str, ...], ...] = ()
 
     # ------------------------------------------------------------- two-player names
     def _two(self, name: str) -> None:
@@ -195,6 +200,28 @@ class Equilibrium(Tabular):
                 "pure equilibria, filter with eq.is_pure or solve with method='pure'"
             )
         return tuple(s[0] for s in self.supports)
+
+    @property
+    def named_profile(self) -> tuple[str, ...]:
+        """The pure profile by the strategies' full names; only for pure equilibria.
+
+        The same as :attr:`profile` for a game whose strategies have no
+        names beyond their labels.
+
+        Examples
+        --------
+        >>> import negotiation as ng
+        >>> eq = ng.load("london_framework").game().equilibria()[0]
+        >>> eq.profile, eq.named_profile
+        (('H', 'S'), ('Hold countermeasures', 'Slow-walk licences'))
+        """
+        profile = self.profile
+        if not self.titles:
+            return profile
+        return tuple(
+            names[labels.index(s)]
+            for s, labels, names in zip(profile, self.labels, self.titles, strict=True)
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Equilibrium):
@@ -320,6 +347,11 @@ class Game:
         ``("c0", "c1", ...)`` for two players and ``("s0", "s1", ...)`` otherwise.
     name
         An optional title.
+    titles
+        Optional full names of the strategies, one tuple per player in the
+        order of ``strategies`` (e.g. ``("Implement London", "Hold
+        countermeasures")`` for the labels ``("L", "H")``): tables and text
+        show them; labels stay what indexing and :attr:`Equilibrium.profile` use.
     payoffs
         The tables as one tuple, instead of one argument each (what
         :func:`dataclasses.replace` passes).
@@ -348,6 +380,7 @@ class Game:
     players: tuple[str, ...]
     strategies: tuple[tuple[str, ...], ...]
     name: str | None
+    titles: tuple[tuple[str, ...], ...] = field(compare=False)
 
     def __init__(
         self,
@@ -355,6 +388,7 @@ class Game:
         players: Sequence[str] | None = None,
         strategies: Sequence[Sequence[str]] | None = None,
         name: str | None = None,
+        titles: Sequence[Sequence[str]] | None = None,
         payoffs: Sequence[Any] | None = None,
     ) -> None:
         if payoffs is not None:
@@ -390,9 +424,7 @@ class Game:
             )
             shapes = {tuple(a.shape) for a in arrays}
             if len(shapes) > 1:
-                listed = ", ".join(
-                    f"{names[p]} {tuple(a.shape)}" for p, a in enumerate(arrays)
-                )
+                listed = ", ".join(f"{names[p]} {tuple(a.shape)}" for p, a in enumerate(arrays))
                 raise InvalidGameError(
                     f"the payoff tables have different shapes ({listed}); each must have "
                     "shape (n_1, ..., n_N): one axis per player, of that player's number "
@@ -406,6 +438,7 @@ class Game:
         object.__setattr__(self, "players", names)
         object.__setattr__(self, "strategies", labels)
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "titles", _check_titles(titles, labels, names))
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -442,6 +475,9 @@ class Game:
         labels = kwargs.pop("strategies", None)
         if labels is not None and labels and all(isinstance(s, str) for s in labels):
             labels = (tuple(labels), tuple(labels))
+        titles = kwargs.get("titles")
+        if titles is not None and titles and all(isinstance(s, str) for s in titles):
+            kwargs["titles"] = (tuple(titles), tuple(titles))
         return cls(A, A.T, strategies=labels, **kwargs)
 
     @classmethod
@@ -606,6 +642,7 @@ class Game:
             players=self.players,
             strategies=self.strategies,
             name=self.name,
+            titles=self.titles,
         )
 
     def index(self, player: int | str, strategy: int | str) -> int:
@@ -658,8 +695,10 @@ class Game:
         )
 
     def _profile_indices(self, profile: Sequence[int | str]) -> tuple[int, ...]:
-        if isinstance(profile, str) or not isinstance(profile, Sequence) or (
-            len(profile) != self.n_players
+        if (
+            isinstance(profile, str)
+            or not isinstance(profile, Sequence)
+            or (len(profile) != self.n_players)
         ):
             example = ", ".join(repr(s[0]) for s in self.strategies)
             if self.n_players == 2:
@@ -820,9 +859,7 @@ class Game:
                 x, y = strategies
                 payoffs = tuple(float((u @ y) @ x) for u in self._tables.floats)
             else:
-                payoffs = tuple(
-                    _expected(u, strategies, exact=False) for u in self._tables.floats
-                )
+                payoffs = tuple(_expected(u, strategies, exact=False) for u in self._tables.floats)
         return Equilibrium(
             strategies,
             payoffs,
@@ -831,6 +868,7 @@ class Game:
             players=self.players,
             labels=self.strategies,
             notes=solved.notes,
+            titles=self._named(),
         )
 
     # ------------------------------------------------------------------ quantal response
@@ -865,9 +903,7 @@ class Game:
         require_numeric(self, "the quantal response equilibrium")
         return logit.quantal_response(self._tables.floats, lam)
 
-    def qre_path(
-        self, lam_max: float | None = None, *, lams: Sequence[float] | None = None
-    ) -> Any:
+    def qre_path(self, lam_max: float | None = None, *, lams: Sequence[float] | None = None) -> Any:
         """The logit QRE correspondence's principal branch, as a table of lambda and probabilities.
 
         Traced from ``lam = 0`` by path following (Turocy 2005), as Gambit's
@@ -1015,8 +1051,10 @@ class Game:
         if self.n_players == 2:
             parts = [against]
         else:
-            if isinstance(against, str) or not isinstance(against, Sequence) or (
-                len(against) != len(others)
+            if (
+                isinstance(against, str)
+                or not isinstance(against, Sequence)
+                or (len(against) != len(others))
             ):
                 names = ", ".join(self.players[q] for q in others)
                 raise InvalidGameError(
@@ -1262,6 +1300,7 @@ class Game:
                 tuple(self.strategies[p][i] for i in ix) for p, ix in enumerate(indices)
             ),
             name=self.name,
+            titles=tuple(tuple(self.titles[p][i] for i in ix) for p, ix in enumerate(indices)),
         )
 
     def equilibrium_conditions(self, profile: Sequence[int | str]) -> sp.Basic:
@@ -1328,7 +1367,12 @@ class Game:
             condition=condition,
             players=self.players,
             labels=self.strategies,
+            titles=self._named(),
         )
+
+    def _named(self) -> tuple[tuple[str, ...], ...]:
+        """The full names for an equilibrium's display, or ``()`` when they are the labels."""
+        return self.titles if self.titles != self.strategies else ()
 
     # ------------------------------------------------------------------ display / interop
     def to_latex(self) -> str:
@@ -1397,11 +1441,31 @@ def _check_players(players: Any, n: int) -> tuple[str, ...]:
     if len(set(players)) != len(players):
         dup = sorted({p for p in players if list(players).count(p) > 1})
         if n == 2:
-            raise InvalidGameError(
-                f"the two players need different names; both are {players[0]!r}"
-            )
+            raise InvalidGameError(f"the two players need different names; both are {players[0]!r}")
         raise InvalidGameError(f"the players need different names; repeated: {', '.join(dup)}")
     return tuple(players)
+
+
+def _check_titles(
+    titles: Any, labels: tuple[tuple[str, ...], ...], players: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    if titles is None:
+        return labels
+    if isinstance(titles, str) or not isinstance(titles, Sequence) or len(titles) != len(labels):
+        raise InvalidGameError(
+            "titles must be one tuple of full strategy names per player, in the order of "
+            f"strategies; got {titles!r}"
+        )
+    out = []
+    for p, (names, own) in enumerate(zip(titles, labels, strict=True)):
+        if isinstance(names, str) or not isinstance(names, Sequence) or len(names) != len(own):
+            raise InvalidGameError(
+                f"{players[p]} has {len(own)} strategies, so titles needs {len(own)} names "
+                f"in the order {own}; got {names!r}"
+            )
+        names = tuple(str(t) if t else label for t, label in zip(names, own, strict=True))
+        out.append(names)
+    return tuple(out)
 
 
 def _check_strategies(
@@ -1410,7 +1474,10 @@ def _check_strategies(
     n = len(shape)
     if strategies is None:
         if n == 2:
-            return (tuple(f"r{i}" for i in range(shape[0])), tuple(f"c{j}" for j in range(shape[1])))
+            return (
+                tuple(f"r{i}" for i in range(shape[0])),
+                tuple(f"c{j}" for j in range(shape[1])),
+            )
         return tuple(tuple(f"s{i}" for i in range(k)) for k in shape)
     if isinstance(strategies, str) or not isinstance(strategies, Sequence) or len(strategies) != n:
         raise InvalidGameError(

@@ -145,16 +145,13 @@ def read_nfg(cls: type[Game], source: str | Path) -> Game:
         while tokens.peek() is not None and tokens.peek()[0] == "word":  # type: ignore[index]
             word = tokens.take("word")
             if not word.isdigit() or len(word) > 9:
-                raise InvalidGameError(
-                    f"malformed .nfg: {word!r} is not a number of strategies"
-                )
+                raise InvalidGameError(f"malformed .nfg: {word!r} is not a number of strategies")
             counts.append(int(word))
         tokens.take("}")
         labels = [[str(k + 1) for k in range(c)] for c in counts]
     if len(counts) != len(players):
         raise InvalidGameError(
-            f"malformed .nfg: {len(players)} players but the strategy block describes "
-            f"{len(counts)}"
+            f"malformed .nfg: {len(players)} players but the strategy block describes {len(counts)}"
         )
     if any(c == 0 for c in counts):
         raise InvalidGameError("malformed .nfg: every player needs at least one strategy")
@@ -207,8 +204,8 @@ def read_nfg(cls: type[Game], source: str | Path) -> Game:
     strategies: Any = tuple(tuple(x) for x in labels)
     if any(len(set(s)) != len(s) or not all(s) for s in strategies):
         strategies = None
-    defaults = ("Row", "Column") if n_players == 2 else tuple(
-        f"Player {k + 1}" for k in range(n_players)
+    defaults = (
+        ("Row", "Column") if n_players == 2 else tuple(f"Player {k + 1}" for k in range(n_players))
     )
     names = tuple(name or default for name, default in zip(players, defaults, strict=True))
     if len(set(names)) != len(names):

@@ -917,6 +917,9 @@ class Scenario:
             players=self.players,
             strategies=labels,
             name=self.title or self.name,
+            titles=tuple(
+                tuple(s.title or s.name for s in self.strategies[p]) for p in self.players
+            ),
         )
 
     # ------------------------------------------------------------------ files and display

@@ -169,6 +169,4 @@ def methods_for(n_players: int, *, exact: bool = False) -> tuple[str, ...]:
     >>> methods_for(2, exact=True)
     ('vertex_enumeration', 'support_enumeration', 'pure')
     """
-    return tuple(
-        s.name for s in _TABLE if s.accepts(n_players) and (s.exact or not exact)
-    )
+    return tuple(s.name for s in _TABLE if s.accepts(n_players) and (s.exact or not exact))

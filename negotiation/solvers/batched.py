@@ -657,7 +657,9 @@ def _concatenate(parts: list[CompactEquilibria]) -> CompactEquilibria:
     )
 
 
-def _merge(fast: CompactEquilibria, slow: CompactEquilibria, slow_points: np.ndarray) -> CompactEquilibria:
+def _merge(
+    fast: CompactEquilibria, slow: CompactEquilibria, slow_points: np.ndarray
+) -> CompactEquilibria:
     """Put the equilibria ``slow`` of the games ``slow_points`` (where ``fast`` has none) in place.
 
     Linear time: each entry moves by the number of entries of the other kind

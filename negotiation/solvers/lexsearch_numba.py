@@ -353,9 +353,7 @@ def vertices_float(C: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     return masks, points
 
 
-def label_pairs(
-    row_masks: np.ndarray, col_masks: np.ndarray, m: int, n: int
-) -> np.ndarray | None:
+def label_pairs(row_masks: np.ndarray, col_masks: np.ndarray, m: int, n: int) -> np.ndarray | None:
     """Index pairs (vertex of P, vertex of Q), both non-zero, whose labels cover all ``m + n``.
 
     ``row_masks`` and ``col_masks`` are over the game's labels (row strategies
@@ -902,8 +900,12 @@ if numba is not None:
                             w = a2 * b2
                             diff = u - w
                             bound = (
-                                abs(a1) * f1 + e1 * abs(b1) + e1 * f1
-                                + abs(a2) * f2 + e2 * abs(b2) + e2 * f2
+                                abs(a1) * f1
+                                + e1 * abs(b1)
+                                + e1 * f1
+                                + abs(a2) * f2
+                                + e2 * abs(b2)
+                                + e2 * f2
                             ) * (1.0 + 4 * _U) + 2 * _U * (abs(u) + abs(w))
                             if diff > bound:
                                 s = 1
@@ -917,7 +919,9 @@ if numba is not None:
                                     v = _mulmod(T[p, i, col], T[p, best, c], q, q_inverses[p])
                                     v -= _mulmod(T[p, best, col], T[p, i, c], q, q_inverses[p])
                                     x[p] = v + q if v < 0 else v
-                                s = _sign(x, D, weights, primes, q_inverses, inverses, half, scratch)
+                                s = _sign(
+                                    x, D, weights, primes, q_inverses, inverses, half, scratch
+                                )
                         if s != 0:
                             break
                         slack += 1
@@ -1022,9 +1026,9 @@ if numba is not None:
                     for j in range(W):
                         g = F[r, j] * inv
                         NF[r, j] = g
-                        NE[r, j] = (
-                            E[r, j] * inv + abs(F[r, j]) * e_inv + E[r, j] * e_inv
-                        ) * (1.0 + 4 * _U) + _U * abs(g)
+                        NE[r, j] = (E[r, j] * inv + abs(F[r, j]) * e_inv + E[r, j] * e_inv) * (
+                            1.0 + 4 * _U
+                        ) + _U * abs(g)
                     NF[r, c] = inv
                     NE[r, c] = e_inv
                     for i in range(k):
@@ -1062,7 +1066,14 @@ if numba is not None:
                             loose = True
                 if loose:
                     _refresh(
-                        pool_T[slot], pool_D[slot], NF, NE, primes, q_inverses, inverses, half,
+                        pool_T[slot],
+                        pool_D[slot],
+                        NF,
+                        NE,
+                        primes,
+                        q_inverses,
+                        inverses,
+                        half,
                         scratch,
                     )
         return 0, masks[:n_vertices].copy(), numerators[:n_vertices].copy(), n_seen

@@ -64,6 +64,7 @@ from typing import Any
 
 import numpy as np
 
+from negotiation.display.tables import Tabular
 from negotiation.errors import InvalidGameError, PathFollowingError
 from negotiation.solvers import Solved
 from negotiation.solvers.tables import PayoffTables
@@ -217,9 +218,15 @@ class QREPath:
             self.to_records(), columns=["lambda", "player", "strategy", "probability"]
         )
 
+    def to_latex(self) -> str:
+        """The same table as :meth:`to_pandas`, as a booktabs LaTeX ``tabular``."""
+        from negotiation.display.tables import latex_table
+
+        return latex_table(self)
+
 
 @dataclass(frozen=True, eq=False)
-class QRELimit:
+class QRELimit(Tabular):
     """The end of the principal branch: a Nash equilibrium approximated by logit QREs.
 
     Attributes
@@ -331,6 +338,12 @@ class QREFit:
                     }
                 )
         return pd.DataFrame.from_records(rows)
+
+    def to_latex(self) -> str:
+        """The same table as :meth:`to_pandas`, as a booktabs LaTeX ``tabular``."""
+        from negotiation.display.tables import latex_table
+
+        return latex_table(self)
 
 
 def _pandas() -> Any:
@@ -1442,8 +1455,12 @@ def fit_qre(
 def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
     """The solver-table entry ``"logit"``: the Nash equilibrium the principal branch tends to."""
     limit = logit_limit(tables.floats, tol=max(tol, 1e-9))
-    notes = () if limit.refined else (
-        f"approximate equilibrium (largest regret {limit.max_regret:.2g}) at lambda "
-        f"{limit.lam:.4g}: the branch could not be refined to an exact support",
+    notes = (
+        ()
+        if limit.refined
+        else (
+            f"approximate equilibrium (largest regret {limit.max_regret:.2g}) at lambda "
+            f"{limit.lam:.4g}: the branch could not be refined to an exact support",
+        )
     )
     return Solved([tuple(np.array(v) for v in limit.strategies)], "logit", False, notes)

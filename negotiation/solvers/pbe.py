@@ -564,9 +564,7 @@ def semi_separating_equilibria(
                 # Receiver on the path: the support is optimal at the posterior.
                 for m in on_path:
                     weighted = [
-                        _quick(
-                            sp.Add(*(prior[t] * sender[t][m] * ur[t][m][a] for t in range(2)))
-                        )
+                        _quick(sp.Add(*(prior[t] * sender[t][m] * ur[t][m][a] for t in range(2))))
                         for a in range(n_actions[m])
                     ]
                     for a in support_of[m]:
@@ -587,9 +585,7 @@ def semi_separating_equilibria(
                         beliefs.append(None)
                         continue
                     mass = sp.Add(*(prior[t] * sender[t][m] for t in range(2)))
-                    beliefs.append(
-                        tuple(_quick(prior[t] * sender[t][m] / mass) for t in range(2))
-                    )
+                    beliefs.append(tuple(_quick(prior[t] * sender[t][m] / mass) for t in range(2)))
                 s_pay, r_pay = _payoffs(prior, us, ur, sender, receiver)
                 out.append(
                     Candidate(

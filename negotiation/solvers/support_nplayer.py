@@ -777,9 +777,7 @@ class _Solver:
         )
         values: list[tuple[Fraction, ...]]
         if len(free) == 1:
-            values = [
-                (v,) for v in self.critical_samples(support, ties, basis, ctx, eqs, free[0])
-            ]
+            values = [(v,) for v in self.critical_samples(support, ties, basis, ctx, eqs, free[0])]
         else:
             values_1d = list(_SAMPLE_GRID)
             grid = list(itertools.product(values_1d, repeat=len(free)))

@@ -240,6 +240,12 @@ class WelfareTable:
             columns=[f"t_{a}", f"t_{b}", f"W_{a}", f"W_{b}"],
         )
 
+    def to_latex(self) -> str:
+        """The table as a booktabs LaTeX ``tabular`` (tariffs as fractions, welfare in $bn)."""
+        from negotiation.display.tables import latex_table
+
+        return latex_table(self)
+
 
 @dataclass(frozen=True)
 class TariffWar:
