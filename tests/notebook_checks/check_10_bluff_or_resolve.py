@@ -101,3 +101,14 @@ def after_solution_4(belief_after_threat, war):
     p, a = sp.Symbol("p", positive=True), sp.Symbol("a", positive=True)
     assert belief_after_threat == sp.Rational(1, 5)  # 1/k, whatever a is
     assert sp.simplify(war - p / (1 + a)) == 0
+
+
+def after_dashboard(dashboard):
+    assert set(dashboard.sliders) == {"p", "a", "c"}
+    assert "semi-separating" in dashboard.table.value  # p = 1/10, a = 1 < c = 3: bluffing
+    dashboard.sliders["a"].value = 4.0  # past c = 3: hands tied
+    assert "deters for sure" in dashboard.table.value
+    assert "semi-separating" not in dashboard.table.value
+    dashboard.sliders["a"].value = 1.0
+    dashboard.sliders["p"].value = 0.3  # past 1/5: credible pooling
+    assert "deters for sure" in dashboard.table.value
