@@ -317,3 +317,21 @@ def test_errors_name_the_problem():
         K.equilibria(np.zeros(4), np.zeros(4))
     with pytest.raises(ng.InvalidGameError, match="needs 2x2 games"):
         K.mixed_equilibria_2x2(RPS, -RPS)
+
+
+@pytest.mark.parametrize("shape", [(3, 3), (3, 4), (4, 4)])
+def test_compiled_and_numpy_vertex_pairing_agree_on_degenerate_batches(shape, monkeypatch):
+    # payoffs in {0, 1, 2}: almost every game is degenerate, so each takes the pairing path
+    rng = np.random.default_rng(sum(shape))
+    A = rng.integers(0, 3, size=(300, *shape)).astype(float)
+    B = rng.integers(0, 3, size=(300, *shape)).astype(float)
+    compiled = K.equilibria(A, B)
+    assert compiled.degenerate.mean() > 0.5
+    from negotiation.solvers import lexsearch_numba
+
+    monkeypatch.setattr(lexsearch_numba, "first_of_close", lambda *args: None)
+    monkeypatch.setattr(lexsearch_numba, "complete_pairs", lambda *args: None)
+    plain = K.equilibria(A, B)
+    assert compiled.counts.tolist() == plain.counts.tolist()
+    for k in range(0, len(A), 7):
+        assert batch_set(compiled, k) == batch_set(plain, k)

@@ -578,6 +578,11 @@ def _solve_vertex(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria
 
 def _unique_vertices(v: np.ndarray, ok: np.ndarray, tol: float) -> np.ndarray:
     """Drop repeated vertices (a degenerate vertex is found from several candidates)."""
+    from negotiation.solvers.lexsearch_numba import first_of_close
+
+    compiled = first_of_close(v, ok, 1e3 * tol)
+    if compiled is not None:
+        return compiled
     close = np.all(np.abs(v[:, :, None, :] - v[:, None, :, :]) <= 1e3 * tol, axis=3)
     close &= ok[:, :, None] & ok[:, None, :]
     earlier = np.tril(close, k=-1).any(axis=2)  # equal to a valid earlier candidate
@@ -599,9 +604,15 @@ def _pair_vertices(
     full = np.uint8((1 << (m + n)) - 1)
     ok_x = _unique_vertices(x, ok_x, tol)
     ok_y = _unique_vertices(y, ok_y, tol)
-    pairs = (labels_x[:, :, None] | labels_y[:, None, :]) == full
-    pairs &= ok_x[:, :, None] & ok_y[:, None, :]
-    point, i, j = np.nonzero(pairs)
+    from negotiation.solvers.lexsearch_numba import complete_pairs
+
+    compiled = complete_pairs(labels_x, ok_x, labels_y, ok_y, int(full))
+    if compiled is not None:
+        point, i, j = compiled
+    else:
+        pairs = (labels_x[:, :, None] | labels_y[:, None, :]) == full
+        pairs &= ok_x[:, :, None] & ok_y[:, None, :]
+        point, i, j = np.nonzero(pairs)
     return _compact(N, np.ones(N, dtype=bool), point, x[point, i], y[point, j])
 
 

@@ -48,6 +48,8 @@ except ImportError:  # pragma: no cover - depends on the installation
 __all__ = [
     "assemble",
     "available",
+    "complete_pairs",
+    "first_of_close",
     "label_pairs",
     "snap",
     "vertices_compiled",
@@ -1106,7 +1108,90 @@ def assemble(
     return (X, Y) if ok else None
 
 
+def first_of_close(v: np.ndarray, ok: np.ndarray, radius: float) -> np.ndarray | None:
+    """For a batch of candidate points, which valid ones have no valid earlier one within ``radius``.
+
+    ``v`` is ``(N, V, d)``, ``ok`` ``(N, V)``; two candidates are the same point
+    when every coordinate differs by at most ``radius``. Returns the ``(N, V)``
+    mask of the first candidate of each point, or ``None`` without numba (the
+    caller then compares with numpy). What the batched vertex enumeration uses
+    to drop the repeats of a degenerate vertex.
+    """
+    if numba is None:
+        return None
+    return _first_of_close(
+        np.ascontiguousarray(v, dtype=np.float64), np.ascontiguousarray(ok), float(radius)
+    )
+
+
+def complete_pairs(
+    labels_x: np.ndarray, ok_x: np.ndarray, labels_y: np.ndarray, ok_y: np.ndarray, full: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """For a batch, the valid pairs ``(i, j)`` whose label masks together cover ``full``.
+
+    ``labels_x``, ``ok_x`` are ``(N, V)`` and ``labels_y``, ``ok_y`` ``(N, W)``.
+    Returns the arrays ``(point, i, j)``, ordered by point, then ``i``, then
+    ``j`` (as :func:`numpy.nonzero` orders them), or ``None`` without numba.
+    """
+    if numba is None:
+        return None
+    return _complete_pairs(
+        np.ascontiguousarray(labels_x, dtype=np.int64),
+        np.ascontiguousarray(ok_x),
+        np.ascontiguousarray(labels_y, dtype=np.int64),
+        np.ascontiguousarray(ok_y),
+        np.int64(full),
+    )
+
+
 if numba is not None:
+
+    @_jit
+    def _complete_pairs(lx, okx, ly, oky, full):  # type: ignore[no-untyped-def]  # pragma: no cover
+        N, V = lx.shape
+        W = ly.shape[1]
+        count = 0
+        for p in range(N):
+            for i in range(V):
+                if okx[p, i]:
+                    for j in range(W):
+                        if oky[p, j] and (lx[p, i] | ly[p, j]) == full:
+                            count += 1
+        point = np.empty(count, dtype=np.int64)
+        first = np.empty(count, dtype=np.int64)
+        second = np.empty(count, dtype=np.int64)
+        k = 0
+        for p in range(N):
+            for i in range(V):
+                if okx[p, i]:
+                    for j in range(W):
+                        if oky[p, j] and (lx[p, i] | ly[p, j]) == full:
+                            point[k] = p
+                            first[k] = i
+                            second[k] = j
+                            k += 1
+        return point, first, second
+
+    @_jit
+    def _first_of_close(v, ok, radius):  # type: ignore[no-untyped-def]  # pragma: no cover
+        N, V, d = v.shape
+        out = ok.copy()
+        for p in range(N):
+            for j in range(V):
+                if not ok[p, j]:
+                    continue
+                for i in range(j):
+                    if not ok[p, i]:
+                        continue
+                    same = True
+                    for k in range(d):
+                        if abs(v[p, i, k] - v[p, j, k]) > radius:
+                            same = False
+                            break
+                    if same:
+                        out[p, j] = False
+                        break
+        return out
 
     @_jit
     def _distinct(points, used):  # type: ignore[no-untyped-def]  # pragma: no cover
