@@ -427,6 +427,11 @@ def _polytope_vertices(
     zeros : ``(C, D)`` bit mask of the mixer's strategies played with probability 0
     best : ``(C, D)`` bit mask of the other player's best responses
     """
+    from negotiation.solvers.lexsearch_numba import polytope_vertices
+
+    compiled = polytope_vertices(M, *_padded(groups), tol, _PIVOT_EPS)
+    if compiled is not None:
+        return compiled
     a, b, D = M.shape
     low = M.min(axis=(0, 1))
     shift = 1.0 - low  # M' = M + shift >= 1
@@ -470,6 +475,17 @@ def _polytope_vertices(
         np.concatenate(zeros_),
         np.concatenate(bests),
     )
+
+
+def _padded(
+    groups: tuple[tuple[int, np.ndarray, np.ndarray], ...],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidates of all groups in one padded table: supports, tight sets, sizes."""
+    K = max(k for k, _, _ in groups)
+    sup = np.concatenate([np.pad(g, ((0, 0), (0, K - k))) for k, g, _ in groups])
+    tight = np.concatenate([np.pad(t, ((0, 0), (0, K - k))) for k, _, t in groups])
+    sizes = np.concatenate([np.full(len(g), k) for k, g, _ in groups])
+    return sup, tight, sizes
 
 
 def _vertex_labels(
