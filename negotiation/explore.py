@@ -12,6 +12,12 @@ widgets and state as attributes, so the same object can be driven from code
 (and from tests, without a browser): ``dash.set(t=0.5)`` moves a slider and
 ``dash.equilibria`` holds the new answer.
 
+A game with continuous strategies (a :class:`~negotiation.ContinuousGame`, a
+:class:`~negotiation.trade.TariffWar`, or a scenario such as
+``ng.load("tariff_war_2025")``) shows its Nash equilibria instead: each
+player's strategy (a tariff in percent), each payoff, how the equilibrium was
+found (closed form or numeric search), and the reaction curves.
+
 ipywidgets and matplotlib are imported only when a dashboard is made; the
 widgets are in the ``notebooks`` extra (``pip install negotiation[notebooks]``).
 The dashboard works in JupyterLab and Notebook 7.
@@ -617,7 +623,8 @@ class Dashboard:
     Attributes
     ----------
     symbolic_game
-        The game with its parameters free.
+        The game with its parameters free (for a trade-model scenario, the
+        :class:`~negotiation.trade.TariffWar`, which checks every value).
     specs
         One :class:`SliderSpec` per parameter.
     sliders
@@ -634,13 +641,28 @@ class Dashboard:
     widget
         The whole dashboard, an ``ipywidgets.VBox``.
     game
-        The game at the current slider values (exact numbers).
+        The game at the current slider values (exact numbers); for a
+        continuous model a :class:`~negotiation.ContinuousGame`.
     equilibria
         Its equilibria (every extreme equilibrium, exactly); for a model with
-        private information, its perfect Bayesian or Bayes–Nash equilibria.
+        private information, its perfect Bayesian or Bayes–Nash equilibria;
+        for a continuous game its Nash equilibria
+        (:class:`~negotiation.ContinuousEquilibrium`).
     private
         Whether the model has private information (then the only picture is
         ``"none"`` and the table shows each type's play).
+    continuous
+        Whether the strategies are continuous (a ``ContinuousGame`` or a trade
+        model): the table shows the Nash equilibria and the picture the
+        reaction curves.
+    rates
+        For a continuous game, per player, whether its strategy is a rate
+        (shown in percent).
+    marks
+        Labelled points on the reaction-curve picture (a scenario's rates
+        that both sides share a label for, such as the April 2025 peak).
+    title
+        The heading of the dashboard.
     axes
         The matplotlib ``Axes`` of the latest picture (``None`` for ``"none"``).
     error
@@ -1219,12 +1241,18 @@ def explore(
         :class:`negotiation.SignallingGame`, ``ng.october_2025()`` or any
         crisis model, a scenario with types such as
         ``ng.load("october_2025")``), whose table then shows the Bayes–Nash
-        or perfect Bayesian equilibria type by type.
+        or perfect Bayesian equilibria type by type; or a game with
+        continuous strategies (a :class:`negotiation.ContinuousGame`, a
+        :class:`negotiation.trade.TariffWar`, a scenario such as
+        ``ng.load("tariff_war_2025")``), whose table shows the Nash
+        equilibria (rates in percent, each payoff, closed form or numeric).
     plot
         The picture: ``"game"`` (payoff table), ``"best_responses"`` (2x2
         games), ``"regions"`` (which pure equilibria hold where, over the
-        parameters ``x`` and ``y``), ``"none"``, or ``"auto"`` (best responses
-        for a 2x2 game, else the payoff table). A dropdown switches it later.
+        parameters ``x`` and ``y``), ``"reaction_curves"`` (two-player
+        continuous games), ``"none"``, or ``"auto"`` (best responses for a 2x2
+        game, the reaction curves for a continuous game, else the payoff
+        table). A dropdown switches it later.
     values
         Starting values by parameter name or symbol.
     ranges
@@ -1246,8 +1274,10 @@ def explore(
     Raises
     ------
     InvalidGameError
-        For a model that is neither a game nor a scenario, an unknown or
-        unavailable picture, or an empty range.
+        For a model explore() cannot show (the message lists what it takes),
+        an unknown or unavailable picture (a finite picture for a continuous
+        game, or the reverse), ``x``/``y`` for a continuous game, or an empty
+        range.
     UnknownLabelError
         If ``values``, ``ranges``, ``x`` or ``y`` name an unknown parameter.
 
@@ -1285,6 +1315,15 @@ def explore(
     (['crash'], 'C: cost of the collision')
     >>> dash.specs[0].group, dash.specs[0].unit
     ('Both sides', 'stylised units')
+
+    The tariff war of 2025 with continuous tariffs: the Nash tariffs, and how a
+    more elastic Chinese export supply lowers the US tariff (Johnson's rule).
+
+    >>> war = ng.explore(ng.load("tariff_war_2025"))
+    >>> war.plot, [f"{float(t):.1%}" for t in war.equilibria[0].strategies]
+    ('reaction_curves', ['31.1%', '60.3%'])
+    >>> [f"{float(t):.1%}" for t in war.set(epsilon_China=6).equilibria[0].strategies]
+    ['17.3%', '60.3%']
     """
     game, specs = slider_specs(model, values=values, ranges=ranges, params=params)
     if _continuous_like(game):
