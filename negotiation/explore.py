@@ -493,8 +493,8 @@ def _continuous_placement(model: ContinuousScenario) -> dict[str, tuple[str, str
     formulas it sits under the party whose payoff (or strategy set) it enters,
     or under both sides.
     """
-    titles = dict(zip(model.players, model.party_titles or model.players, strict=False))
-    titles = {p: titles.get(p) or p for p in model.players}
+    given = dict(zip(model.players, model.party_titles, strict=False))
+    titles = {p: given.get(p) or p for p in model.players}
     found: dict[str, set[tuple[str, str]]] = {}
 
     def note(expression: Any, group: str, issue: str) -> None:
