@@ -45,8 +45,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from negotiation.errors import AppError, MissingExtraError, UnknownLabelError
+from negotiation.errors import AppError, InvalidGameError, MissingExtraError, UnknownLabelError
 from negotiation.scenarios import Scenario, load, scenarios
+from negotiation.scenarios.continuous_file import AD_VALOREM, ContinuousScenario
+
+#: What a page shows: a scenario with finite strategies (or types), or with strategy intervals.
+AnyScenario = Scenario | ContinuousScenario
 
 __all__ = ["App", "app", "page_header", "page_notebook", "serve"]
 
@@ -74,9 +78,9 @@ def require_extras(what: str = "negotiation app") -> None:
         )
 
 
-def _reference(scenario: Any, folder: Path) -> tuple[Scenario, str]:
+def _reference(scenario: Any, folder: Path) -> tuple[AnyScenario, str]:
     """The scenario and how the page's kernel loads it: a built-in name or a file's path."""
-    if isinstance(scenario, Scenario):
+    if isinstance(scenario, Scenario | ContinuousScenario):
         path = folder / f"{scenario.name}.toml"
         scenario.save(path)
         return scenario, str(path)
@@ -90,11 +94,19 @@ def _reference(scenario: Any, folder: Path) -> tuple[Scenario, str]:
     return loaded, text if text in scenarios() else str(Path(text).resolve())
 
 
-def page_header(scenario: Scenario) -> Any:
+def page_header(scenario: AnyScenario) -> Any:
     """The top of the page: title, date, description and how to use the sliders.
 
     An ``IPython.display.HTML`` object; its text is escaped and marked so that
-    MathJax leaves dollar amounts alone.
+    MathJax leaves dollar amounts alone. For a scenario with continuous
+    strategies (tariff rates) it says that the Nash tariffs and the reaction
+    curves follow the sliders.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> "Nash tariffs" in page_header(ng.load("tariff_war_2025")).data
+    True
     """
     from IPython.display import HTML
 
@@ -102,17 +114,58 @@ def page_header(scenario: Scenario) -> Any:
     body = "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs)
     date = f" &middot; {scenario.date:%d %B %Y}" if scenario.date else ""
     unit = html.escape(scenario.payoff_unit or "")
+    if isinstance(scenario, ContinuousScenario):
+        rates = all(s.unit == AD_VALOREM for s in scenario.strategies)
+        answer = "Nash tariffs" if rates else "Nash equilibrium"
+        choice = "a tariff rate" if rates else "a number from an interval"
+        payoff = "welfare" if scenario.trade_model is not None else "payoff"
+        stylised = [p for p in scenario.parameter_info if p.stylised]
+        how = (
+            f"<p><b>How to use this page.</b> Each side chooses {choice}, not a row of a "
+            "table. Move a slider (or type a value next to it): the "
+            f"{answer} {'are' if rates else 'is'} found again, and the table (with each "
+            f"side's {payoff} and how the "
+            "equilibrium was found) and the reaction curves change; the equilibrium is where "
+            "the two reaction curves cross. Hover over a slider's label for the parameter's "
+            f"name and full description. Payoffs are in {unit}."
+            + (
+                f" {_stylised(len(stylised), len(scenario.parameter_info))} stylised (not "
+                "estimates): read the direction in which the answer moves more than its exact "
+                "value."
+                if stylised
+                else ""
+            )
+            + "</p>"
+        )
+    else:
+        how = (
+            "<p><b>How to use this page.</b> Move a slider (or type a value next to it): the "
+            "game is solved again and the table of equilibria and the picture change. Hover "
+            "over a slider's label for the parameter's name and full description. "
+            f"Payoffs are in {unit}; stylised numbers are illustrative, and only their ordering "
+            "carries the lesson.</p>"
+        )
     return HTML(
         '<div class="tex2jax_ignore mathjax_ignore" style="max-width:60em">'
         f"<h1>{html.escape(scenario.title)}</h1>"
         f'<p style="color:#555">Scenario <code>{html.escape(scenario.name)}</code>{date}</p>'
-        f"{body}"
-        "<p><b>How to use this page.</b> Move a slider (or type a value next to it): the game "
-        "is solved again and the table of equilibria and the picture change. Hover over a "
-        "slider's label for the parameter's name and full description. "
-        f"Payoffs are in {unit}; stylised numbers are illustrative, and only their ordering "
-        "carries the lesson.</p></div>"
+        f"{body}{how}</div>"
     )
+
+
+def _stylised(count: int, total: int) -> str:
+    """``"All five parameters are"``, ``"Two of the five parameters are"``, ``"One ... is"``."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+    def word(n: int) -> str:
+        return words[n] if n < len(words) else str(n)
+
+    if count == total:
+        return f"{'The' if total == 1 else 'All ' + word(total)} parameter{'s' * (total != 1)} " + (
+            "is" if total == 1 else "are"
+        )
+    verb = "is" if count == 1 else "are"
+    return f"{word(count).capitalize()} of the {word(total)} parameters {verb}"
 
 
 def page_notebook(
@@ -148,6 +201,37 @@ def page_notebook(
     }
 
 
+def _check_plot(scenario: AnyScenario, plot: str) -> None:
+    """Refuse, before serving, a picture the scenario's dashboard cannot draw.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> _check_plot(ng.load("tariff_war_2025"), "game")
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.InvalidGameError: the payoff table picture is for finite games; ...
+    """
+    from negotiation.explore import FINITE_PLOTS, PLOT_NAMES, PLOTS
+
+    if plot != "auto" and plot not in PLOTS:
+        raise InvalidGameError(
+            f"unknown plot {plot!r}; choose one of 'auto', " + ", ".join(map(repr, PLOTS))
+        )
+    continuous = isinstance(scenario, ContinuousScenario)
+    if continuous and plot in FINITE_PLOTS:
+        raise InvalidGameError(
+            f"the {PLOT_NAMES[plot]} picture is for finite games; {scenario.name} has "
+            "continuous strategies (rates): use --plot reaction_curves (plot='reaction_curves') "
+            "or auto"
+        )
+    if not continuous and plot == "reaction_curves":
+        raise InvalidGameError(
+            f"the reaction-curve picture is for scenarios with continuous strategies such as "
+            f"tariff_war_2025; {scenario.name} is finite: use --plot game (plot='game') or auto"
+        )
+
+
 def _port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         try:
@@ -180,7 +264,7 @@ class App:
     """
 
     def __init__(
-        self, scenario: Scenario, port: int, folder: Path, process: subprocess.Popen[bytes]
+        self, scenario: AnyScenario, port: int, folder: Path, process: subprocess.Popen[bytes]
     ) -> None:
         self.scenario = scenario
         self.port = port
@@ -290,6 +374,7 @@ def app(
                 f"params names {', '.join(map(repr, unknown))}, which {shown.name} does not "
                 f"have; its parameters are: {', '.join(sorted(known))}"
             )
+    _check_plot(shown, plot)
     if _port_in_use(port):
         free = _free_port_after(port)
         hint = (

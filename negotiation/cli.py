@@ -891,7 +891,7 @@ def _add_app(subparsers: Any) -> None:
     p.add_argument(
         "--plot",
         default="auto",
-        choices=("auto", "game", "best_responses", "regions", "none"),
+        choices=("auto", "game", "best_responses", "regions", "reaction_curves", "none"),
         help="the starting picture (default: auto)",
     )
     p.add_argument(

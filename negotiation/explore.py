@@ -12,6 +12,12 @@ widgets and state as attributes, so the same object can be driven from code
 (and from tests, without a browser): ``dash.set(t=0.5)`` moves a slider and
 ``dash.equilibria`` holds the new answer.
 
+A game with continuous strategies (a :class:`~negotiation.ContinuousGame`, a
+:class:`~negotiation.trade.TariffWar`, or a scenario such as
+``ng.load("tariff_war_2025")``) shows its Nash equilibria instead: each
+player's strategy (a tariff in percent), each payoff, how the equilibrium was
+found (closed form or numeric search), and the reaction curves.
+
 ipywidgets and matplotlib are imported only when a dashboard is made; the
 widgets are in the ``notebooks`` extra (``pip install negotiation[notebooks]``).
 The dashboard works in JupyterLab and Notebook 7.
@@ -47,20 +53,34 @@ from negotiation.errors import (
     NegotiationError,
     UnknownLabelError,
 )
+from negotiation.games.continuous import ContinuousEquilibrium, ContinuousGame
 from negotiation.games.normal_form import Equilibrium, Game
+from negotiation.scenarios.continuous_file import AD_VALOREM, ContinuousScenario
+from negotiation.trade.tariff_war import TariffWar
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["Dashboard", "SliderSpec", "explore"]
 
-PLOTS = ("game", "best_responses", "regions", "none")
+PLOTS = ("game", "best_responses", "regions", "reaction_curves", "none")
 PLOT_NAMES = {
     "game": "payoff table",
     "best_responses": "best responses",
     "regions": "where each equilibrium holds",
+    "reaction_curves": "reaction curves",
     "none": "no picture",
 }
+FINITE_PLOTS = ("game", "best_responses", "regions")
+#: Strategy units read as rates: the table and the picture show them in percent.
+RATE_UNITS = (AD_VALOREM, "rate", "percent", "%")
+#: What explore() shows, for the message that refuses anything else.
+SUPPORTED = (
+    "a negotiation.Game or a scenario (ng.load(...): finite, with continuous strategies such "
+    "as 'tariff_war_2025', or with types), a negotiation.ContinuousGame, a "
+    "negotiation.trade.TariffWar, or a model with private information (BayesianGame, "
+    "SignallingGame, ng.october_2025())"
+)
 REGION_RESOLUTION = 100
 SLIDER_STEPS = 100
 LABEL_LENGTH = 56
@@ -230,8 +250,12 @@ def _placement(model: Any) -> dict[str, tuple[str, str]]:
 def _panel_order(model: Any, specs: Sequence[SliderSpec]) -> list[SliderSpec]:
     """Sliders by party (in the scenario's order), then issue, then as declared."""
     groups = [getattr(p, "title", "") or p.name for p in getattr(model, "parties", ())]
-    groups += [BOTH_SIDES, ""]
     issues = [(i.title or i.name) for i in getattr(model, "issues", ())]
+    if isinstance(model, ContinuousScenario):
+        groups = [t or p for p, t in zip(model.players, model.party_titles, strict=False)]
+        groups += [p for p in model.players if p not in groups]
+        issues = [f"Imports from {_the(g)}" for g in groups]
+    groups += [BOTH_SIDES, ""]
     issues += [SEVERAL, COMBINED, PRIOR, ""]
     declared = [p.name for p in getattr(model, "parameter_info", ())]
 
@@ -331,7 +355,11 @@ def slider_specs(
                 + ", ".join(shown)
             )
     parties = [p.name for p in getattr(model, "parties", ())]
-    placement = _placement(model) if info else {}
+    if isinstance(model, ContinuousScenario):
+        parties = [*model.players, *(t for t in model.party_titles if t)]
+        placement = _continuous_placement(model)
+    else:
+        placement = _placement(model) if info else {}
     specs = []
     fixed = {}
     for symbol in game.parameters:
@@ -382,10 +410,13 @@ def slider_specs(
         spec = _spec(name, value, low, high, nonnegative, description)
         if meta is not None:
             group, issue = placement.get(name, ("", ""))
+            text = meta.description
+            if isinstance(model, ContinuousScenario):  # "..., at the 2024 baseline": the tooltip
+                text = re.split(r", at (?:the )?| at the baseline", text)[0]
             spec = replace(
                 spec,
                 description=f"{name}: {description}" if description else name,
-                label=short_label(meta.description, parties) or name,
+                label=short_label(text, parties) or name,
                 unit=meta.unit or "",
                 group=group,
                 issue=issue,
@@ -407,10 +438,25 @@ def _private_like(model: Any) -> bool:
     )
 
 
+def _continuous_like(model: Any) -> bool:
+    """A model with continuous strategies: a ContinuousGame, or a trade model that makes one."""
+    return isinstance(model, ContinuousGame | TariffWar)
+
+
 def _symbolic_target(model: Any) -> tuple[Any, dict[str, Any]]:
-    """What the sliders substitute into, and the parameters' metadata by name."""
-    if isinstance(model, Game):
+    """What the sliders substitute into, and the parameters' metadata by name.
+
+    For a continuous scenario with a trade model that is the trade model itself
+    (a :class:`~negotiation.trade.TariffWar`), so that every slider move is
+    checked by the model (an elasticity of 0 is refused with its message).
+    """
+    if isinstance(model, Game) or _continuous_like(model):
         return model, {}
+    if isinstance(model, ContinuousScenario):
+        info = {p.name: p for p in model.parameter_info}
+        if model.trade_model is not None:
+            return model.trade_war(symbolic=True), info
+        return model.game(symbolic=True), info
     if _scenario_like(model):
         info = {p.name: p for p in model.parameter_info}
         if callable(getattr(model, "bayesian_game", None)):
@@ -419,11 +465,63 @@ def _symbolic_target(model: Any) -> tuple[Any, dict[str, Any]]:
     if _private_like(model):
         return model, {}
     raise InvalidGameError(
-        f"explore() takes a negotiation.Game or a scenario, or a model with private "
-        f"information (BayesianGame, SignallingGame, ng.october_2025()), not a "
-        f"{type(model).__name__}; "
-        "e.g. ng.explore(ng.load('london_framework'))"
+        f"explore() takes {SUPPORTED}, not a {type(model).__name__}; "
+        "e.g. ng.explore(ng.load('london_framework')) or ng.explore(ng.load('tariff_war_2025'))"
     )
+
+
+def _the(name: str) -> str:
+    """A country's name as it reads after a preposition: "the United States", "China".
+
+    Examples
+    --------
+    >>> _the("United States"), _the("US"), _the("China")
+    ('the United States', 'the US', 'China')
+    """
+    first = name.split(" ", 1)[0]
+    if name in ("US", "USA", "UK", "EU") or first in ("United", "Republic", "Kingdom", "European"):
+        return "the " + name
+    return name
+
+
+def _continuous_placement(model: ContinuousScenario) -> dict[str, tuple[str, str]]:
+    """Each parameter's group and issue in a continuous scenario.
+
+    With a trade model a parameter sits under the market it describes: the
+    importer's title, then ``"Imports from <exporter>"`` (the exporter's
+    supply elasticity belongs to the market it supplies). With payoff
+    formulas it sits under the party whose payoff (or strategy set) it enters,
+    or under both sides.
+    """
+    given = dict(zip(model.players, model.party_titles, strict=False))
+    titles = {p: given.get(p) or p for p in model.players}
+    found: dict[str, set[tuple[str, str]]] = {}
+
+    def note(expression: Any, group: str, issue: str) -> None:
+        for symbol in getattr(sp.sympify(expression), "free_symbols", ()):
+            found.setdefault(symbol.name, set()).add((group, issue))
+
+    if model.trade_model is not None and len(model.players) == 2:
+        for key, values in model.trade_model[1]:
+            for i, value in enumerate(values):
+                market = 1 - i if key == "export_supply_elasticities" else i
+                importer, exporter = model.players[market], model.players[1 - market]
+                note(value, titles[importer], f"Imports from {_the(titles[exporter])}")
+    else:
+        for party, payoff in zip(model.players, model.payoffs, strict=False):
+            note(payoff, titles[party], "")
+        for s in model.strategies:
+            note(s.low, titles[s.party], "")
+            note(s.high, titles[s.party], "")
+    placement = {}
+    for name, places in found.items():
+        if len(places) == 1:
+            placement[name] = next(iter(places))
+        elif len({group for group, _ in places}) == 1:
+            placement[name] = (next(iter(places))[0], SEVERAL)
+        else:
+            placement[name] = (BOTH_SIDES, "")
+    return placement
 
 
 def _prior_symbols(model: Any) -> set[sp.Symbol]:
@@ -525,7 +623,8 @@ class Dashboard:
     Attributes
     ----------
     symbolic_game
-        The game with its parameters free.
+        The game with its parameters free (for a trade-model scenario, the
+        :class:`~negotiation.trade.TariffWar`, which checks every value).
     specs
         One :class:`SliderSpec` per parameter.
     sliders
@@ -542,13 +641,28 @@ class Dashboard:
     widget
         The whole dashboard, an ``ipywidgets.VBox``.
     game
-        The game at the current slider values (exact numbers).
+        The game at the current slider values (exact numbers); for a
+        continuous model a :class:`~negotiation.ContinuousGame`.
     equilibria
         Its equilibria (every extreme equilibrium, exactly); for a model with
-        private information, its perfect Bayesian or Bayes–Nash equilibria.
+        private information, its perfect Bayesian or Bayes–Nash equilibria;
+        for a continuous game its Nash equilibria
+        (:class:`~negotiation.ContinuousEquilibrium`).
     private
         Whether the model has private information (then the only picture is
         ``"none"`` and the table shows each type's play).
+    continuous
+        Whether the strategies are continuous (a ``ContinuousGame`` or a trade
+        model): the table shows the Nash equilibria and the picture the
+        reaction curves.
+    rates
+        For a continuous game, per player, whether its strategy is a rate
+        (shown in percent).
+    marks
+        Labelled points on the reaction-curve picture (a scenario's rates
+        that both sides share a label for, such as the April 2025 peak).
+    title
+        The heading of the dashboard.
     axes
         The matplotlib ``Axes`` of the latest picture (``None`` for ``"none"``).
     error
@@ -559,23 +673,39 @@ class Dashboard:
 
     def __init__(
         self,
-        game: Game,
+        game: Any,
         specs: tuple[SliderSpec, ...],
         *,
         plot: str,
         x: str | None = None,
         y: str | None = None,
         titles: Sequence[Mapping[str, str]] | None = None,
+        title: str | None = None,
+        rates: Sequence[bool] | None = None,
+        marks: Mapping[str, tuple[float, float]] | None = None,
+        payoff_unit: str = "",
     ) -> None:
         widgets = _ipywidgets()
 
         self.symbolic_game = game
-        self.private = not isinstance(game, Game)
+        self.continuous = _continuous_like(game)
+        self.private = not isinstance(game, Game) and not self.continuous
         self.specs = specs
         self.titles = tuple(titles) if titles is not None else tuple({} for _ in game.players)
+        self.rates = (
+            tuple(bool(r) for r in rates)
+            if rates is not None
+            else tuple(isinstance(game, TariffWar) for _ in game.players)
+        )
+        self.marks = dict(marks or {})
+        self.payoff_unit = payoff_unit
         self.plot_kinds = self._available_plots(game)
         if plot == "auto":
-            plot = next(k for k in ("best_responses", "game", "none") if k in self.plot_kinds)
+            plot = next(
+                k
+                for k in ("best_responses", "game", "reaction_curves", "none")
+                if k in self.plot_kinds
+            )
         if plot not in PLOTS:
             raise InvalidGameError(
                 f"unknown plot {plot!r}; choose one of " + ", ".join(repr(p) for p in PLOTS)
@@ -583,7 +713,12 @@ class Dashboard:
         if plot not in self.plot_kinds:
             raise InvalidGameError(self._why_not(plot))
         names = [s.name for s in specs]
-        self.region_axes = self._region_axes(names, x, y)
+        if self.continuous and (x is not None or y is not None):
+            raise InvalidGameError(
+                "x and y choose the axes of the region map, a picture of finite games; a "
+                "continuous game draws its reaction curves over the two strategies: drop x and y"
+            )
+        self.region_axes = None if self.continuous else self._region_axes(names, x, y)
 
         labelled = any(s.label for s in specs)
         self.sliders: dict[str, Any] = {}
@@ -611,12 +746,13 @@ class Dashboard:
             if s.group and (s.group, s.issue) != heading:
                 if heading is None or s.group != heading[0]:
                     rows.append(widgets.HTML(f"<b>{_escape(s.group)}</b>"))
-                rows.append(
-                    widgets.HTML(
-                        f'<span style="padding-left:1em;font-style:italic">'
-                        f"{_escape(s.issue)}</span>"
+                if s.issue:  # a formula scenario's parameter has a party but no issue
+                    rows.append(
+                        widgets.HTML(
+                            f'<span style="padding-left:1em;font-style:italic">'
+                            f"{_escape(s.issue)}</span>"
+                        )
                     )
-                )
                 heading = (s.group, s.issue)
             unit = widgets.HTML(
                 f'<span title="{_escape(s.name)}">{_escape(s.unit)}</span>',
@@ -632,9 +768,10 @@ class Dashboard:
         self.plot_selector.observe(self._on_change, names="value")
         self.table = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
-        title = widgets.HTML(f"<b>{_escape(_title(game))}</b>")
+        self.title = title or _title(game)
+        banner = widgets.HTML(f"<b>{_escape(self.title)}</b>")
         controls = widgets.VBox([self.panel, self.plot_selector])
-        self.widget = widgets.VBox([title, controls, self.table, self.image])
+        self.widget = widgets.VBox([banner, controls, self.table, self.image])
 
         self.game: Any = game
         self.equilibria: list[Any] = []
@@ -710,7 +847,20 @@ class Dashboard:
         mapping = {p: exact[sp.Symbol(p.name)] for p in self.symbolic_game.parameters}
         try:
             self.game = self.symbolic_game.subs(mapping) if mapping else self.symbolic_game
-            if self.private:
+            if isinstance(self.game, TariffWar):
+                self.game = self.game.game()
+            if self.continuous:
+                self.equilibria = self.game.equilibria()
+                table = continuous_table(
+                    self.game,
+                    self.equilibria,
+                    rates=self.rates,
+                    payoff_unit=self.payoff_unit,
+                    payoff_word="welfare"
+                    if isinstance(self.symbolic_game, TariffWar)
+                    else "payoff",
+                )
+            elif self.private:
                 self.equilibria = private_equilibria(self.game)
                 table = private_table(self.game, self.equilibria)
             else:
@@ -720,7 +870,10 @@ class Dashboard:
             self.equilibria = []
             self.error = str(err)
             table = f'<p style="color:#D55E00">Could not solve: {_escape(str(err))}</p>'
-        values = ", ".join(f"{n} = {fmt(v)}" for n, v in exact.items())
+        rate = {s.name for s in self.specs if is_rate(s.unit)}
+        values = ", ".join(
+            f"{n} = {_percent(v) if n.name in rate else fmt(v)}" for n, v in exact.items()
+        )
         shown = f'<p style="color:#555;font-size:smaller">{_escape(values)}</p>'
         self.table.value = (shown if values else "") + table
         self._draw()
@@ -740,6 +893,8 @@ class Dashboard:
                 plot_game(self.game, ax=ax)
             elif kind == "best_responses":
                 plot_best_responses(self.game, ax=ax)
+            elif kind == "reaction_curves":
+                self._draw_reaction_curves(ax)
             else:
                 assert self.region_axes is not None, "region plots need two parameters"
                 (xn, yn) = self.region_axes
@@ -765,9 +920,25 @@ class Dashboard:
         self.axes = ax
         self.image.value = buffer.getvalue()
 
+    def _draw_reaction_curves(self, ax: Axes) -> None:
+        from matplotlib.ticker import PercentFormatter
+
+        from negotiation.plotting.continuous import plot_reaction_curves
+
+        if not isinstance(self.game, ContinuousGame):
+            raise InvalidGameError("no game to draw at these values")  # shown, not raised
+        plot_reaction_curves(self.game, ax=ax, marks=self.marks)
+        axes = (ax.xaxis, ax.yaxis)
+        for axis, player, rate in zip(axes, self.game.players, self.rates, strict=True):
+            if rate:
+                axis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+                axis.set_label_text(f"{player}'s tariff")
+
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _available_plots(game: Any) -> tuple[str, ...]:
+        if _continuous_like(game):
+            return ("reaction_curves", "none") if len(game.players) == 2 else ("none",)
         if not isinstance(game, Game):
             return ("none",)  # the table shows each type's play; the pictures are for bimatrices
         if game.n_players != 2:
@@ -781,6 +952,28 @@ class Dashboard:
         return tuple(kinds)
 
     def _why_not(self, plot: str) -> str:
+        if self.continuous and plot in FINITE_PLOTS:
+            return (
+                f"the {PLOT_NAMES[plot]} picture is for finite games; a game with continuous "
+                "strategies draws its reaction curves: use plot='reaction_curves'"
+                + ("" if "reaction_curves" in self.plot_kinds else " (two players) or 'none'")
+            )
+        if self.continuous and plot == "reaction_curves":
+            return (
+                "reaction curves are drawn for two players; this game has "
+                f"{len(self.symbolic_game.players)}: use plot='none'"
+            )
+        if plot == "reaction_curves":
+            return (
+                "the reaction-curve picture is for games with continuous strategies "
+                "(ng.ContinuousGame, or a scenario such as ng.load('tariff_war_2025')); "
+                + (
+                    "a model with private information shows its equilibria in the table: "
+                    "use plot='none'"
+                    if self.private
+                    else "this game is finite: use plot='game'"
+                )
+            )
         if self.private and plot in PLOTS:
             return (
                 f"the {PLOT_NAMES[plot]} picture is for normal-form games; a model with private "
@@ -821,9 +1014,45 @@ class Dashboard:
     def __repr__(self) -> str:
         values = ", ".join(f"{n}={fmt(v)}" for n, v in self.values.items())
         return (
-            f"Dashboard({_title(self.symbolic_game)}; "
+            f"Dashboard({self.title}; "
             f"{values or 'no parameters'}; {len(self.equilibria)} equilibria; plot={self.plot!r})"
         )
+
+
+def _level_marks(scenario: ContinuousScenario) -> dict[str, tuple[float, float]]:
+    """The points where both players have a level of the same label (e.g. the April peak)."""
+    if len(scenario.players) != 2:
+        return {}
+    first, second = (scenario.levels_of(p) for p in scenario.players)
+    out = {}
+    for a in first:
+        for b in second:
+            if a.label and a.label == b.label:
+                out[f"{a.label} ({_percent(a.value)}, {_percent(b.value)})"] = (
+                    float(a.value),
+                    float(b.value),
+                )
+    return out
+
+
+def _continuous_view(model: Any, game: Any) -> dict[str, Any]:
+    """How a dashboard shows a continuous model: title, rates in percent, marks, payoff unit."""
+    if isinstance(model, ContinuousScenario):
+        rates = tuple(is_rate(s.unit) for s in model.strategies)
+        marks = _level_marks(model) if all(rates) else {}
+        return {
+            "title": model.title or model.name,
+            "rates": rates,
+            "marks": marks,
+            "payoff_unit": model.payoff_unit,
+        }
+    if isinstance(game, TariffWar):
+        return {
+            "title": game.name or "Tariff war (linear import demand and export supply)",
+            "rates": (True, True),
+            "payoff_unit": "$bn a year relative to free trade",
+        }
+    return {"title": getattr(game, "name", None)}
 
 
 def _title(model: Any) -> str:
@@ -882,6 +1111,97 @@ def private_table(model: Any, equilibria: Sequence[Any]) -> str:
     return out + table_html(ResultList(equilibria))
 
 
+def is_rate(unit: str) -> bool:
+    """Whether a strategy's unit is a rate (``"ad valorem"``): shown in percent.
+
+    Examples
+    --------
+    >>> is_rate("ad valorem"), is_rate("Rate"), is_rate("$bn")
+    (True, True, False)
+    """
+    return unit.strip().lower() in RATE_UNITS
+
+
+def _percent(value: Any) -> str:
+    """A rate in percent, to one decimal place at most: ``0.3107`` is ``"31.1%"``."""
+    return f"{100 * float(value):.1f}".rstrip("0").rstrip(".").replace("-0", "0") + "%"
+
+
+def _short_number(value: Any) -> str:
+    """A short exact number (``22/3``) where there is one, else four significant digits."""
+    if isinstance(value, sp.Rational) and len(str(value)) <= 9:
+        return str(value)
+    try:
+        return f"{float(value):.4g}"
+    except (TypeError, ValueError):
+        return fmt(value)
+
+
+POSITIONS = {"low": "lower bound", "high": "upper bound"}
+
+
+def continuous_table(
+    game: ContinuousGame,
+    equilibria: Sequence[ContinuousEquilibrium],
+    *,
+    rates: Sequence[bool] | None = None,
+    payoff_unit: str = "",
+    payoff_word: str = "payoff",
+) -> str:
+    """An HTML table of a continuous game's Nash equilibria: strategies, payoffs, how found.
+
+    ``rates`` says, per player, whether its strategy is a rate (shown in
+    percent). A strategy at a bound of its set says so. Under the table: the
+    payoffs' unit and how the equilibria were found and checked.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> war = ng.load("tariff_war_2025").game()
+    >>> html = continuous_table(war, war.equilibria(), rates=(True, True))
+    >>> "<td>31.1%</td><td>60.3%</td>" in html, "<td>closed form</td>" in html
+    (True, True)
+    """
+    rates = tuple(rates) if rates is not None else tuple(False for _ in game.players)
+    header = [
+        "#",
+        *(
+            f"{p}'s tariff" if rate else f"{p} ({s})"
+            for p, s, rate in zip(game.players, game.symbols, rates, strict=True)
+        ),
+        *(f"{p}'s {payoff_word}" for p in game.players),
+        "found by",
+    ]
+    rows = []
+    for k, eq in enumerate(equilibria):
+        status = eq.status or tuple("interior" for _ in game.players)
+        cells = []
+        for value, rate, where in zip(eq.strategies, rates, status, strict=True):
+            text = _percent(value) if rate else _short_number(value)
+            if where in POSITIONS:
+                text += f" ({POSITIONS[where]})"
+            cells.append(text)
+        found = "closed form" if eq.method == "closed_form" else "numeric search"
+        rows.append([str(k + 1), *cells, *(_short_number(u) for u in eq.payoffs), found])
+    count = len(equilibria)
+    caption = f"{count} Nash equilibri{'um' if count == 1 else 'a'}"
+    out = (
+        html_table(header, rows, caption=caption)
+        if equilibria
+        else ("<p>No Nash equilibrium found at these values.</p>")
+    )
+    notes = []
+    if payoff_unit:
+        word = "Welfare" if payoff_word == "welfare" else payoff_word.capitalize() + "s"
+        notes.append(f"{word} in {payoff_unit}.")
+    for eq in equilibria:
+        note = eq.note[:1].upper() + eq.note[1:] + "." if eq.note else ""
+        if note and note not in notes:
+            notes.append(note)
+    out += "".join(f'<p style="color:#555;font-size:smaller">{_escape(n)}</p>' for n in notes)
+    return f'<div class="tex2jax_ignore mathjax_ignore">{out}</div>'
+
+
 def _escape(text: str) -> str:
     import html
 
@@ -921,12 +1241,18 @@ def explore(
         :class:`negotiation.SignallingGame`, ``ng.october_2025()`` or any
         crisis model, a scenario with types such as
         ``ng.load("october_2025")``), whose table then shows the Bayes–Nash
-        or perfect Bayesian equilibria type by type.
+        or perfect Bayesian equilibria type by type; or a game with
+        continuous strategies (a :class:`negotiation.ContinuousGame`, a
+        :class:`negotiation.trade.TariffWar`, a scenario such as
+        ``ng.load("tariff_war_2025")``), whose table shows the Nash
+        equilibria (rates in percent, each payoff, closed form or numeric).
     plot
         The picture: ``"game"`` (payoff table), ``"best_responses"`` (2x2
         games), ``"regions"`` (which pure equilibria hold where, over the
-        parameters ``x`` and ``y``), ``"none"``, or ``"auto"`` (best responses
-        for a 2x2 game, else the payoff table). A dropdown switches it later.
+        parameters ``x`` and ``y``), ``"reaction_curves"`` (two-player
+        continuous games), ``"none"``, or ``"auto"`` (best responses for a 2x2
+        game, the reaction curves for a continuous game, else the payoff
+        table). A dropdown switches it later.
     values
         Starting values by parameter name or symbol.
     ranges
@@ -948,8 +1274,10 @@ def explore(
     Raises
     ------
     InvalidGameError
-        For a model that is neither a game nor a scenario, an unknown or
-        unavailable picture, or an empty range.
+        For a model explore() cannot show (the message lists what it takes),
+        an unknown or unavailable picture (a finite picture for a continuous
+        game, or the reverse), ``x``/``y`` for a continuous game, or an empty
+        range.
     UnknownLabelError
         If ``values``, ``ranges``, ``x`` or ``y`` name an unknown parameter.
 
@@ -987,8 +1315,19 @@ def explore(
     (['crash'], 'C: cost of the collision')
     >>> dash.specs[0].group, dash.specs[0].unit
     ('Both sides', 'stylised units')
+
+    The tariff war of 2025 with continuous tariffs: the Nash tariffs, and how a
+    more elastic Chinese export supply lowers the US tariff (Johnson's rule).
+
+    >>> war = ng.explore(ng.load("tariff_war_2025"))
+    >>> war.plot, [f"{float(t):.1%}" for t in war.equilibria[0].strategies]
+    ('reaction_curves', ['31.1%', '60.3%'])
+    >>> [f"{float(t):.1%}" for t in war.set(epsilon_China=6).equilibria[0].strategies]
+    ['17.3%', '60.3%']
     """
     game, specs = slider_specs(model, values=values, ranges=ranges, params=params)
+    if _continuous_like(game):
+        return Dashboard(game, specs, plot=plot, x=x, y=y, **_continuous_view(model, game))
     titles = None
     if _scenario_like(model) and isinstance(game, Game):
         by_player = getattr(model, "strategies", {})
