@@ -27,7 +27,7 @@ Subcommands
     The scenario's sliders, equilibria and picture as a web page on
     ``http://127.0.0.1:N/``, with no code (needs the ``app`` extra); Ctrl-C stops it.
 ``negotiation notebooks DIR [--force]``
-    Copy the eight classroom notebooks into DIR.
+    Copy the classroom notebooks into DIR.
 
 ``--set name=value`` changes a parameter's value (``0.55`` and ``11/20`` are
 read exactly); the parameter stays a parameter, so conditions are still shown
@@ -918,7 +918,7 @@ def _add_notebooks(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "notebooks",
         help="copy the classroom notebooks into a folder",
-        description="Copy the eight classroom notebooks into DIR (created if needed, inside an "
+        description="Copy the classroom notebooks into DIR (created if needed, inside an "
         "existing folder).",
     )
     p.add_argument("folder", metavar="DIR", type=Path)
