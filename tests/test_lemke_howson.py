@@ -83,22 +83,45 @@ def test_plain_python_helpers_give_the_same_equilibrium(pure_python):
     assert lh._lex_min_ratio.__module__ == lh.__name__  # really the Python function
 
 
-def test_iteration_cap_fails_the_path_and_the_next_label_answers(monkeypatch):
+@pytest.mark.parametrize("compiled", [True, False])
+def test_iteration_cap_fails_the_path_and_the_next_label_answers(compiled):
     rng = np.random.default_rng(3)
     A, B = rng.integers(-9, 10, size=(2, 6, 6)).astype(float)
     assert lh.lemke_howson_path(A, B, 0, max_iterations=1) is None  # needs more pivots
-    calls = []
-    original = lh.lemke_howson_path
+    # the smallest cap under which label 0's path is cut short but a later one ends
+    cap, later = next(
+        (k, label)
+        for k in range(1, 50)
+        if lh.lemke_howson_path(A, B, 0, max_iterations=k) is None
+        for label in range(1, 12)
+        if lh.lemke_howson_path(A, B, label, max_iterations=k) is not None
+    )
+    assert all(lh.lemke_howson_path(A, B, k, max_iterations=cap) is None for k in range(later))
+    x, y, (u, v) = lh.first_equilibrium(A, B, 1e-9, max_iterations=cap, compiled=compiled)
+    expected = lh.lemke_howson_path(A, B, later, max_iterations=cap)
+    np.testing.assert_allclose(x, expected[0], atol=1e-12)
+    np.testing.assert_allclose(y, expected[1], atol=1e-12)
+    assert is_equilibrium(A, B, x, y)
+    assert (u, v) == pytest.approx((x @ A @ y, x @ B @ y))
+    # a cap no path can meet: every label fails, and the answer says so
+    assert lh.first_equilibrium(A, B, 1e-9, max_iterations=0, compiled=compiled) is None
 
-    def capped(A, B, label):
-        calls.append(label)
-        return original(A, B, label, max_iterations=1 if label == 0 else 10**6)
 
-    monkeypatch.setattr(lh, "lemke_howson_path", capped)
-    (found,) = numeric.nashpy_equilibria(A, B, "lemke_howson", 1e-9)
-    assert calls[0] == 0
-    assert len(calls) >= 2
-    assert is_equilibrium(A, B, *found)
+@settings(max_examples=60, deadline=None)
+@given(games(st.integers(-5, 5).map(float)))
+def test_first_equilibrium_is_the_first_label_whose_path_ends_at_an_equilibrium(game):
+    A, B = game
+    x, y, (u, v) = lh.first_equilibrium(A, B, 1e-9)
+    for label in range(sum(A.shape)):
+        end = lh.lemke_howson_path(A, B, label)
+        if end is not None and is_equilibrium(A, B, *end):
+            break
+    np.testing.assert_allclose(x, np.where(np.abs(end[0]) <= 1e-9, 0.0, end[0]), atol=1e-12)
+    np.testing.assert_allclose(y, np.where(np.abs(end[1]) <= 1e-9, 0.0, end[1]), atol=1e-12)
+    assert (u, v) == pytest.approx((x @ A @ y, x @ B @ y), abs=1e-9)
+    plain = lh.first_equilibrium(A, B, 1e-9, compiled=False)
+    np.testing.assert_allclose(plain[0], x)
+    np.testing.assert_allclose(plain[1], y)
 
 
 def test_the_facade_answers_large_games():

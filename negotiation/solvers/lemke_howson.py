@@ -45,7 +45,13 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["MAX_ITERATIONS", "checked_payoffs", "is_equilibrium", "lemke_howson_path"]
+__all__ = [
+    "MAX_ITERATIONS",
+    "checked_payoffs",
+    "first_equilibrium",
+    "is_equilibrium",
+    "lemke_howson_path",
+]
 
 MAX_ITERATIONS = 10**6
 _PIVOT_TOL = 1e-10  # a tableau entry at most this is not a usable pivot
@@ -86,8 +92,62 @@ def lemke_howson_path(
     if compiled and _shifted_path_jit is not None:
         ok = _shifted_path_jit(A, B, label, max_iterations, x, y)
     else:
-        ok = _path_python(A + (1.0 - A.min()), B + (1.0 - B.min()), label, max_iterations, x, y)
+        ok = _path_python(A, B, 1.0 - A.min(), 1.0 - B.min(), label, max_iterations, x, y)
     return (x, y) if ok else None
+
+
+def first_equilibrium(
+    A: np.ndarray,
+    B: np.ndarray,
+    tol: float,
+    max_iterations: int = MAX_ITERATIONS,
+    *,
+    compiled: bool = True,
+) -> tuple[np.ndarray, np.ndarray, tuple[float, float]] | None:
+    """The first checked equilibrium over the dropped labels ``0, 1, ...``, with its payoffs.
+
+    Each label's path is followed in turn (:func:`lemke_howson_path`); the
+    first end that passes :func:`checked_payoffs` (within ``max(tol, 1e-9)``,
+    entries within ``tol`` of 0 set to 0) is the answer. A path that fails (the
+    iteration cap, no usable pivot) or ends off equilibrium passes to the next
+    label. The whole loop is one call into the compiled kernel, so a small game
+    pays the crossing from Python once.
+
+    Parameters
+    ----------
+    A, B
+        Float payoff arrays of shape ``(m, n)``, ``m, n >= 2``.
+    tol
+        Tolerance of the equilibrium check and of the zero entries.
+    max_iterations
+        Pivots allowed on each path.
+    compiled
+        Run the numba kernel when numba is installed (``False``: plain Python,
+        the same code).
+
+    Returns
+    -------
+    (x, y, (u, v)) or None
+        The strategies and the payoffs ``x A y`` and ``x B y``; ``None`` if every
+        path failed.
+
+    Examples
+    --------
+    >>> A = np.array([[3.0, 0.0], [0.0, 2.0]])
+    >>> B = np.array([[2.0, 0.0], [0.0, 3.0]])
+    >>> x, y, payoffs = first_equilibrium(A, B, 1e-9)
+    >>> x.tolist(), y.tolist(), payoffs
+    ([1.0, 0.0], [1.0, 0.0], (3.0, 2.0))
+    """
+    A = np.asarray(A, dtype=np.float64)
+    B = np.asarray(B, dtype=np.float64)
+    m, n = A.shape
+    found = np.empty(m + n + 2)  # x, y, then the two payoffs
+    kernel = _first_jit if compiled and _first_jit is not None else _first_python
+    if kernel(A, B, max_iterations, max(tol, 1e-9), tol, found) < 0:
+        return None
+    u, v = found[m + n :].tolist()
+    return found[:m], found[m : m + n], (u, v)
 
 
 def is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> bool:
@@ -200,7 +260,35 @@ def _shifted_path(
     A: np.ndarray, B: np.ndarray, label: int, max_iterations: int, x: np.ndarray, y: np.ndarray
 ) -> bool:
     """:func:`_path` on the payoffs shifted to be at least 1 (one crossing into the kernel)."""
-    return _path(A + (1.0 - A.min()), B + (1.0 - B.min()), label, max_iterations, x, y)
+    return _path(A, B, 1.0 - A.min(), 1.0 - B.min(), label, max_iterations, x, y)
+
+
+def _first(
+    A: np.ndarray,
+    B: np.ndarray,
+    max_iterations: int,
+    tol: float,
+    zero: float,
+    found: np.ndarray,
+) -> int:
+    """:func:`first_equilibrium`'s loop over the labels: the label that answered, or -1.
+
+    ``found`` receives ``x``, ``y`` and the two payoffs, one after the other.
+    """
+    m, n = A.shape
+    x = found[:m]
+    y = found[m : m + n]
+    out = found[m + n :]
+    shift_a = 1.0 - A.min()
+    shift_b = 1.0 - B.min()
+    for label in range(m + n):
+        x[:] = 0.0
+        y[:] = 0.0
+        if _path(A, B, shift_a, shift_b, label, max_iterations, x, y) and _checked_payoffs(
+            A, B, x, y, tol, zero, out
+        ):
+            return label
+    return -1
 
 
 def _lex_min_ratio(T: np.ndarray, c: int, slack_start: int, n_slacks: int) -> int:
@@ -240,15 +328,14 @@ def _lex_min_ratio(T: np.ndarray, c: int, slack_start: int, n_slacks: int) -> in
     return best
 
 
-def _pivot(T: np.ndarray, r: int, c: int) -> None:
-    """Gauss-Jordan pivot on ``T[r, c]``, in place.
+def _pivot(T: np.ndarray, r: int, c: int, row: np.ndarray) -> None:
+    """Gauss-Jordan pivot on ``T[r, c]``, in place (``row``: scratch of ``T``'s width).
 
-    The scaled pivot row is copied first: an update loop that read it from
-    ``T`` while writing other rows of ``T`` could not be vectorised.
+    The scaled pivot row is copied to ``row`` first: an update loop that read it
+    from ``T`` while writing other rows of ``T`` could not be vectorised.
     """
     k, width = T.shape
     p = T[r, c]
-    row = np.empty(width)
     for j in range(width):
         v = T[r, j] / p
         row[j] = v
@@ -263,9 +350,19 @@ def _pivot(T: np.ndarray, r: int, c: int) -> None:
 
 
 def _path(
-    A: np.ndarray, B: np.ndarray, label: int, max_iterations: int, x: np.ndarray, y: np.ndarray
+    A: np.ndarray,
+    B: np.ndarray,
+    shift_a: float,
+    shift_b: float,
+    label: int,
+    max_iterations: int,
+    x: np.ndarray,
+    y: np.ndarray,
 ) -> bool:
     """Follow the path dropping ``label``; write the strategies to ``x``, ``y``; True if it ended.
+
+    The payoffs are read as ``A + shift_a`` and ``B + shift_b`` (shifts that make
+    every entry positive), without copying them.
 
     Both tableaux have one column per label: in P's (rows: the column player's
     constraints) column ``i < m`` is ``x_i`` and column ``m + j`` the slack of
@@ -278,15 +375,16 @@ def _path(
     TQ = np.zeros((m, labels + 1))
     basis_p = np.empty(n, dtype=np.int64)
     basis_q = np.empty(m, dtype=np.int64)
+    row = np.empty(labels + 1)
     for j in range(n):
         for i in range(m):
-            TP[j, i] = B[i, j]
+            TP[j, i] = B[i, j] + shift_b
         TP[j, m + j] = 1.0
         TP[j, labels] = 1.0
         basis_p[j] = m + j
     for i in range(m):
         for j in range(n):
-            TQ[i, m + j] = A[i, j]
+            TQ[i, m + j] = A[i, j] + shift_a
         TQ[i, i] = 1.0
         TQ[i, labels] = 1.0
         basis_q[i] = i
@@ -297,14 +395,14 @@ def _path(
             r = _lex_min_ratio(TP, entering, m, n)
             if r < 0:
                 return False
-            _pivot(TP, r, entering)
+            _pivot(TP, r, entering, row)
             leaving = basis_p[r]
             basis_p[r] = entering
         else:
             r = _lex_min_ratio(TQ, entering, 0, m)
             if r < 0:
                 return False
-            _pivot(TQ, r, entering)
+            _pivot(TQ, r, entering, row)
             leaving = basis_q[r]
             basis_q[r] = entering
         if leaving == label:
@@ -331,6 +429,8 @@ def _path(
 
 
 _path_python = _path
+_first_python = _first
+_first_jit: Any = None
 _shifted_path_jit: Any = None
 _is_equilibrium_jit: Any = None
 _checked_payoffs_jit: Any = None
@@ -342,4 +442,5 @@ if numba is not None:
     _path_python = _path.py_func
     _shifted_path_jit = _jit(_shifted_path)
     _is_equilibrium = _is_equilibrium_jit = _jit(_is_equilibrium)
-    _checked_payoffs_jit = _jit(_checked_payoffs)
+    _checked_payoffs = _checked_payoffs_jit = _jit(_checked_payoffs)
+    _first_jit = _jit(_first)

@@ -145,20 +145,12 @@ def _lemke_howson_payoffs(
     A: np.ndarray, B: np.ndarray, tol: float
 ) -> list[tuple[tuple[np.ndarray, np.ndarray], tuple[float, float]]]:
     """:func:`_lemke_howson`'s equilibrium (entries within ``tol`` of 0 cleaned) and its payoffs."""
-    from negotiation.solvers import lemke_howson
+    import negotiation.solvers.lemke_howson as lemke_howson
 
-    m, n = A.shape
-    if min(m, n) < 2:
+    if min(A.shape) < 2:
         return []
-    A = np.ascontiguousarray(A, dtype=float)
-    B = np.ascontiguousarray(B, dtype=float)
-    for label in range(m + n):
-        found = lemke_howson.lemke_howson_path(A, B, label)
-        if found is not None:
-            payoffs = lemke_howson.checked_payoffs(A, B, *found, max(tol, 1e-9), tol)
-            if payoffs is not None:
-                return [(found, payoffs)]
-    return []
+    found = lemke_howson.first_equilibrium(A, B, tol)
+    return [] if found is None else [((found[0], found[1]), found[2])]
 
 
 def solve_support_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
