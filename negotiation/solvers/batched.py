@@ -68,6 +68,7 @@ __all__ = [
     "is_degenerate",
     "mixed_equilibria_2x2",
     "pure_equilibria",
+    "pure_nplayer",
     "solve_batch",
 ]
 
@@ -220,6 +221,57 @@ def _pure_ties(A: np.ndarray, B: np.ndarray, tol: float) -> np.ndarray:
     row_best = A >= A.max(axis=1, keepdims=True) - tol  # rows best against each column
     col_best = B >= B.max(axis=2, keepdims=True) - tol  # columns best against each row
     return (row_best.sum(axis=1) > 1).any(axis=1) | (col_best.sum(axis=2) > 1).any(axis=1)
+
+
+def pure_nplayer(
+    payoffs: tuple[np.ndarray, ...], tol: float = DEFAULT_TOL
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
+    """The pure equilibria of a batch of N-player games, each payoff ``(K, n_1, ..., n_N)``.
+
+    The sweeps' kernel for games of any number of players (``method="pure"``),
+    on :func:`negotiation.solvers.pure.pure_equilibrium_mask`.
+
+    Parameters
+    ----------
+    payoffs
+        One array per player, the games on the first axis.
+    tol
+        Payoffs within ``tol`` of the best count as best responses.
+
+    Returns
+    -------
+    counts : numpy.ndarray, shape ``(K,)``
+        The number of pure equilibria of each game.
+    degenerate : numpy.ndarray of bool, shape ``(K,)``
+        Whether a player has several pure best responses (within ``tol``) to
+        some profile of the others.
+    supports : tuple of numpy.ndarray
+        For every equilibrium in game order, each player's support as a bit mask.
+
+    Examples
+    --------
+    Three players coordinate (each gains 1 when all three choose alike); a
+    player whose two partners disagree is indifferent, a tie:
+
+    >>> u = np.zeros((1, 2, 2, 2))
+    >>> u[0, 0, 0, 0] = u[0, 1, 1, 1] = 1.0
+    >>> counts, degenerate, supports = pure_nplayer((u, u, u))
+    >>> counts.tolist(), degenerate.tolist(), [s.tolist() for s in supports]
+    ([2], [True], [[1, 2], [1, 2], [1, 2]])
+    """
+    mask = pure_equilibrium_mask(payoffs, tol, batch=True)
+    found = np.nonzero(mask)
+    point, index = found[0], found[1:]
+    K = mask.shape[0]
+    degenerate = np.zeros(K, dtype=bool)
+    for p, u in enumerate(payoffs):
+        best = u >= u.max(axis=p + 1, keepdims=True) - tol
+        degenerate |= (best.sum(axis=p + 1) > 1).reshape(K, -1).any(axis=1)
+    supports = tuple(
+        np.left_shift(np.uint64(1), i.astype(np.uint64)).astype(support_dtype(n))
+        for i, n in zip(index, mask.shape[1:], strict=True)
+    )
+    return np.bincount(point, minlength=K), degenerate, supports
 
 
 # ---------------------------------------------------------------------- 2x2 closed form

@@ -6,8 +6,8 @@ numbers are uncertain. :func:`sweep` answers both questions in one call. It
 compiles the game's payoffs once with :func:`sympy.lambdify`, evaluates them on
 whole arrays of parameter values, and finds every equilibrium at every point
 with the batched kernels of :mod:`negotiation.solvers.batched` (for three or
-more players, the pure equilibria, with the one pure-equilibrium kernel
-:func:`negotiation.solvers.pure.pure_equilibrium_mask`). Points are
+more players, the pure equilibria, by
+:func:`negotiation.solvers.batched.pure_nplayer`). Points are
 processed in chunks, so memory stays bounded, and the chunks can be run by any
 :class:`concurrent.futures.Executor`: a process pool, or a Dask cluster
 (``distributed.Client(...).get_executor()``).
@@ -43,7 +43,6 @@ import sympy as sp
 
 from negotiation.errors import SweepError
 from negotiation.solvers import batched as kernels
-from negotiation.solvers.pure import pure_equilibrium_mask
 from negotiation.solvers.tables import flat_entries
 from negotiation.sweeps.compile import CompiledPayoffs
 from negotiation.sweeps.design import Design, grid_design, monte_carlo_design, resolve_model
@@ -104,7 +103,7 @@ def _run_chunk(chunk: _Chunk) -> _ChunkResult:
         mixed_row, mixed_col = solved.mixed_row, solved.mixed_col
     else:  # three or more players: pure equilibria only
         arrays = tuple(np.moveaxis(u, -1, 0) for u in payoffs)  # (size, n_1, ..., n_N) views
-        counts, degenerate, supports = _pure_nplayer(arrays, chunk.tol)
+        counts, degenerate, supports = kernels.pure_nplayer(arrays, chunk.tol)
         mixed_row, mixed_col = np.empty((0, shape[0])), np.empty((0, shape[1]))
     keys, codes = _encode(supports, shape)
     return _ChunkResult(
@@ -116,31 +115,6 @@ def _run_chunk(chunk: _Chunk) -> _ChunkResult:
         mixed_row=np.ascontiguousarray(mixed_row[:, :-1]),
         mixed_col=np.ascontiguousarray(mixed_col[:, :-1]),
     )
-
-
-def _pure_nplayer(
-    payoffs: tuple[np.ndarray, ...], tol: float
-) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
-    """The pure equilibria of a batch of N-player games, each payoff ``(K, n_1, ..., n_N)``.
-
-    Returns the number of equilibria of each game, whether it is degenerate
-    (a player has several pure best responses, within ``tol``, to some
-    profile of the others) and, for every equilibrium in game order, each
-    player's support as a bit mask.
-    """
-    mask = pure_equilibrium_mask(payoffs, tol, batch=True)
-    found = np.nonzero(mask)
-    point, index = found[0], found[1:]
-    K = mask.shape[0]
-    degenerate = np.zeros(K, dtype=bool)
-    for p, u in enumerate(payoffs):
-        best = u >= u.max(axis=p + 1, keepdims=True) - tol
-        degenerate |= (best.sum(axis=p + 1) > 1).reshape(K, -1).any(axis=1)
-    supports = tuple(
-        np.left_shift(np.uint64(1), i.astype(np.uint64)).astype(kernels.support_dtype(n))
-        for i, n in zip(index, mask.shape[1:], strict=True)
-    )
-    return np.bincount(point, minlength=K), degenerate, supports
 
 
 def _encode(
