@@ -51,6 +51,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -60,15 +61,18 @@ from negotiation.solvers.pure import pure_equilibrium_mask
 
 __all__ = [
     "DEFAULT_TOL",
+    "KEYS_2X2",
     "MAX_LOOP_SIZE",
     "MAX_SIZE",
     "BatchEquilibria",
+    "CodedEquilibria",
     "CompactEquilibria",
     "equilibria",
     "is_degenerate",
     "mixed_equilibria_2x2",
     "pure_equilibria",
     "pure_nplayer",
+    "solve_2x2_coded",
     "solve_batch",
 ]
 
@@ -387,6 +391,182 @@ def _solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
         return fast
     slow_points = np.flatnonzero(degenerate)
     return _merge(fast, _solve_vertex(A[slow_points], B[slow_points], tol), slow_points)
+
+
+# ---------------------------------------------------------------------- 2x2, compiled, for sweeps
+#: The outcomes of a nondegenerate 2x2 game, as (row mask, column mask), in the
+#: order the closed forms list them: the four pure profiles, then the mixed one.
+KEYS_2X2 = ((1, 1), (1, 2), (2, 1), (2, 2), (3, 3))
+
+
+@dataclass(frozen=True, eq=False)
+class CodedEquilibria:
+    """A batch's equilibria as the sweeps store them: an outcome code per equilibrium.
+
+    ``codes`` index ``keys`` (one support mask per player), game by game;
+    ``mixed_row`` and ``mixed_col`` hold the probabilities of the equilibria
+    that are not pure, without each player's last one (it is 1 minus the
+    others). Only outcomes that occur are in ``keys``.
+    """
+
+    counts: np.ndarray
+    degenerate: np.ndarray
+    keys: tuple[tuple[int, ...], ...]
+    codes: np.ndarray
+    mixed_row: np.ndarray
+    mixed_col: np.ndarray
+
+
+def solve_2x2_coded(A: np.ndarray, B: np.ndarray, tol: float) -> CodedEquilibria | None:
+    """Every equilibrium of 2x2 games in one compiled pass, or ``None`` without numba.
+
+    The closed forms of :func:`_solve_2x2` (the same arithmetic, the same
+    degenerate test, the same order of equilibria), computed point by point
+    in a loop that numba compiles: no temporaries the size of the batch, and
+    the outcome codes are written directly. Degenerate games (a tie) are
+    solved by vertex enumeration, as in :func:`solve_batch`, and their
+    equilibria inserted in place.
+
+    Parameters
+    ----------
+    A, B
+        Payoffs stored batch-last, shape ``(2, 2, N)``: ``A[i, j, k]`` is the
+        row player's payoff at ``(i, j)`` in game ``k``.
+    tol
+        Payoff differences within ``tol`` are ties; probabilities within ``tol``
+        of 0 or 1 make the game degenerate.
+
+    Examples
+    --------
+    >>> chicken = np.array([[0.0, -3.0], [2.0, -10.0]])
+    >>> solved = solve_2x2_coded(chicken[..., None], chicken.T[..., None], 1e-9)
+    >>> [solved.keys[c] for c in solved.codes], solved.mixed_row.round(3).tolist()
+    ([(1, 2), (2, 1), (3, 3)], [[0.778]])
+    """
+    kernel = _coded_2x2_kernel()
+    if kernel is None:
+        return None
+    N = A.shape[2]
+    a = A.reshape(4, N)  # a00, a01, a10, a11 (views when A is contiguous)
+    b = B.reshape(4, N)
+    counts = np.empty(N, dtype=np.uint16)
+    degenerate = np.empty(N, dtype=bool)
+    codes = np.empty(3 * N, dtype=np.uint8)  # a nondegenerate 2x2 game has 1 or 3 equilibria
+    p = np.empty(N)
+    q = np.empty(N)
+    slow = np.empty((3, N), dtype=np.int64)  # degenerate games: index, entry, mixed entry
+    seen = np.zeros(5, dtype=np.bool_)
+    E, M, S = kernel(a, b, float(tol), counts, degenerate, codes, p, q, slow, seen)
+    codes, p, q = codes[:E], p[:M], q[:M]
+    keys = list(KEYS_2X2)
+    used = [bool(v) for v in seen]
+    if S:
+        games = slow[0, :S]
+        found = _solve_vertex(
+            np.ascontiguousarray(a[:, games].T).reshape(S, 2, 2),
+            np.ascontiguousarray(b[:, games].T).reshape(S, 2, 2),
+            tol,
+        )
+        combined = found.row_support.astype(np.intp) * 4 + found.col_support
+        table = np.full(16, -1, dtype=np.intp)
+        for k, (r, c) in enumerate(KEYS_2X2):
+            table[r * 4 + c] = k
+        for value in np.unique(combined).tolist():
+            if table[value] < 0:
+                table[value] = len(keys)
+                keys.append((value // 4, value % 4))
+                used.append(False)
+            used[table[value]] = True
+        counts[games] = found.counts
+        codes = np.insert(
+            codes, np.repeat(slow[1, :S], found.counts), table[combined].astype(np.uint8)
+        )
+        mixed_counts = np.bincount(found.point[found.is_mixed], minlength=S)
+        at = np.repeat(slow[2, :S], mixed_counts)
+        p = np.insert(p, at, found.mixed_row[:, 0])
+        q = np.insert(q, at, found.mixed_col[:, 0])
+    if not all(used):
+        renumber = (np.cumsum(used) - 1).astype(np.uint8)
+        codes = renumber[codes]
+        keys = [k for k, u in zip(keys, used, strict=True) if u]
+    return CodedEquilibria(
+        counts=counts,
+        degenerate=degenerate,
+        keys=tuple(keys),
+        codes=np.ascontiguousarray(codes),
+        mixed_row=p.reshape(-1, 1),
+        mixed_col=q.reshape(-1, 1),
+    )
+
+
+def _coded_2x2_loop(
+    a: np.ndarray,
+    b: np.ndarray,
+    tol: float,
+    counts: np.ndarray,
+    degenerate: np.ndarray,
+    codes: np.ndarray,
+    p_out: np.ndarray,
+    q_out: np.ndarray,
+    slow: np.ndarray,
+    seen: np.ndarray,
+) -> tuple[int, int, int]:
+    """:func:`solve_2x2_coded`'s pass over the games (compiled); returns (entries, mixed, slow)."""
+    N = a.shape[1]
+    e = 0
+    m = 0
+    s = 0
+    for k in range(N):
+        d_row0 = a[0, k] - a[2, k]
+        d_row1 = a[1, k] - a[3, k]
+        d_col0 = b[0, k] - b[1, k]
+        d_col1 = b[2, k] - b[3, k]
+        q = d_row1 / (d_row1 - d_row0)
+        p = d_col1 / (d_col1 - d_col0)
+        tie = min(min(abs(d_row0), abs(d_row1)), min(abs(d_col0), abs(d_col1))) <= tol
+        if tie or min(abs(p), abs(1 - p)) <= tol or min(abs(q), abs(1 - q)) <= tol:
+            degenerate[k] = True
+            counts[k] = 0
+            slow[0, s] = k
+            slow[1, s] = e
+            slow[2, s] = m
+            s += 1
+            continue
+        degenerate[k] = False
+        start = e
+        if d_row0 > 0 and d_col0 > 0:
+            codes[e] = 0
+            e += 1
+        if d_row1 > 0 and not d_col0 > 0:
+            codes[e] = 1
+            e += 1
+        if not d_row0 > 0 and d_col1 > 0:
+            codes[e] = 2
+            e += 1
+        if not d_row1 > 0 and not d_col1 > 0:
+            codes[e] = 3
+            e += 1
+        if p > 0 and p < 1 and q > 0 and q < 1:
+            codes[e] = 4
+            e += 1
+            p_out[m] = p
+            q_out[m] = q
+            m += 1
+        for j in range(start, e):
+            seen[codes[j]] = True
+        counts[k] = e - start
+    return e, m, s
+
+
+@functools.cache
+def _coded_2x2_kernel() -> Any:
+    """The compiled :func:`_coded_2x2_loop`, or ``None`` when numba is not installed."""
+    try:
+        import numba
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    # error_model="numpy": a division by zero gives inf or nan, as in the numpy kernel
+    return numba.njit(cache=True, nogil=True, error_model="numpy")(_coded_2x2_loop)
 
 
 # ---------------------------------------------------------------------- vertex enumeration

@@ -94,6 +94,17 @@ def _run_chunk(chunk: _Chunk) -> _ChunkResult:
     size = chunk.stop - chunk.start
     payoffs = chunk.payoffs(chunk.columns(), size)
     shape = chunk.payoffs.shape
+    if shape == (2, 2) and chunk.method != "pure":
+        coded = kernels.solve_2x2_coded(payoffs[0], payoffs[1], chunk.tol)
+        if coded is not None:  # the compiled pass (numba installed)
+            return _ChunkResult(
+                counts=coded.counts,
+                degenerate=coded.degenerate,
+                keys=coded.keys,
+                codes=coded.codes,
+                mixed_row=coded.mixed_row,
+                mixed_col=coded.mixed_col,
+            )
     if len(shape) == 2:
         A = payoffs[0].transpose(2, 0, 1)  # (size, m, n) views of batch-last arrays
         B = payoffs[1].transpose(2, 0, 1)
