@@ -183,7 +183,7 @@ def main() -> None:
         for e in args.exponents:
             points = 10**e
             g = grid(points)
-            repeats = args.repeats if e < 7 else max(1, args.repeats - 1)
+            repeats = args.repeats
             t_ours, result = best_of(lambda g=g: ng.sweep(game, grid=g), repeats)
             t_whole, whole = best_of(lambda g=g: numpy_whole(g), repeats)
             t_chunk, _ = best_of(lambda g=g: numpy_chunked(g), repeats)

@@ -19,7 +19,7 @@ import negotiation as ng
 from negotiation.solvers import batched as K
 from negotiation.sweeps import execute
 
-pytestmark = pytest.mark.skipif(K._coded_2x2_kernel() is None, reason="numba not installed")
+pytestmark = pytest.mark.skipif(not K.solve_2x2_compiled(), reason="numba not installed")
 
 
 def reference(A, B, tol):
@@ -88,3 +88,23 @@ def test_a_sweep_through_the_compiled_pass_equals_the_numpy_path(monkeypatch):
     np.testing.assert_array_equal(fast.codes, slow.codes)
     np.testing.assert_array_equal(fast.mixed_row, slow.mixed_row)
     np.testing.assert_array_equal(fast.mixed_col, slow.mixed_col)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(1, 7), min_size=1, max_size=4),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+)
+def test_a_chunk_of_a_grid_takes_the_points_in_c_order(shape, a, b):
+    # the columns are built by tiling and repeating the axes: the same values as
+    # indexing each axis with numpy.unravel_index of the chunk's point numbers
+    axes = tuple(np.arange(n) + 10.0 * (j + 1) for j, n in enumerate(shape))
+    N = int(np.prod(shape))
+    start, stop = sorted((a % N, b % N + 1))
+    if start == stop:
+        stop = start + 1
+    chunk = execute._Chunk(None, "vertex_enumeration", 1e-9, start, stop, axes, None)
+    index = np.unravel_index(np.arange(start, stop), tuple(shape))
+    for got, axis, i in zip(chunk.columns(), axes, index, strict=True):
+        np.testing.assert_array_equal(got, axis[i])

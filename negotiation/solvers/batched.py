@@ -73,6 +73,7 @@ __all__ = [
     "pure_equilibria",
     "pure_nplayer",
     "solve_2x2_coded",
+    "solve_2x2_compiled",
     "solve_batch",
 ]
 
@@ -489,14 +490,19 @@ def solve_2x2_coded(A: np.ndarray, B: np.ndarray, tol: float) -> CodedEquilibria
         renumber = (np.cumsum(used) - 1).astype(np.uint8)
         codes = renumber[codes]
         keys = [k for k, u in zip(keys, used, strict=True) if u]
-    return CodedEquilibria(
+    return CodedEquilibria(  # copies of the used parts, so the buffers are freed now
         counts=counts,
         degenerate=degenerate,
         keys=tuple(keys),
-        codes=np.ascontiguousarray(codes),
-        mixed_row=p.reshape(-1, 1),
-        mixed_col=q.reshape(-1, 1),
+        codes=codes.copy(),
+        mixed_row=p.reshape(-1, 1).copy(),
+        mixed_col=q.reshape(-1, 1).copy(),
     )
+
+
+def solve_2x2_compiled() -> bool:
+    """Whether :func:`solve_2x2_coded` runs (numba is installed)."""
+    return _coded_2x2_kernel() is not None
 
 
 def _coded_2x2_loop(
