@@ -846,11 +846,11 @@ class Game:
             vectors: list[np.ndarray] = []
             played: list[tuple[str, ...]] = []
             for v, labels in zip(profile, self.strategies, strict=True):
-                values = [0.0 if abs(x) <= tol else x for x in np.asarray(v, dtype=float).tolist()]
-                a = np.array(values)
+                raw = np.asarray(v, dtype=float)
+                a = np.where(np.abs(raw) <= tol, 0.0, raw)  # a new array: the solver's stays its own
                 a.setflags(write=False)
                 vectors.append(a)
-                played.append(tuple(s for s, x in zip(labels, values, strict=True) if x > tol))
+                played.append(tuple(labels[i] for i in np.flatnonzero(a > tol).tolist()))
             strategies = tuple(vectors)
             supports = tuple(played)
             if known_payoffs is not None:
