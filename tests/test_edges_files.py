@@ -13,6 +13,7 @@ import signal
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import sympy as sp
@@ -21,6 +22,8 @@ from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation.scenarios.files import dumps, loads
+
+DATA = Path(ng.__file__).parent / "scenarios" / "data"
 
 
 class Hang(Exception):
@@ -61,6 +64,7 @@ status_quo = "a"
 
 [parties.A.valuations.i]
 b = "{payoff}"
+a = 0
 
 [parties.A.strategies.Keep]
 moves = {{}}
@@ -198,6 +202,98 @@ def test_a_deleted_valuation_is_reported_not_read_as_zero():
     assert "'escalated'" in str(err)
     assert "escalated = 0" in str(err)
     assert err.line is not None
+
+
+def _valuation_lines() -> list[tuple[str, int, str, str]]:
+    """(file, line index, table key, level) for every valuation line of the built-in files."""
+    out = []
+    for path in sorted(DATA.glob("*.toml")):
+        table = ""
+        for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if line.startswith("["):
+                table = line.strip("[] ")
+            elif ".valuations." in table and " = " in line:
+                out.append((path.name, k, table, line.split(" = ")[0].strip()))
+    return out
+
+
+VALUATION_LINES = _valuation_lines()
+
+
+def test_the_built_in_files_have_valuation_lines_of_status_quo_levels():
+    # the deletion tests below cover status-quo levels (0 or not) and other levels
+    status_quo = [
+        (name, table, level)
+        for name, _, table, level in VALUATION_LINES
+        if ng.load(name.removesuffix(".toml")).issue(table.split(".")[-1]).status_quo == level
+    ]
+    assert len(VALUATION_LINES) > 50
+    assert ("tariff_dilemma.toml", "parties.US.valuations.us_tariff", "truce") in status_quo
+    assert ("busan_truce.toml", "parties.US.valuations.us_tariff", "threatened") in status_quo
+
+
+@pytest.mark.parametrize(
+    ("name", "k", "table", "level"),
+    VALUATION_LINES,
+    ids=[f"{n}:{k + 1}:{lv}" for n, k, _, lv in VALUATION_LINES],
+)
+def test_deleting_any_valuation_line_of_a_built_in_file_is_reported(name, k, table, level):
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    err = file_error("\n".join(lines[:k] + lines[k + 1 :]))
+    assert err.key == table
+    assert f"no value for level {level!r}" in str(err)
+    assert f"writing e.g. {level} = 0" in str(err)
+    assert err.line is not None
+    assert lines[err.line - 1].strip() == f"[{table}]"
+
+
+def test_a_deleted_status_quo_valuation_is_reported_with_the_fix():
+    text = ng.load("tariff_dilemma").to_toml()
+    assert "\ntruce = 0\n" in text  # the status quo is written, worth 0 here
+    line = 'truce = "R_us"'
+    assert line in text
+    err = file_error(text.replace(line, "", 1))
+    assert err.key == "parties.US.valuations.us_tariff"
+    assert "level 'truce' (the status quo) of 'us_tariff'" in str(err)
+    assert "the status quo included" in str(err)
+    assert "truce = 0" in str(err)
+
+
+def test_a_deleted_valuation_of_a_type_is_reported():
+    text = """[scenario]
+name = "typed"
+[parameters.x]
+default = 1
+[parameters.p]
+default = 0.5
+[issues.i]
+controlled_by = "A"
+status_quo = "a"
+[issues.i.levels.a]
+[issues.i.levels.b]
+[parties.A.strategies.Keep]
+moves = {}
+[parties.A.strategies.Move]
+moves = { i = "b" }
+[parties.B.strategies.Wait]
+moves = {}
+[types.A.high]
+probability = "p"
+[types.A.high.valuations.i]
+a = 0
+b = "x"
+[types.A.low]
+probability = "1 - p"
+[types.A.low.valuations.i]
+a = 0
+b = "-x"
+"""
+    typed = loads(text)
+    assert loads(dumps(typed)) == typed
+    err = file_error(text.replace('a = 0\nb = "-x"', 'b = "-x"'))
+    assert err.key == "types.A.low.valuations.i"
+    assert "level 'a' (the status quo)" in str(err)
+    assert err.line == 25
 
 
 def test_a_level_worth_nothing_is_written_as_zero_and_reads_back_equal(tmp_path):

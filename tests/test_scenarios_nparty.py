@@ -345,14 +345,17 @@ status_quo = "off"
 [issues.duty.levels.off]
 [issues.duty.levels.on]
 [parties.A.valuations.duty]
+off = 0
 on = "c"
 [parties.A.strategies.Stay]
 [parties.A.strategies.Go]
 moves = { duty = "on" }
 [parties.B.valuations.duty]
+off = 0
 on = "-c"
 [parties.B.strategies.Stay]
 [parties.C.valuations.duty]
+off = 0
 on = "2*c"
 [parties.C.strategies.Stay]
 """

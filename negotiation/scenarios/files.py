@@ -15,10 +15,10 @@ moves). Payoff expressions are strings read by the restricted parser of
 :mod:`negotiation.expressions`; nothing in a file is executed. Decimal numbers
 are read exactly (``0.55`` is ``11/20``).
 
-A party's valuation table for an issue lists every level of that issue but
-the status quo, which may be left out (worth 0); write ``level = 0`` for another
-level worth nothing, so that a line deleted by mistake is reported rather than
-read as 0. An issue a party does not value at all is left out. For the same
+A party's valuation table for an issue lists every level of that issue, the
+status quo included; write ``level = 0`` for a level worth nothing, so that a
+line deleted by mistake is reported rather than read as 0. An issue a party
+does not value at all is left out. For the same
 reason a strategy with a title or description gives ``moves`` (``moves = {}``
 for the status quo); an empty strategy table is the status-quo bundle. Comments in a file are not kept by :func:`save`, which writes the
 scenario in a standard layout.
@@ -64,7 +64,7 @@ from negotiation.expressions import (
     substitute,
 )
 from negotiation.scenarios.issues import Issue, Level
-from negotiation.scenarios.parties import Interaction, Party, Strategy
+from negotiation.scenarios.parties import Interaction, Party, Strategy, check_levels_listed
 from negotiation.scenarios.scenario import Parameter, Scenario
 
 if TYPE_CHECKING:
@@ -421,8 +421,7 @@ def _parties(
     data: Any, issues: tuple[Issue, ...]
 ) -> tuple[tuple[Party, ...], dict[str, tuple[Strategy, ...]]]:
     parties, strategies = [], {}
-    levels_of = {issue.name: issue.level_names for issue in issues}
-    status_quo_of = {issue.name: issue.status_quo for issue in issues}
+    issue_of = {issue.name: issue for issue in issues}
     for name, spec in _table(data, "parties").items():
         key = f"parties.{name}"
         spec = _table(spec, key)
@@ -430,21 +429,8 @@ def _parties(
         valuations = {}
         for issue, table in _table(spec.get("valuations", {}), f"{key}.valuations").items():
             table = _table(table, f"{key}.valuations.{issue}")
-            status_quo = status_quo_of.get(issue)
-            missing = [
-                level
-                for level in levels_of.get(issue, ())
-                if level not in table and level != status_quo
-            ]
-            if missing:
-                raise _fail(
-                    f"{key}.valuations.{issue} gives no value for level "
-                    + ", ".join(repr(level) for level in missing)
-                    + f" of {issue!r}; list every level but the status quo, writing e.g. "
-                    f"{missing[0]} = 0 for a level worth nothing to {name} (leave out the "
-                    f"whole table if {name} values no level of the issue)",
-                    f"{key}.valuations.{issue}",
-                )
+            if issue in issue_of:  # an unknown issue is reported by Scenario
+                check_levels_listed(name, issue_of[issue], table, f"{key}.valuations.{issue}")
             # a level worth 0 is stored as no entry, as a Party built in Python has it
             valuations[issue] = {
                 level: _expression(value, f"{key}.valuations.{issue}.{level}")
@@ -792,12 +778,8 @@ def dumps(scenario: Scenario | ContinuousScenario) -> str:
         for issue_name, table in party.valuations.items():
             vkey = f"{pkey}.valuations.{_key(issue_name)}"
             issue = s.issue(issue_name)
-            # every level but the status quo is written, 0 where none is given
-            full = {
-                level: table.get(level, sp.Integer(0))
-                for level in issue.level_names
-                if level in table or level != issue.status_quo
-            }
+            # every level is written, the status quo included, 0 where none is given
+            full = {level: table.get(level, sp.Integer(0)) for level in issue.level_names}
             blocks.append(
                 _lines(
                     vkey,

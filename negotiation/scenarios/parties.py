@@ -14,6 +14,7 @@ from typing import Any
 import sympy as sp
 
 from negotiation.errors import ScenarioError
+from negotiation.scenarios.issues import Issue
 from negotiation.scenarios.values import (
     FrozenMap,
     check_label,
@@ -23,7 +24,14 @@ from negotiation.scenarios.values import (
     scenario_error,
 )
 
-__all__ = ["Concession", "Interaction", "Party", "Strategy", "payoff_value"]
+__all__ = [
+    "Concession",
+    "Interaction",
+    "Party",
+    "Strategy",
+    "check_levels_listed",
+    "payoff_value",
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,44 @@ def payoff_value(value: Any, what: str) -> Any:
     return exact_number(value, what)
 
 
+def check_levels_listed(party: str, issue: Issue, table: Mapping[str, Any], key: str) -> None:
+    """Refuse a valuation table from a file that leaves out a level of its issue.
+
+    In a scenario file a party's table for an issue lists every level, the
+    status quo included (``level = 0`` for a level worth nothing), so that a
+    line deleted by mistake is reported rather than read as 0. A
+    :class:`Party` built in Python may leave levels out.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the missing levels and the fix, with ``key`` (the table's dotted
+        file key) for the line.
+
+    Examples
+    --------
+    >>> tariff = Issue("tariff", ("truce", "escalated"), status_quo="truce", controlled_by="US")
+    >>> check_levels_listed("US", tariff, {"truce": 0, "escalated": "gain"}, "parties.US")
+    >>> check_levels_listed("US", tariff, {"escalated": "gain"}, "parties.US.valuations.tariff")
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.ScenarioError: parties.US.valuations.tariff gives no value for level 'truce' (the status quo) of 'tariff'; list every level, the status quo included, writing e.g. truce = 0 for a level worth nothing to US (leave out the whole table if US values no level of the issue)
+    """
+    missing = [level for level in issue.level_names if level not in table]
+    if not missing:
+        return
+    named = ", ".join(
+        repr(level) + (" (the status quo)" if level == issue.status_quo else "")
+        for level in missing
+    )
+    raise scenario_error(
+        f"{key} gives no value for level {named} of {issue.name!r}; list every level, the "
+        f"status quo included, writing e.g. {missing[0]} = 0 for a level worth nothing to "
+        f"{party} (leave out the whole table if {party} values no level of the issue)",
+        key,
+    )
+
+
 @dataclass(frozen=True)
 class Party:
     """A negotiating party and how it values each level of each issue.
@@ -93,7 +139,8 @@ class Party:
         ``{issue: {level: value}}``; a value is a sympy expression, a number or
         an expression string such as ``"-m*re_loss_us"`` (parsed with the
         scenario's parameters by :func:`~negotiation.parse_expression`).
-        Levels left out are worth 0.
+        Levels left out are worth 0 (a scenario file lists them all, see
+        :func:`check_levels_listed`).
     interactions
         Extra terms that apply to particular combinations of levels.
     title, description

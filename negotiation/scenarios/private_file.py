@@ -41,7 +41,8 @@ import sympy as sp
 from negotiation import display
 from negotiation.errors import InvalidGameError, ScenarioError, UnsafeExpressionError
 from negotiation.expressions import canonical, expression_text, parse_expression
-from negotiation.scenarios.parties import Interaction, Party
+from negotiation.scenarios.issues import Issue
+from negotiation.scenarios.parties import Interaction, Party, check_levels_listed
 from negotiation.scenarios.scenario import Scenario
 from negotiation.scenarios.values import check_text, exact_number, scenario_error
 
@@ -419,7 +420,7 @@ def private_scenario(
             probability = info["probability"]
             if isinstance(probability, Decimal):
                 probability = str(probability)
-            terms = _terms(party, info, tkey)
+            terms = _terms(party, info, tkey, {issue.name: issue for issue in base.issues})
             texts = {}
             for text_key in ("title", "description"):
                 value = info.get(text_key, "")
@@ -434,13 +435,15 @@ def private_scenario(
     )
 
 
-def _terms(party: str, info: Mapping[str, Any], key: str) -> Party:
+def _terms(party: str, info: Mapping[str, Any], key: str, issues: Mapping[str, Issue]) -> Party:
     valuations = {}
     for issue, levels in (info.get("valuations") or {}).items():
         if not isinstance(levels, Mapping):
             raise scenario_error(
                 f"{key}.valuations.{issue} must be a table of levels", f"{key}.valuations.{issue}"
             )
+        if issue in issues:  # an unknown issue is reported when the terms are resolved
+            check_levels_listed(party, issues[issue], levels, f"{key}.valuations.{issue}")
         valuations[issue] = {
             level: (str(v) if isinstance(v, Decimal) else v) for level, v in levels.items()
         }
@@ -495,7 +498,10 @@ def types_toml(scenario: PrivateScenario) -> str:
         lines.append("")
         for issue, table in t.terms.valuations.items():
             lines.append(f"[types.{t.party}.{t.name}.valuations.{issue}]")
-            for level, value in table.items():
+            # every level, the status quo included, as the reader requires
+            levels = next((i.level_names for i in scenario.issues if i.name == issue), ())
+            full = {**{level: sp.Integer(0) for level in levels}, **table}
+            for level, value in full.items():
                 lines.append(f"{level} = {_toml_string(expression_text(value))}")
             lines.append("")
         for item in t.terms.interactions:
