@@ -7,17 +7,15 @@ the failure.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy as sp
+from conftest import within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,26 +32,6 @@ from negotiation.expressions import (
 from negotiation.solvers.exact import MAX_VERTICES, vertex_bound
 
 x, y = sp.symbols("x y")
-
-
-class Hang(Exception):
-    """The code under test ran past its time bound."""
-
-
-@contextlib.contextmanager
-def within(seconds: float) -> Iterator[None]:
-    """Fail (raise Hang) if the block runs longer than ``seconds``."""
-
-    def stop(signum, frame):
-        raise Hang(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def refused(text: str, names=("x", "y"), seconds: float = 3) -> str:
@@ -207,6 +185,83 @@ def test_the_vertex_bound_admits_the_games_the_suite_solves():
     found = ng.Game(eye, eye).equilibria()
     assert len(found) == 2**6 - 1
     assert vertex_bound(6, 6) >= 2**6
+
+
+def _four_by_four() -> ng.Game:
+    """A 4 x 4 coordination game (vertex bound 20): its 15 equilibria are known."""
+    eye = np.diag([1, 2, 3, 4]).tolist()
+    return ng.Game(eye, eye)
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_max_vertices_below_the_bound_is_refused_naming_the_limit_to_give(exact):
+    game = _four_by_four()
+    assert vertex_bound(4, 4) == 20
+    with within(3), pytest.raises(ng.InvalidGameError) as info:
+        game.equilibria(exact=exact, max_vertices=19)
+    message = str(info.value)
+    assert "beyond the limit max_vertices=19" in message
+    assert "game.equilibria(max_vertices=20)" in message
+    assert "max_vertices=None" in message
+    assert "method='lemke_howson'" in message
+
+
+@pytest.mark.parametrize("exact", [False, True])
+@pytest.mark.parametrize("max_vertices", [20, 10**9, None])
+def test_max_vertices_at_or_above_the_bound_solves_as_the_default(exact, max_vertices):
+    game = _four_by_four()
+    found = game.equilibria(exact=exact, max_vertices=max_vertices)
+    # a diagonal coordination game: one equilibrium per non-empty support, 2**4 - 1
+    assert len(found) == 15
+    default = game.equilibria(exact=exact)
+    assert [e.supports for e in found] == [e.supports for e in default]
+    # the mixed equilibrium on all four strategies plays each in proportion to 1/a_ii
+    full = next(e for e in found if len(e.supports[0]) == 4)
+    expected = [sp.Rational(12, 25), sp.Rational(6, 25), sp.Rational(4, 25), sp.Rational(3, 25)]
+    assert np.allclose(np.array(full.row, dtype=float), np.array(expected, dtype=float))
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_game_beyond_the_default_bound_is_refused_and_the_option_raises_it(exact):
+    # 17 x 17 may have 2.16e6 vertices; with a strictly dominant strategy each (r0 and
+    # c0) its polytopes have few, so the enumeration the raised limit admits is quick
+    A = np.ones((17, 17), dtype=int)
+    A[0, :] = 100 + np.arange(17)
+    B = np.ones((17, 17), dtype=int)
+    B[:, 0] = 100 + np.arange(17)
+    game = ng.Game(A.tolist(), B.tolist())
+    assert MAX_VERTICES < vertex_bound(17, 17) <= 2_200_000
+    with within(3), pytest.raises(ng.InvalidGameError, match=r"max_vertices=2_200_000\)"):
+        game.equilibria(exact=exact)
+    for limit in (2_200_000, None):
+        with within(20):
+            found = game.equilibria(exact=exact, max_vertices=limit)
+        assert [e.supports for e in found] == [(("r0",), ("c0",))]
+        assert [float(v) for v in found[0].payoffs] == [100.0, 100.0]
+
+
+def test_lemke_howson_passes_max_vertices_to_its_enumeration_fallback():
+    # a single row: pivoting does not apply, the first extreme equilibrium is returned
+    game = ng.Game([[1, 0, 2]], [[3, 5, 4]])
+    assert game.equilibria("lemke_howson")[0].supports == (("r0",), ("c1",))
+    assert game.equilibria("lemke_howson", max_vertices=None)[0].col.tolist() == [0, 1, 0]
+    with pytest.raises(ng.InvalidGameError, match="beyond the limit max_vertices=1"):
+        game.equilibria("lemke_howson", max_vertices=1)
+
+
+@pytest.mark.parametrize("method", ["support_enumeration", "logit", "pure"])
+def test_max_vertices_for_a_method_without_a_vertex_bound_is_refused(method):
+    game = _four_by_four()
+    with pytest.raises(ng.InvalidGameError) as info:
+        game.equilibria(method, max_vertices=50)
+    assert f"method={method!r} does not use" in str(info.value)
+    assert "method='vertex_enumeration' or method='lemke_howson'" in str(info.value)
+
+
+@pytest.mark.parametrize("value", [0, -5, 2.5, True, "many"])
+def test_max_vertices_must_be_a_positive_whole_number_or_none(value):
+    with pytest.raises(ng.InvalidGameError, match="max_vertices must be a positive whole number"):
+        _four_by_four().equilibria(max_vertices=value)
 
 
 # ---------------------------------------------------------------------- overflow and display

@@ -7,16 +7,14 @@ time bound of a few seconds, where a hang is the failure.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import sympy as sp
+from conftest import within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,26 +22,6 @@ import negotiation as ng
 from negotiation.scenarios.files import dumps, loads
 
 DATA = Path(ng.__file__).parent / "scenarios" / "data"
-
-
-class Hang(Exception):
-    """The code under test ran past its time bound."""
-
-
-@contextlib.contextmanager
-def within(seconds: float) -> Iterator[None]:
-    """Fail (raise Hang) if the block runs longer than ``seconds``."""
-
-    def stop(signum, frame):
-        raise Hang(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def toy(payoff: str = "x", default: str = "1", extra: str = "", level: str = "") -> str:

@@ -60,7 +60,16 @@ from negotiation.errors import (
     InvalidGameError,
     UnknownLabelError,
 )
-from negotiation.solvers import DEFAULT_TOL, METHODS, SOLVERS, PayoffTables, Solved, methods_for
+from negotiation.solvers import (
+    DEFAULT_TOL,
+    MAX_VERTICES,
+    METHODS,
+    SOLVERS,
+    PayoffTables,
+    Solved,
+    methods_for,
+    methods_taking,
+)
 from negotiation.solvers import components as _components
 from negotiation.solvers import exact as _exact
 from negotiation.solvers import mixed2x2 as _mixed
@@ -739,6 +748,7 @@ class Game:
         *,
         exact: bool = False,
         tol: float = DEFAULT_TOL,
+        max_vertices: int | None = MAX_VERTICES,
     ) -> ResultList[Equilibrium]:
         """Nash equilibria of the game.
 
@@ -767,6 +777,15 @@ class Game:
             ``"vertex_enumeration"``, ``"support_enumeration"`` and ``"pure"``.
         tol
             Tolerance for float comparisons in the numeric methods.
+        max_vertices
+            The work bound of ``"vertex_enumeration"`` (numeric and exact) and
+            of the enumeration ``"lemke_howson"`` falls back on: a game whose
+            best-response polytopes may have more vertices than this
+            (:func:`negotiation.solvers.exact.vertex_bound`; 16 x 16 is within
+            the default of 1,000,000, 17 x 17 is not) is refused before any
+            work, naming the methods that can solve it. Raise it for a larger
+            game when you can wait (time and memory grow with the bound), or
+            pass ``None`` for no bound.
 
         Returns
         -------
@@ -780,7 +799,9 @@ class Game:
             If ``exact=True`` and a payoff is a float.
         InvalidGameError
             For an unknown method, or one that does not handle this number of
-            players (the message names those that do).
+            players (the message names those that do); for a game beyond
+            ``max_vertices``, or ``max_vertices`` given to a method without a
+            vertex bound.
 
         See Also
         --------
@@ -793,6 +814,12 @@ class Game:
         >>> rps = ng.Game.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
         >>> rps.equilibria(exact=True)[0].row
         (1/3, 1/3, 1/3)
+        >>> rps.equilibria(max_vertices=5)  # a 3 x 3 game may have 8 vertices
+        Traceback (most recent call last):
+        ...
+        negotiation.errors.InvalidGameError: vertex enumeration of a 3 x 3 game may visit up to 8.00e+00 vertices, beyond the limit max_vertices=5 (a million vertices take about a minute and well under a gigabyte); for one equilibrium use method='lemke_howson' or method='logit' (numeric), or raise the limit if you can wait: game.equilibria(max_vertices=8), or max_vertices=None for no limit
+        >>> len(rps.equilibria(max_vertices=8)), len(rps.equilibria(max_vertices=None))
+        (1, 1)
         """
         if method not in SOLVERS:
             raise InvalidGameError(
@@ -800,6 +827,15 @@ class Game:
             )
         if not (isinstance(tol, float | int) and not isinstance(tol, bool) and tol >= 0):
             raise InvalidGameError(f"tol must be a non-negative number, not {tol!r}")
+        if max_vertices is not None and not (
+            isinstance(max_vertices, int)
+            and not isinstance(max_vertices, bool)
+            and max_vertices > 0
+        ):
+            raise InvalidGameError(
+                f"max_vertices must be a positive whole number, or None for no bound, not "
+                f"{max_vertices!r}"
+            )
         solver = SOLVERS[method]
         if not solver.accepts(self.n_players):
             if method == "vertex_enumeration" and self.n_players > 2:
@@ -820,7 +856,17 @@ class Game:
             self._check_exact("exact solving")
         else:
             require_numeric(self, "solving")
-        solved = solver(self._tables, exact=exact, tol=tol)
+        options: dict[str, int | None] = {}
+        if "max_vertices" in solver.options:
+            options["max_vertices"] = max_vertices
+        elif max_vertices != MAX_VERTICES and solver.name == method:
+            raise InvalidGameError(
+                f"max_vertices bounds vertex enumeration, which method={method!r} does not "
+                "use; give it with "
+                + " or ".join(f"method={m!r}" for m in methods_taking("max_vertices"))
+                + ", or leave it out"
+            )
+        solved = solver(self._tables, exact=exact, tol=tol, **options)
         if solved.payoffs is not None:
             return ResultList(
                 self._equilibrium(profile, solved, tol, payoffs)

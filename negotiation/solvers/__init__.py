@@ -7,6 +7,9 @@ checks a request against this table and delegates; the error messages, the
 command line and the docs read their lists of methods from it. Solver
 functions take a :class:`~negotiation.solvers.tables.PayoffTables` and return
 :class:`Solved`: probability vectors, one per player, for each equilibrium.
+A solver's further keywords (its work bound, ``max_vertices``) are listed in
+its entry's ``options``, so ``Game.equilibria`` passes them to the methods
+that take them and refuses them for the others.
 They are imported on first use, so ``import negotiation`` stays fast.
 
 Examples
@@ -16,6 +19,8 @@ Examples
 2
 >>> methods_for(3)
 ('support_enumeration', 'logit', 'pure')
+>>> methods_taking("max_vertices")
+('vertex_enumeration', 'lemke_howson')
 """
 
 from __future__ import annotations
@@ -29,16 +34,24 @@ from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
     "DEFAULT_TOL",
+    "MAX_VERTICES",
     "METHODS",
     "SOLVERS",
     "PayoffTables",
     "Solved",
     "Solver",
     "methods_for",
+    "methods_taking",
 ]
 
 #: The one default tolerance for float comparisons in every numeric solver.
 DEFAULT_TOL = 1e-9
+
+#: The default work bound of vertex enumeration: the most polytope vertices it
+#: may visit (:func:`negotiation.solvers.exact.vertex_bound`), about a minute on
+#: one core and memory well under a gigabyte. ``Game.equilibria(max_vertices=...)``
+#: raises it, or removes it with ``None``.
+MAX_VERTICES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,8 @@ class Solver:
         The method name, as passed to ``Game.equilibria(method=...)``.
     target
         ``"module:function"``: the solver, imported on first use; it is called
-        as ``function(tables, exact=..., tol=...)`` and returns :class:`Solved`.
+        as ``function(tables, exact=..., tol=..., **options)`` and returns
+        :class:`Solved`.
     players
         The number of players it accepts: ``2``, or ``None`` for any number.
     exact
@@ -81,6 +95,9 @@ class Solver:
         ``"all"`` (every extreme or isolated equilibrium), ``"one"`` or ``"pure"``.
     summary
         One line for the docs, the errors and the command line.
+    options
+        The further keywords the function takes, e.g. ``("max_vertices",)``
+        for a method that bounds its work by the vertices it may visit.
     """
 
     name: str
@@ -90,17 +107,21 @@ class Solver:
     degenerate: bool
     finds: str
     summary: str
+    options: tuple[str, ...] = ()
     _function: list[Callable[..., Solved]] = field(default_factory=list, repr=False, compare=False)
 
     def accepts(self, n_players: int) -> bool:
         """Whether the solver works for games with ``n_players`` players."""
         return self.players is None or self.players == n_players
 
-    def __call__(self, tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+    def __call__(self, tables: PayoffTables, *, exact: bool, tol: float, **options: Any) -> Solved:
+        unknown = sorted(set(options) - set(self.options))
+        if unknown:
+            raise TypeError(f"method {self.name!r} takes no option {unknown[0]!r}")
         if not self._function:
             module, name = self.target.split(":")
             self._function.append(getattr(importlib.import_module(module), name))
-        return self._function[0](tables, exact=exact, tol=tol)
+        return self._function[0](tables, exact=exact, tol=tol, **options)
 
 
 _TABLE: Sequence[Solver] = (
@@ -114,6 +135,7 @@ _TABLE: Sequence[Solver] = (
         summary="every extreme equilibrium of a two-player game, by lexicographic vertex "
         "enumeration (compiled floats, exact arithmetic where floats cannot decide or with "
         "exact=True)",
+        options=("max_vertices",),
     ),
     Solver(
         "support_enumeration",
@@ -133,6 +155,7 @@ _TABLE: Sequence[Solver] = (
         degenerate=False,
         finds="one",
         summary="one equilibrium of a two-player game, by Lemke-Howson pivoting",
+        options=("max_vertices",),  # for its fallback to vertex enumeration
     ),
     Solver(
         "logit",
@@ -170,3 +193,8 @@ def methods_for(n_players: int, *, exact: bool = False) -> tuple[str, ...]:
     ('vertex_enumeration', 'support_enumeration', 'pure')
     """
     return tuple(s.name for s in _TABLE if s.accepts(n_players) and (s.exact or not exact))
+
+
+def methods_taking(option: str) -> tuple[str, ...]:
+    """The methods whose solver takes the keyword ``option`` (e.g. ``"max_vertices"``)."""
+    return tuple(s.name for s in _TABLE if option in s.options)

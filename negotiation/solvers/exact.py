@@ -54,7 +54,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation.errors import InvalidGameError
-from negotiation.solvers import Solved
+from negotiation.solvers import MAX_VERTICES, Solved
 
 if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
@@ -73,9 +73,6 @@ __all__ = [
     "vertex_bound",
 ]
 
-#: The most polytope vertices the solver-table entry enumerates (see :func:`vertex_bound`):
-#: about a minute on one core, and memory well under a gigabyte.
-MAX_VERTICES = 1_000_000
 
 Number = int | Fraction
 
@@ -340,15 +337,30 @@ def check_work(m: int, n: int, max_vertices: int | None = MAX_VERTICES) -> None:
     Raises
     ------
     InvalidGameError
-        Naming the methods that can solve the game.
+        Naming the methods that can solve the game, and how to raise the bound.
+
+    Examples
+    --------
+    >>> check_work(16, 16)  # 8e5 vertices at most: within the default bound
+    >>> check_work(17, 17)
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.InvalidGameError: vertex enumeration of a 17 x 17 game may visit up to 2.16e+06 vertices, beyond the limit max_vertices=1,000,000 (a million vertices take about a minute and well under a gigabyte); for one equilibrium use method='lemke_howson' or method='logit' (numeric), or raise the limit if you can wait: game.equilibria(max_vertices=2_200_000), or max_vertices=None for no limit
+    >>> check_work(17, 17, max_vertices=3_000_000)
     """
-    if max_vertices is not None and vertex_bound(m, n) > max_vertices:
+    if max_vertices is None:
+        return
+    bound = vertex_bound(m, n)
+    if bound > max_vertices:
+        # the suggested limit: the bound rounded up to two significant figures
+        step = 10 ** max(len(str(bound)) - 2, 0)
+        suggested = -(-bound // step) * step
         raise InvalidGameError(
-            f"vertex enumeration of a {m} x {n} game may visit up to "
-            f"{vertex_bound(m, n):.2e} vertices (the limit is max_vertices={max_vertices:,}), "
-            "more time and memory than this machine has; for one equilibrium use "
-            "method='lemke_howson' or method='logit' (numeric), or run the exact search with "
-            "no bound: negotiation.solvers.exact.extreme_equilibria(A, B)"
+            f"vertex enumeration of a {m} x {n} game may visit up to {bound:.2e} vertices, "
+            f"beyond the limit max_vertices={max_vertices:,} (a million vertices take about a "
+            "minute and well under a gigabyte); for one equilibrium use method='lemke_howson' "
+            "or method='logit' (numeric), or raise the limit if you can wait: "
+            f"game.equilibria(max_vertices={suggested:_}), or max_vertices=None for no limit"
         )
 
 

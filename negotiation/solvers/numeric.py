@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from negotiation.solvers import Solved
+from negotiation.solvers import MAX_VERTICES, Solved
 
 if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
@@ -159,13 +159,16 @@ def solve_support_enumeration(tables: PayoffTables, *, exact: bool, tol: float) 
     return Solved(nashpy_equilibria(A, B, "support_enumeration", tol), "support_enumeration", False)
 
 
-def solve_lemke_howson(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+def solve_lemke_howson(
+    tables: PayoffTables, *, exact: bool, tol: float, max_vertices: int | None = MAX_VERTICES
+) -> Solved:
     """The solver-table entry ``"lemke_howson"``: one equilibrium by pivoting.
 
     Where pivoting fails from every starting label (nashpy's does on some
     degenerate games and on every game with a single row or column), the
     first extreme equilibrium is returned instead, labelled with the method
-    that found it: every game has an equilibrium.
+    that found it: every game has an equilibrium. That enumeration is bounded
+    by ``max_vertices`` as :func:`solve_vertex_enumeration` is.
     """
     A, B = tables.floats
     found = _lemke_howson_payoffs(A, B, tol)
@@ -173,7 +176,7 @@ def solve_lemke_howson(tables: PayoffTables, *, exact: bool, tol: float) -> Solv
         return Solved([found[0][0]], "lemke_howson", False, payoffs=(found[0][1],))
     from negotiation.solvers import exact as _exact
 
-    first = _exact.solve(tables, exact=False, tol=tol)
+    first = _exact.solve(tables, exact=False, tol=tol, max_vertices=max_vertices)
     return Solved(first.profiles[:1], first.method, False)
 
 
@@ -232,21 +235,26 @@ def float_extreme_equilibria(
     return list(zip(*found, strict=True))
 
 
-def solve_vertex_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+def solve_vertex_enumeration(
+    tables: PayoffTables, *, exact: bool, tol: float, max_vertices: int | None = MAX_VERTICES
+) -> Solved:
     """The solver-table entry ``"vertex_enumeration"``: every extreme equilibrium.
 
     With ``exact=True``, or where the float search declines (see
     :func:`float_extreme_equilibria`), the exact enumeration of
     :func:`negotiation.solvers.exact.solve`; otherwise the compiled float
-    search, which finds the same extreme equilibria.
+    search, which finds the same extreme equilibria. Either refuses, before
+    any work, a game whose polytopes may have more than ``max_vertices``
+    vertices (:func:`negotiation.solvers.exact.check_work`; ``None`` for no
+    bound).
     """
     from negotiation.solvers import exact as _exact
 
     if not exact:
         m, n = tables.shape
-        _exact.check_work(m, n)
+        _exact.check_work(m, n, max_vertices)
         A, B = tables.floats
         found = float_extreme_equilibria(A, B, tol)
         if found is not None:
             return Solved(found, "vertex_enumeration", False)
-    return _exact.solve(tables, exact=exact, tol=tol)
+    return _exact.solve(tables, exact=exact, tol=tol, max_vertices=max_vertices)
