@@ -264,6 +264,63 @@ def test_max_vertices_must_be_a_positive_whole_number_or_none(value):
         _four_by_four().equilibria(max_vertices=value)
 
 
+@pytest.mark.parametrize(
+    "method", ["vertex_enumeration", "support_enumeration", "lemke_howson", "logit", "pure"]
+)
+@pytest.mark.parametrize(
+    ("payoff", "shown"),
+    [
+        (sp.Integer(10) ** 400, "about 1.00e+400, larger in magnitude than any float"),
+        (-sp.sqrt(2) * sp.Integer(10) ** 400, "about -1.41e+400, larger in magnitude"),
+        (sp.Integer(10) ** 5000, "about 1.00e+5000"),
+        (sp.Rational(1, 10**400), "about 1.00e-400, smaller in magnitude than a full-precision"),
+    ],
+)
+def test_a_payoff_beyond_floats_asked_of_a_numeric_method_is_a_clean_error(method, payoff, shown):
+    game = ng.Game([[payoff, 0], [0, 1]], [[1, 0], [0, 2]])
+    with within(5), pytest.raises(ng.InvalidGameError) as info:
+        game.equilibria(method)
+    message = str(info.value)
+    assert "player 1's payoff in profile (1, 1)" in message
+    assert shown in message
+    assert "exact=True (method='vertex_enumeration', 'support_enumeration' or 'pure')" in message
+
+
+def test_a_payoff_beyond_floats_is_solved_exactly_and_refused_as_floats():
+    big = sp.Integer(10) ** 400
+    game = ng.Game([[big, 0], [0, 1]], [[1, 0], [0, 2]])
+    found = game.equilibria(exact=True)
+    # two pure equilibria and the mixed one: the column mixes to make the row indifferent
+    assert [e.supports for e in found] == [
+        (("r0",), ("c0",)),
+        (("r0", "r1"), ("c0", "c1")),
+        (("r1",), ("c1",)),
+    ]
+    assert found[1].row == (sp.Rational(2, 3), sp.Rational(1, 3))
+    assert found[1].col == (1 / (big + 1), big / (big + 1))
+    assert found[0].payoffs == (big, 1)
+    with pytest.raises(ng.InvalidGameError, match=r"player 1's payoff in profile \(1, 1\)"):
+        game.payoff_arrays()
+
+
+def test_a_three_player_payoff_beyond_floats_names_the_exact_methods_for_three():
+    eye = [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]
+    top = [[[1, 0], [0, 1]], [[1, 0], [0, sp.Integer(10) ** 400]]]
+    game = ng.Game(eye, eye, top)
+    with pytest.raises(ng.InvalidGameError) as info:
+        game.equilibria()
+    assert "player 3's payoff in profile (2, 2, 2)" in str(info.value)
+    assert "exact=True (method='support_enumeration' or 'pure')" in str(info.value)
+    assert len(game.equilibria("pure", exact=True)) == 4
+
+
+def test_payoffs_near_the_float_limits_still_solve_numerically():
+    # 1e300 and 1e-300 are floats with full precision: no refusal, the same answers
+    for unit in (sp.Integer(10) ** 300, sp.Rational(1, 10**300)):
+        game = ng.Game([[3 * unit, 0], [5 * unit, unit]], [[3 * unit, 5 * unit], [0, unit]])
+        assert [e.supports for e in game.equilibria()] == [(("r1",), ("c1",))]
+
+
 # ---------------------------------------------------------------------- overflow and display
 def test_integers_beyond_the_print_limit_are_shown_rounded():
     big = sp.Integer(10) ** 5000
