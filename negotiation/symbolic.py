@@ -31,10 +31,12 @@ from negotiation.errors import FreeParameterError, InvalidGameError, UnknownLabe
 
 __all__ = [
     "EXPANSION_LIMIT",
+    "SIMPLIFY_OPS_LIMIT",
     "as_number",
     "as_payoff_array",
     "as_payoff_matrix",
     "bounded_expand",
+    "bounded_simplify",
     "expansion_size",
     "free_parameters",
     "is_exact",
@@ -466,3 +468,36 @@ def bounded_expand(expr: sp.Expr, limit: int = EXPANSION_LIMIT) -> sp.Expr:
     if expansion_size(expr) > limit:
         return expr
     return sp.expand(expr)
+
+
+#: The most operations (``sp.count_ops``) :func:`bounded_simplify` hands to ``sp.simplify``.
+SIMPLIFY_OPS_LIMIT = 150
+
+
+def bounded_simplify(expr: Any, limit: int = EXPANSION_LIMIT) -> Any:
+    """``sp.simplify(expr)`` when ``expr`` is small, else ``expr`` as it is.
+
+    Small means that multiplying it out would give at most ``limit`` terms
+    (:func:`expansion_size`) and that it has at most
+    :data:`SIMPLIFY_OPS_LIMIT` operations; then ``sp.simplify`` takes well
+    under a second. A larger expression from a user's input (``(x + y +
+    1)**60``, a condition over hundreds of symbols) is returned unsimplified,
+    still correct, instead of running for minutes. Conditions (``And``,
+    inequalities) are bounded the same way.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> bounded_simplify((x**2 - 1) / (x - 1))
+    x + 1
+    >>> bounded_simplify((x + y + 1) ** 60 - 1)  # 1,891 terms multiplied out: left as is
+    (x + y + 1)**60 - 1
+    >>> bounded_simplify(sp.And(x > 1, x > 2))
+    x > 2
+    """
+    expr = sp.sympify(expr)
+    if expr.is_Atom or expr in (sp.true, sp.false):
+        return expr
+    if expansion_size(expr) > limit or sp.count_ops(expr) > SIMPLIFY_OPS_LIMIT:
+        return expr
+    return sp.simplify(expr)

@@ -63,6 +63,7 @@ from negotiation.bargaining.feasible import (
     exact_points,
 )
 from negotiation.errors import BargainingError, FreeParameterError
+from negotiation.symbolic import bounded_simplify
 
 __all__ = [
     "Linkage",
@@ -144,9 +145,7 @@ class Zopa:
 
 def _tidy(cond: sp.Basic) -> sp.Basic:
     """Simplify a symbolic condition when it is small enough to do so quickly."""
-    if cond in (sp.true, sp.false) or sp.count_ops(cond) > 150:
-        return cond
-    return sp.simplify(cond)
+    return bounded_simplify(cond)
 
 
 def _zopa(name: str, problem: BargainingProblem) -> Zopa:
@@ -211,7 +210,7 @@ class Linkage:
         largest joint gain; linking adds what the bundle achieves beyond that.
         """
         gain = self.bundle.surplus - sp.Add(*[z.surplus for z in self.issues])
-        return sp.simplify(gain) if gain.free_symbols else gain
+        return bounded_simplify(gain) if gain.free_symbols else gain
 
     def zopa(self, name: str) -> Zopa:
         """The zone of the issue called ``name`` (or ``"bundle"``)."""
@@ -598,10 +597,10 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
         names.append(str(name))
         temptation.append(T - R)
         loss.append(R - P)
-        thresholds.append(sp.simplify((T - R) / (T - P)))
+        thresholds.append(bounded_simplify((T - R) / (T - P)))
         separate.append(_relation(d, ratio, T - R, R - P))
-        slack.append(sp.simplify(ratio * (R - P) - (T - R)))
-    pooled_threshold = sp.simplify(sp.Add(*temptation) / (sp.Add(*temptation) + sp.Add(*loss)))
+        slack.append(bounded_simplify(ratio * (R - P) - (T - R)))
+    pooled_threshold = bounded_simplify(sp.Add(*temptation) / (sp.Add(*temptation) + sp.Add(*loss)))
     pooled = _relation(d, ratio, sp.Add(*temptation), sp.Add(*loss))
     return PooledEnforcement(
         issues=tuple(names),
@@ -617,5 +616,5 @@ def pooled_enforcement(issues: Mapping[str, Sequence[Any]], delta: Any = None) -
 def _relation(delta: sp.Expr, ratio: sp.Expr, gain: sp.Expr, loss: sp.Expr) -> sp.Basic:
     """``gain <= delta/(1 - delta)*loss``; as ``delta >= gain/(gain + loss)`` when ``loss > 0``."""
     if loss.is_positive and (gain + loss).is_positive:
-        return sp.Ge(delta, sp.simplify(gain / (gain + loss)))
-    return sp.Le(gain, sp.simplify(ratio * loss))
+        return sp.Ge(delta, bounded_simplify(gain / (gain + loss)))
+    return sp.Le(gain, bounded_simplify(ratio * loss))

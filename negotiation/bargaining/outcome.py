@@ -16,7 +16,7 @@ import sympy as sp
 
 from negotiation import display
 from negotiation.display.tables import Tabular
-from negotiation.symbolic import free_parameters, normalise_substitution
+from negotiation.symbolic import bounded_simplify, free_parameters, normalise_substitution
 
 __all__ = ["HALF", "METHOD_TITLES", "PLAYERS", "BargainingOutcome", "Lottery", "ParetoCheck"]
 
@@ -119,8 +119,8 @@ class BargainingOutcome(Tabular):
     def gains(self) -> tuple[sp.Expr, sp.Expr]:
         """Each player's gain over the disagreement point."""
         return (
-            sp.simplify(self.utilities[0] - self.disagreement[0]),
-            sp.simplify(self.utilities[1] - self.disagreement[1]),
+            bounded_simplify(self.utilities[0] - self.disagreement[0]),
+            bounded_simplify(self.utilities[1] - self.disagreement[1]),
         )
 
     @property
@@ -143,8 +143,8 @@ class BargainingOutcome(Tabular):
         return replace(
             self,
             utilities=(
-                sp.simplify(self.utilities[0].subs(mapping)),
-                sp.simplify(self.utilities[1].subs(mapping)),
+                bounded_simplify(self.utilities[0].subs(mapping)),
+                bounded_simplify(self.utilities[1].subs(mapping)),
             ),
             disagreement=(self.disagreement[0].subs(mapping), self.disagreement[1].subs(mapping)),
             beta=None if self.beta is None else self.beta.subs(mapping),

@@ -53,7 +53,7 @@ from negotiation.bargaining.feasible import BargainingProblem, exact, exact_poin
 from negotiation.bargaining.geometry import clip_polygon, convex_hull_indices
 from negotiation.bargaining.outcome import HALF, BargainingOutcome, Lottery
 from negotiation.errors import BargainingError, FreeParameterError
-from negotiation.symbolic import free_parameters, normalise_substitution
+from negotiation.symbolic import bounded_simplify, free_parameters, normalise_substitution
 
 __all__ = ["TwoLevelGame", "WinSetShift"]
 
@@ -123,8 +123,8 @@ class WinSetShift:
     def change(self) -> tuple[sp.Expr, sp.Expr]:
         """Each player's utility after minus before."""
         return (
-            sp.simplify(self.after.utilities[0] - self.before.utilities[0]),
-            sp.simplify(self.after.utilities[1] - self.before.utilities[1]),
+            bounded_simplify(self.after.utilities[0] - self.before.utilities[0]),
+            bounded_simplify(self.after.utilities[1] - self.before.utilities[1]),
         )
 
     def __repr__(self) -> str:

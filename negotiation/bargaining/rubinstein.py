@@ -50,7 +50,7 @@ from negotiation import display
 from negotiation.bargaining.feasible import BargainingProblem, as_utility, check_unit_interval
 from negotiation.bargaining.outcome import BargainingOutcome
 from negotiation.errors import BargainingError, FreeParameterError
-from negotiation.symbolic import free_parameters
+from negotiation.symbolic import bounded_simplify, free_parameters
 
 __all__ = [
     "RubinsteinConvergence",
@@ -262,7 +262,7 @@ def rubinstein_breakdown(
             "pie (1); lower them so that b1 + b2 < 1"
         )
     share = (1 - q * b2 - (1 - q) * d2 * (1 - q * b1)) / (1 - (1 - q) ** 2 * d1 * d2)
-    return sp.simplify(share) if share.free_symbols else share
+    return bounded_simplify(share) if share.free_symbols else share
 
 
 @dataclass(frozen=True)

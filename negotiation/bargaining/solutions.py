@@ -45,6 +45,7 @@ import sympy as sp
 from negotiation.bargaining.geometry import convex_hull_indices as convex_hull
 from negotiation.bargaining.geometry import cross, distinct
 from negotiation.errors import BargainingError
+from negotiation.symbolic import bounded_simplify
 
 __all__ = [
     "Solution",
@@ -316,7 +317,7 @@ def _nash_finite(points: Sequence[Point], d: Point, beta: sp.Expr) -> Solution:
     pieces: list[tuple[int, sp.Expr]] = []
     while True:
         later = [j for j in front if points[j][0] > points[cur][0]]
-        cross = [(sp.simplify((c[cur] - c[j]) / (s[j] - s[cur])), j) for j in later]
+        cross = [(bounded_simplify((c[cur] - c[j]) / (s[j] - s[cur])), j) for j in later]
         cross = [(t, j) for t, j in cross if float(t) < 1]
         if not cross:
             pieces.append((cur, sp.Integer(1)))
@@ -389,7 +390,7 @@ def nash_points(points: Sequence[Point], d: Point, beta: sp.Expr, *, lotteries: 
     if beta.is_number:
         for upper, x, _ in kept:
             if beta <= upper:
-                x = sp.nsimplify(x) if x.has(sp.Float) else sp.simplify(x)
+                x = sp.nsimplify(x) if x.has(sp.Float) else bounded_simplify(x)
                 return Solution(x, _y_at(chain, x), weights_at(points, chain_idx, x))
     return _piecewise_solution([(t, sp.expand(x), sp.expand(y)) for t, x, y in kept], beta)
 
@@ -642,14 +643,14 @@ def _clean(expr: Any) -> sp.Expr:
     expr = sp.sympify(expr)
     if isinstance(expr, sp.Piecewise):
         return expr
-    return sp.simplify(expr) if expr.free_symbols or not expr.is_Rational else expr
+    return bounded_simplify(expr) if expr.free_symbols or not expr.is_Rational else expr
 
 
 def _clean_condition(cond: sp.Basic) -> sp.Basic:
     if cond in (sp.true, sp.false):
         return cond
     try:
-        return sp.simplify(cond)
+        return bounded_simplify(cond)
     except (TypeError, NotImplementedError, ValueError):  # pragma: no cover - sympy limits
         return cond
 
@@ -835,7 +836,7 @@ def utilitarian_curve(f: sp.Expr, u: sp.Symbol, low: Any, high: Any, d: Point) -
     """
     d1, d2 = d
     slope = sp.diff(f, u)
-    if sp.simplify(slope + 1) == 0:
+    if bounded_simplify(slope + 1) == 0:
         return nash_curve(f, u, low, high, d, sp.Rational(1, 2))
     total = u + f
     if not _numeric_curve(f, u, low, high, d1, d2):

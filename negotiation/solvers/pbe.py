@@ -52,9 +52,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
+from sympy.matrices.utilities import dotprodsimp
 
 from negotiation.solvers.bayes_nash import tidy_bounds
-from negotiation.symbolic import tidy_condition
+from negotiation.symbolic import EXPANSION_LIMIT, bounded_expand, expansion_size, tidy_condition
 
 __all__ = [
     "BeliefRegion",
@@ -85,7 +86,7 @@ def weakly_greater(a: Any, b: Any, tol: float = DEFAULT_TOL) -> sp.Basic:
     >>> weakly_greater(1, 1 + 1e-12), weakly_greater(x, 1), weakly_greater(x - y, 2 * x)
     (True, x >= 1, x + y <= 0)
     """
-    diff = sp.expand(sp.sympify(a) - sp.sympify(b))
+    diff = bounded_expand(sp.sympify(a) - sp.sympify(b))
     if not diff.free_symbols:
         if diff.is_Rational:
             return sp.true if diff >= 0 else sp.false
@@ -96,15 +97,15 @@ def weakly_greater(a: Any, b: Any, tol: float = DEFAULT_TOL) -> sp.Basic:
         return sp.false
     num, den = sp.fraction(sp.together(diff))
     if den.is_number or den.is_positive:
-        return tidy_condition(sp.Ge(sp.expand(num), 0))
+        return tidy_condition(sp.Ge(bounded_expand(num), 0))
     if den.is_negative:
-        return tidy_condition(sp.Ge(0, sp.expand(num)))
-    return sp.Ge(sp.cancel(diff), 0)
+        return tidy_condition(sp.Ge(0, bounded_expand(num)))
+    return sp.Ge(_quick(diff), 0)
 
 
 def _gt(a: Any, b: Any, tol: float) -> sp.Basic:
     """``a > b``: exact for rationals, by more than ``tol`` for floats, a condition otherwise."""
-    diff = sp.expand(sp.sympify(a) - sp.sympify(b))
+    diff = bounded_expand(sp.sympify(a) - sp.sympify(b))
     if not diff.free_symbols:
         if diff.is_Rational:
             return sp.true if diff > 0 else sp.false
@@ -117,7 +118,7 @@ def _gt(a: Any, b: Any, tol: float) -> sp.Basic:
 
 
 def _eq(a: Any, b: Any, tol: float) -> sp.Basic:
-    diff = sp.expand(sp.sympify(a) - sp.sympify(b))
+    diff = bounded_expand(sp.sympify(a) - sp.sympify(b))
     if not diff.free_symbols:
         if diff.is_Rational:
             return sp.true if diff == 0 else sp.false
@@ -126,7 +127,7 @@ def _eq(a: Any, b: Any, tol: float) -> sp.Basic:
 
 
 def _nonzero(x: sp.Expr, tol: float) -> sp.Basic:
-    x = sp.expand(x)
+    x = bounded_expand(x)
     if not x.free_symbols:
         return sp.true if (x != 0 if x.is_Rational else abs(float(x)) > tol) else sp.false
     if x.is_nonzero:
@@ -134,23 +135,42 @@ def _nonzero(x: sp.Expr, tol: float) -> sp.Basic:
     return sp.Ne(x, 0)
 
 
-def _posterior_value(weighted: sp.Expr, mass: sp.Expr) -> sp.Expr:
-    """A prior-weighted payoff divided by the senders' probability, where that stays polynomial."""
+def _posterior_values(weighted: list[sp.Expr], mass: sp.Expr) -> list[sp.Expr]:
+    """Prior-weighted payoffs of a message's actions, divided by the senders' probability.
+
+    The receiver compares them, and dividing all by the same positive mass
+    changes no comparison, so they are divided only where every quotient stays
+    polynomial (and is small enough to cancel quickly); otherwise all are kept
+    undivided. Dividing some and not others would compare unlike quantities.
+    """
     if mass.is_number:
-        return weighted / mass
-    divided = sp.cancel(weighted / mass)
-    return weighted if sp.denom(sp.together(divided)).free_symbols else sp.expand(divided)
+        return [w / mass for w in weighted]
+    divided = []
+    for w in weighted:
+        if not _small(w / mass):
+            return weighted
+        quotient = sp.cancel(w / mass)
+        if sp.denom(sp.together(quotient)).free_symbols:
+            return weighted
+        divided.append(bounded_expand(quotient))
+    return divided
+
+
+def _small(x: sp.Expr) -> bool:
+    """Whether ``x`` multiplies out into few enough terms to cancel and factor it quickly."""
+    return expansion_size(x) <= EXPANSION_LIMIT
 
 
 def _quick(x: sp.Expr) -> sp.Expr:
-    """One rational function in lowest terms (cheaper than :func:`_simplify`)."""
+    """One rational function in lowest terms (cheaper than :func:`_simplify`), if small."""
     x = sp.sympify(x)
-    return sp.cancel(x) if x.free_symbols else x
+    return sp.cancel(x) if x.free_symbols and _small(x) else x
 
 
 def _simplify(x: sp.Expr) -> sp.Expr:
+    """Lowest terms, factored, where ``x`` is small; otherwise ``x`` as it is."""
     x = sp.sympify(x)
-    return sp.factor(sp.cancel(x)) if x.free_symbols else x
+    return sp.factor(sp.cancel(x)) if x.free_symbols and _small(x) else x
 
 
 # ---------------------------------------------------------------------- belief regions
@@ -371,12 +391,13 @@ def pure_equilibria(
         for m in on_path:
             senders = [t for t in range(k) if plan[t] == m]
             mass = sp.Add(*(prior[t] for t in senders))
-            weighted = [
-                _posterior_value(
-                    sp.Add(*(prior[t] * sp.sympify(ur[t][m][a]) for t in senders)), mass
-                )
-                for a in range(n_actions[m])
-            ]
+            weighted = _posterior_values(
+                [
+                    sp.Add(*(prior[t] * sp.sympify(ur[t][m][a]) for t in senders))
+                    for a in range(n_actions[m])
+                ],
+                mass,
+            )
             on_options[m] = [
                 (
                     a,
@@ -610,13 +631,35 @@ def _solve_linear(
         return None
     if not unknowns:
         return {}, sp.true
-    A, b = sp.linear_eq_to_matrix([sp.expand(e) for e in equations], list(unknowns))
-    det = sp.expand(A.det())
-    nonzero = _nonzero(det, tol)
-    if nonzero is sp.false:
-        return None
-    solution = A.LUsolve(b)
+    A, b = _linear_system(equations, unknowns)
+    with dotprodsimp(False):  # sympy's default multiplies out every entry, unbounded
+        det = bounded_expand(A.det())
+        nonzero = _nonzero(det, tol)
+        if nonzero is sp.false:
+            return None
+        solution = A.LUsolve(b)
     return {u: _simplify(v) for u, v in zip(unknowns, solution, strict=True)}, nonzero
+
+
+def _linear_system(
+    equations: Sequence[sp.Expr], unknowns: Sequence[sp.Symbol]
+) -> tuple[sp.Matrix, sp.Matrix]:
+    """``A, b`` with ``A @ unknowns = b``, read off by differentiating, without expanding.
+
+    The equations are linear in the unknowns (mixing probabilities) but their
+    coefficients may be large polynomials in the parameters; multiplying those
+    out to collect terms (``sp.linear_eq_to_matrix``) is needless work, which
+    is done only if an equation is not linear as written.
+    """
+    zero = dict.fromkeys(unknowns, sp.Integer(0))
+    rows, rhs = [], []
+    for e in equations:
+        row = [sp.diff(e, u) for u in unknowns]
+        if any(c.has(*unknowns) for c in row):
+            return sp.linear_eq_to_matrix([sp.expand(q) for q in equations], list(unknowns))
+        rows.append(row)
+        rhs.append(-sp.sympify(e).xreplace(zero))
+    return sp.Matrix(rows), sp.Matrix(rhs)
 
 
 # ---------------------------------------------------------------------- the intuitive criterion
