@@ -30,6 +30,7 @@ from negotiation.expressions import (
     substitute,
 )
 from negotiation.solvers.exact import MAX_VERTICES, vertex_bound
+from negotiation.symbolic import EXPANSION_LIMIT, bounded_simplify, expansion_size
 
 x, y = sp.symbols("x y")
 
@@ -319,6 +320,40 @@ def test_payoffs_near_the_float_limits_still_solve_numerically():
     for unit in (sp.Integer(10) ** 300, sp.Rational(1, 10**300)):
         game = ng.Game([[3 * unit, 0], [5 * unit, unit]], [[3 * unit, 5 * unit], [0, unit]])
         assert [e.supports for e in game.equilibria()] == [(("r1",), ("c1",))]
+
+
+def test_bounded_simplify_simplifies_small_expressions_and_leaves_large_ones_quickly():
+    assert bounded_simplify((x**2 - 1) / (x - 1)) == x + 1
+    assert bounded_simplify(sp.And(x > 1, x > 2)) == (x > 2)
+    big = (x + y + 1) ** 60 - (x + y) ** 60
+    with within(2):
+        kept = bounded_simplify(big)
+    assert kept == big  # 1,891 terms multiplied out: left as written, still equal
+    assert expansion_size(big) > EXPANSION_LIMIT
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 8), st.integers(0, 4), st.integers(-3, 3))
+def test_property_bounded_simplify_keeps_the_value(power, shift, scale):
+    expr = ((x + shift) ** power - (y + scale) ** power) / (x + y + 1)
+    with within(5):
+        out = bounded_simplify(expr)
+    for point in ({x: 2, y: 3}, {x: sp.Rational(1, 3), y: 5}):
+        assert sp.nsimplify(out.subs(point) - expr.subs(point)) == 0
+
+
+def test_speed_pooled_enforcement_of_degree_30_polynomials_finishes_quickly():
+    """Before the bound: 7.5 s in sp.simplify of (T - R)/(T - P); now well under 1 s."""
+    from negotiation.bargaining.linkage import pooled_enforcement
+
+    T, R, P = (x + y + 2) ** 30 + x, (x + y + 2) ** 30, (x + y + 1) ** 30
+    with within(3):
+        pe = pooled_enforcement({"a": (T, R, P), "b": (3, 2, 0)})
+    at = {x: 1, y: 1}
+    assert pe.thresholds[0].subs(at) == sp.Rational(1, 4**30 + 1 - 3**30)
+    assert pe.thresholds[1] == sp.Rational(1, 3)
+    pooled = (T - R + 1) / (T - R + 1 + R - P + 2)
+    assert sp.nsimplify(pe.pooled_threshold.subs(at) - pooled.subs(at)) == 0
 
 
 # ---------------------------------------------------------------------- overflow and display
