@@ -893,7 +893,8 @@ class Game:
             played: list[tuple[str, ...]] = []
             for v, labels in zip(profile, self.strategies, strict=True):
                 raw = np.asarray(v, dtype=float)
-                a = np.where(np.abs(raw) <= tol, 0.0, raw)  # a new array: the solver's stays its own
+                # np.where makes a new array: the solver's output stays its own
+                a = np.where(np.abs(raw) <= tol, 0.0, raw)
                 a.setflags(write=False)
                 vectors.append(a)
                 played.append(tuple(labels[i] for i in np.flatnonzero(a > tol).tolist()))
