@@ -36,6 +36,7 @@ __all__ = [
     "as_payoff_array",
     "as_payoff_matrix",
     "bounded_expand",
+    "bounded_factor",
     "bounded_simplify",
     "expansion_size",
     "free_parameters",
@@ -501,3 +502,18 @@ def bounded_simplify(expr: Any, limit: int = EXPANSION_LIMIT) -> Any:
     if expansion_size(expr) > limit or sp.count_ops(expr) > SIMPLIFY_OPS_LIMIT:
         return expr
     return sp.simplify(expr)
+
+
+def bounded_factor(expr: Any, limit: int = EXPANSION_LIMIT) -> Any:
+    """:func:`bounded_simplify`, then ``sp.factor`` under the same size bound.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> bounded_factor(x**2 + 2 * x + 1)
+    (x + 1)**2
+    """
+    expr = bounded_simplify(expr, limit)
+    if expr.is_Atom or not isinstance(expr, sp.Expr) or expansion_size(expr) > limit:
+        return expr
+    return sp.factor(expr)

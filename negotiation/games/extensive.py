@@ -75,6 +75,7 @@ from negotiation.errors import (
 from negotiation.solvers import backward_induction as _bi
 from negotiation.symbolic import (
     as_number,
+    bounded_simplify,
     free_parameters,
     normalise_substitution,
     require_numeric,
@@ -348,7 +349,7 @@ class Chance:
                 )
             rows.append((label, prob, _check_subtree(value[1], f"chance outcome {label!r}")))
         total = sp.Add(*(p for _, p, _ in rows))
-        gap = sp.simplify(total - 1)
+        gap = bounded_simplify(total - 1)
         if gap.is_number:
             ok = gap == 0 if all(p.is_Rational for _, p, _ in rows) else abs(float(gap)) <= 1e-9
         else:

@@ -79,6 +79,7 @@ from negotiation.symbolic import (
     as_number,
     as_payoff_array,
     as_payoff_matrix,
+    bounded_factor,
     free_parameters,
     normalise_substitution,
     require_numeric,
@@ -1403,8 +1404,8 @@ class Game:
         else:
             X, Y = sp.Matrix([row]), sp.Matrix(col)
             payoffs = (
-                sp.factor(sp.simplify((X * self.row_payoffs * Y)[0])),
-                sp.factor(sp.simplify((X * self.col_payoffs * Y)[0])),
+                bounded_factor((X * self.row_payoffs * Y)[0]),
+                bounded_factor((X * self.col_payoffs * Y)[0]),
             )
         return Equilibrium(
             (row, col),

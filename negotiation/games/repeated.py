@@ -77,6 +77,7 @@ from negotiation.games.normal_form import Game
 from negotiation.solvers.tables import PayoffTables
 from negotiation.symbolic import (
     as_number,
+    bounded_simplify,
     free_parameters,
     normalise_substitution,
     require_numeric,
@@ -1310,7 +1311,7 @@ def _check_periods(strategy: str, periods: Any) -> int | None:
 
 def _simplify(expr: sp.Expr) -> sp.Expr:
     expr = sp.sympify(expr)
-    return expr if expr.is_number else sp.simplify(expr)
+    return expr if expr.is_number else bounded_simplify(expr)
 
 
 def _tidy_condition(cond: sp.Basic) -> sp.Basic:
