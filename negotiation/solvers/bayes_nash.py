@@ -44,6 +44,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation.solvers.pure import at_least
+from negotiation.symbolic import EXPANSION_LIMIT, expansion_size
 
 __all__ = [
     "TypeProfile",
@@ -422,7 +423,8 @@ def interim_payoffs(
             for a, q in enumerate(sym[i][t]):
                 if q != 0:
                     value += q * _expected(weights, tables, i, a, sym)
-            row.append(sp.factor(sp.cancel(value / mass)) if value.free_symbols else value / mass)
+            small = value.free_symbols and expansion_size(value / mass) <= EXPANSION_LIMIT
+            row.append(sp.factor(sp.cancel(value / mass)) if small else value / mass)
         out.append(row)
     return out
 

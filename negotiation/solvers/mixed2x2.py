@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from negotiation.symbolic import EXPANSION_LIMIT, expansion_size
+
 __all__ = ["mixed_2x2"]
 
 
@@ -46,7 +48,12 @@ def mixed_2x2(
 
 
 def _tidy(expr: sp.Expr) -> sp.Expr:
-    """A ratio written with as few minus signs as possible: ``W/(C - L + W)``, not ``-W/(L - C - W)``."""
+    """A ratio written with as few minus signs as possible: ``W/(C - L + W)``, not ``-W/(L - C - W)``.
+
+    An expression too large to multiply out quickly is left as it is.
+    """
+    if expansion_size(expr) > EXPANSION_LIMIT:
+        return expr
     numerator, denominator = sp.fraction(sp.cancel(sp.together(expr)))
     numerator, denominator = sp.expand(numerator), sp.expand(denominator)
 
