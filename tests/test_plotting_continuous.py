@@ -134,6 +134,26 @@ def test_grid_stackelberg_follows_a_numeric_reaction_curve():
     assert u1(*leader) > u1(*data.nash[0]) + 1e-3
 
 
+def test_grid_points_cut_off_by_the_drawn_box_are_solved_for_instead():
+    # the follower copies the leader (y = x); Nash (1, 1), and leading pays up to x = 5/2,
+    # beyond the default box of an unbounded set (twice the Nash point)
+    x, y = sp.symbols("x y")
+    game = ng.ContinuousGame(
+        [-((x - 1) ** 2) + 3 * y, -((y - x) ** 2)], [(x, 0, sp.oo), (y, 0, sp.oo)]
+    )
+    grid = reaction_curves_data(game, stackelberg="grid", cooperative=False)
+    np.testing.assert_allclose(grid.stackelberg["Player 1"], [2.5, 2.5])
+    assert grid.xs[-1] >= 2.5  # drawn around it, as when solved for
+    exact = reaction_curves_data(game, cooperative=False)
+    np.testing.assert_array_equal(grid.xs, exact.xs)
+    # with the box given, the point is still the solved one (drawn outside the box)
+    boxed = reaction_curves_data(
+        game, stackelberg="grid", cooperative=False, limits=((0, 2), (0, 2))
+    )
+    np.testing.assert_allclose(boxed.stackelberg["Player 1"], [2.5, 2.5])
+    assert boxed.xs[-1] == 2
+
+
 def test_the_tariff_war_grid_points_are_nash_and_free_trade():
     war = ng.trade.TariffWar()
     game = war.game()

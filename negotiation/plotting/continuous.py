@@ -278,6 +278,18 @@ def _refine_leader(
     return best
 
 
+def _cut_off(game: ContinuousGame, point: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> bool:
+    """Whether a point found on the grid sits on an edge past which its strategy set goes on."""
+    for k, grid in enumerate((xs, ys)):
+        low, high = (float(sp.sympify(v)) for v in game.bounds[k])
+        tol = 1e-9 * max(1.0, float(grid[-1] - grid[0]))
+        if point[k] <= grid[0] + tol and low < grid[0] - tol:
+            return True
+        if point[k] >= grid[-1] - tol and high > grid[-1] + tol:
+            return True
+    return False
+
+
 def _better(refined: float, grid: float) -> bool:
     """Whether a refined payoff beats the grid's by more than rounding (else keep the grid point)."""
     return refined > grid + 1e-12 * max(1.0, abs(grid))
@@ -422,6 +434,20 @@ def reaction_curves_data(
         }
     if cooperative == "grid":
         coop = _refine_joint(functions, xs, ys, surfaces[0] + surfaces[1])
+    grid_points = [
+        *(leaders.values() if stackelberg == "grid" else ()),
+        *([coop] if cooperative == "grid" and coop is not None else []),
+    ]
+    if any(_cut_off(game, point, xs, ys) for point in grid_points):
+        # the drawn box cuts the search short: solve for the points, and draw around them
+        return reaction_curves_data(
+            model,
+            num=num,
+            stackelberg=True if stackelberg == "grid" else stackelberg,
+            cooperative=True if cooperative == "grid" else cooperative,
+            limits=limits,
+            equilibria=nash.tolist(),
+        )
     return ReactionCurvesData(
         title=game.name or f"{game.players[0]} vs {game.players[1]}",
         players=(game.players[0], game.players[1]),
