@@ -925,9 +925,20 @@ class Dashboard:
 
         from negotiation.plotting.continuous import plot_reaction_curves
 
+        if self.error is not None:  # the solve failed: say why rather than draw stale curves
+            raise InvalidGameError(self.error)  # shown, not raised
         if not isinstance(self.game, ContinuousGame):
             raise InvalidGameError("no game to draw at these values")  # shown, not raised
-        plot_reaction_curves(self.game, ax=ax, marks=self.marks)
+        # the equilibria just solved for, and the other points read off the drawn grid:
+        # a redraw on a slider move solves nothing symbolically again
+        plot_reaction_curves(
+            self.game,
+            ax=ax,
+            marks=self.marks,
+            equilibria=self.equilibria,
+            stackelberg="grid",
+            cooperative="grid",
+        )
         axes = (ax.xaxis, ax.yaxis)
         for axis, player, rate in zip(axes, self.game.players, self.rates, strict=True):
             if rate:

@@ -34,7 +34,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -159,35 +159,177 @@ def _range(
     return a, b
 
 
-def _reaction(
-    game: ContinuousGame, cg: _br.CompiledGame, i: int, others: np.ndarray, base: np.ndarray
-) -> np.ndarray:
-    """Player ``i``'s best response to each value of the other player's strategy."""
+def _reaction_rule(
+    game: ContinuousGame, cg: _br.CompiledGame, i: int, base: np.ndarray
+) -> Callable[[np.ndarray], np.ndarray]:
+    """Player ``i``'s best response as a function of the other player's strategy (an array).
+
+    The closed-form best response, compiled once, where it exists and is
+    finite; otherwise a bounded numeric maximisation at each value, the
+    other strategies at ``base``.
+    """
     j = 1 - i
+    closed: Callable[..., Any] | None = None
     try:
-        expression = game.best_response(i).expression
-        f = sp.lambdify(game.symbols[j], expression, "numpy")
-        with np.errstate(all="ignore"):
-            values = np.broadcast_to(np.asarray(f(others), dtype=float), others.shape).copy()
-        if np.all(np.isfinite(values)):
-            return values
+        closed = sp.lambdify(game.symbols[j], game.best_response(i).expression, "numpy")
     except ContinuousGameError:
         pass
-    out = np.empty_like(others)
-    for k, v in enumerate(others):
-        s = base.copy()
-        s[j] = v
-        out[k] = _br.maximise_own(cg, i, s)[0]
-    return out
+
+    def rule(others: np.ndarray) -> np.ndarray:
+        others = np.asarray(others, dtype=float)
+        if closed is not None:
+            with np.errstate(all="ignore"):
+                values = np.broadcast_to(np.asarray(closed(others), dtype=float), others.shape)
+            if np.all(np.isfinite(values)):
+                return values.copy()
+        out = np.empty_like(others)
+        for k, v in enumerate(others):
+            s = base.copy()
+            s[j] = v
+            out[k] = _br.maximise_own(cg, i, s)[0]
+        return out
+
+    return rule
+
+
+def _as_point(value: Any, what: str) -> np.ndarray:
+    """A found point ``(x, y)``: an equilibrium or outcome (its ``values()``) or two numbers."""
+    values = getattr(value, "values", None)
+    raw = values() if callable(values) else value
+    try:
+        point = np.asarray([float(v) for v in raw], dtype=float)
+    except (TypeError, ValueError):
+        point = np.array([])
+    if point.shape != (2,) or not np.all(np.isfinite(point)):
+        raise ContinuousGameError(
+            f"{what} must be a point of the game (an equilibrium or outcome it found, or two "
+            f"finite numbers (x, y)); got {value!r}"
+        )
+    return point
+
+
+def _given_nash(equilibria: Sequence[Any]) -> np.ndarray:
+    if isinstance(equilibria, str) or not isinstance(equilibria, Sequence):
+        raise ContinuousGameError(
+            "equilibria must be a list of the Nash equilibria already found (e.g. "
+            f"game.equilibria()) or of (x, y) pairs; got {equilibria!r}"
+        )
+    points = [_as_point(e, "each of equilibria") for e in equilibria]
+    return np.array(points, dtype=float).reshape(-1, 2)
+
+
+def _leader_outcomes(
+    game: ContinuousGame, stackelberg: bool | str | Mapping[str, Any]
+) -> dict[str, np.ndarray]:
+    """The Stackelberg points solved for (``True``) or given (``{leader: point}``)."""
+    if isinstance(stackelberg, Mapping):
+        out = {}
+        for leader, point in stackelberg.items():
+            name = game.players[game.index(leader)]
+            out[name] = _as_point(point, f"the Stackelberg outcome with {name} leading")
+        return out
+    if isinstance(stackelberg, str) or not stackelberg:
+        return {}
+    return {p: game.stackelberg(p).values() for p in game.players}
+
+
+def _check_mode(value: Any, what: str) -> None:
+    if isinstance(value, str) and value != "grid":
+        raise ContinuousGameError(
+            f"{what} must be True, False, 'grid' or the points already found; got {value!r}"
+        )
+
+
+def _refine_leader(
+    u: Callable[..., Any],
+    leader: int,
+    grid: np.ndarray,
+    reaction: np.ndarray,
+    rule: Callable[[np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """The leader's best point on the follower's reaction curve: the grid's best, refined."""
+    from scipy.optimize import minimize_scalar
+
+    def point(v: float) -> tuple[float, float]:
+        r = float(rule(np.array([v]))[0])
+        return (v, r) if leader == 0 else (r, v)
+
+    with np.errstate(all="ignore"):
+        pairs = (grid, reaction) if leader == 0 else (reaction, grid)
+        values = np.broadcast_to(np.asarray(u(*pairs), dtype=float), grid.shape)
+    values = np.where(np.isfinite(values), values, -np.inf)
+    k = int(np.argmax(values))
+    best = np.array(point(float(grid[k])))
+    left, right = float(grid[max(k - 1, 0)]), float(grid[min(k + 1, len(grid) - 1)])
+
+    def negative(v: float) -> float:
+        with np.errstate(all="ignore"):
+            value = float(u(*point(float(v))))
+        return -value if math.isfinite(value) else math.inf
+
+    res = minimize_scalar(
+        negative,
+        bounds=(left, right),
+        method="bounded",
+        options={"xatol": 1e-11 * max(1.0, abs(left), abs(right))},
+    )
+    if math.isfinite(res.fun) and _better(-res.fun, float(values[k])):
+        best = np.array(point(float(res.x)))
+    return best
+
+
+def _cut_off(game: ContinuousGame, point: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> bool:
+    """Whether a point found on the grid sits on an edge past which its strategy set goes on."""
+    for k, grid in enumerate((xs, ys)):
+        low, high = (float(sp.sympify(v)) for v in game.bounds[k])
+        tol = 1e-9 * max(1.0, float(grid[-1] - grid[0]))
+        if point[k] <= grid[0] + tol and low < grid[0] - tol:
+            return True
+        if point[k] >= grid[-1] - tol and high > grid[-1] + tol:
+            return True
+    return False
+
+
+def _better(refined: float, grid: float) -> bool:
+    """Whether a refined payoff beats the grid's by more than rounding (else keep the grid point)."""
+    return refined > grid + 1e-12 * max(1.0, abs(grid))
+
+
+def _refine_joint(
+    us: Sequence[Callable[..., Any]], xs: np.ndarray, ys: np.ndarray, total: np.ndarray
+) -> np.ndarray:
+    """The joint payoff's maximiser in the drawn box: the grid's best, refined by L-BFGS-B."""
+    from scipy.optimize import minimize
+
+    finite = np.where(np.isfinite(total), total, -np.inf)
+    row, col = np.unravel_index(int(np.argmax(finite)), finite.shape)
+    start = np.array([xs[col], ys[row]], dtype=float)
+
+    def negative(z: np.ndarray) -> float:
+        with np.errstate(all="ignore"):
+            value = float(sum(float(u(z[0], z[1])) for u in us))
+        return -value if math.isfinite(value) else 1e300
+
+    res = minimize(
+        negative,
+        start,
+        method="L-BFGS-B",
+        bounds=[(xs[0], xs[-1]), (ys[0], ys[-1])],
+        options={"ftol": 1e-15, "gtol": 1e-10},
+    )
+    if math.isfinite(res.fun) and _better(-res.fun, float(finite[row, col])):
+        return np.asarray(res.x, dtype=float)
+    return start
 
 
 def reaction_curves_data(
     model: Any,
     *,
     num: int = 201,
-    stackelberg: bool = True,
-    cooperative: bool = True,
+    stackelberg: bool | str | Mapping[str, Any] = True,
+    cooperative: Any = True,
     limits: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    equilibria: Sequence[Any] | None = None,
 ) -> ReactionCurvesData:
     """The numbers :func:`plot_reaction_curves` draws, for a numeric two-player game.
 
@@ -198,19 +340,51 @@ def reaction_curves_data(
         a model with a ``game()`` method (a ``TariffWar``).
     num
         Grid points per axis.
-    stackelberg, cooperative
-        Whether to compute the Stackelberg outcomes (each player leading) and
-        the cooperative outcome (equal weights).
+    stackelberg
+        The Stackelberg outcomes (each player leading): ``True`` solves for
+        them (:meth:`~negotiation.ContinuousGame.stackelberg`, in closed form
+        where there is one); ``"grid"`` reads them off the drawn reaction
+        curves (the leader's payoff along the follower's curve, best grid point
+        refined by a bounded search, within the drawn ranges: fast, for a
+        picture redrawn on every slider move); ``{leader: point}`` gives
+        points already found (an outcome or ``(x, y)``); ``False`` draws none.
+    cooperative
+        The cooperative outcome (the joint payoff's maximiser, equal weights):
+        ``True`` solves for it (:meth:`~negotiation.ContinuousGame.cooperative`);
+        ``"grid"`` takes the best point of the drawn grid refined by a bounded
+        search; an outcome or ``(x, y)`` already found; ``False`` for none.
     limits
         ``((x_low, x_high), (y_low, y_high))``; by default the strategy sets
         (or a range around the equilibria where a set is unbounded).
+    equilibria
+        The Nash equilibria already found (``game.equilibria()``, or
+        ``(x, y)`` pairs), so they are not solved for again; by default
+        :meth:`~negotiation.ContinuousGame.equilibria`.
 
     Raises
     ------
     ContinuousGameError
-        For a game that does not have two players.
+        For a game that does not have two players, or a given point that is
+        not two finite numbers.
     FreeParameterError
         If the payoffs still depend on parameters.
+
+    Examples
+    --------
+    Points already found are drawn as given, and ``"grid"`` reads the
+    Stackelberg and cooperative points off the drawn grid:
+
+    >>> import sympy as sp, negotiation as ng
+    >>> q1, q2 = sp.symbols("q1 q2")
+    >>> d = 12 - q1 - q2
+    >>> cournot = ng.ContinuousGame([q1 * d, q2 * d], [(q1, 0, 12), (q2, 0, 12)])
+    >>> data = reaction_curves_data(
+    ...     cournot, equilibria=cournot.equilibria(), stackelberg="grid", cooperative="grid"
+    ... )
+    >>> data.nash.tolist(), data.stackelberg["Player 2"].round(6).tolist()
+    ([[4.0, 4.0]], [3.0, 6.0])
+    >>> round(float(data.cooperative.sum()), 6)
+    6.0
     """
     game, percent = _resolve(model)
     if game.n_players != 2:
@@ -220,13 +394,19 @@ def reaction_curves_data(
     require_numeric(game.parameters, "a reaction-curve picture")
     if isinstance(num, bool) or not isinstance(num, int) or num < 3:
         raise ContinuousGameError(f"num must be an integer of at least 3; got {num!r}")
+    _check_mode(stackelberg, "stackelberg")
+    _check_mode(cooperative, "cooperative")
     cg = game._compiled()
-    nash = np.array([e.values() for e in game.equilibria()], dtype=float).reshape(-1, 2)
-    leaders: dict[str, np.ndarray] = {}
-    if stackelberg:
-        for p in game.players:
-            leaders[p] = game.stackelberg(p).values()
-    coop = game.cooperative().values() if cooperative else None
+    if equilibria is None:
+        nash = np.array([e.values() for e in game.equilibria()], dtype=float).reshape(-1, 2)
+    else:
+        nash = _given_nash(equilibria)
+    leaders = _leader_outcomes(game, stackelberg)
+    coop: np.ndarray | None = None
+    if isinstance(cooperative, bool | np.bool_):
+        coop = game.cooperative().values() if cooperative else None
+    elif cooperative is not None and not isinstance(cooperative, str):
+        coop = _as_point(cooperative, "cooperative")
     anchors = [*nash.ravel().tolist(), *(v for pt in leaders.values() for v in pt)]
     if coop is not None:
         anchors += coop.tolist()
@@ -240,11 +420,34 @@ def reaction_curves_data(
     ys = np.linspace(*y_range, num)
     base = nash[0] if len(nash) else np.array([xs[num // 2], ys[num // 2]])
     X, Y = np.meshgrid(xs, ys)
+    functions = [sp.lambdify(game.symbols, u, "numpy") for u in game.payoffs]
     surfaces = []
-    for u in game.payoffs:
-        f = sp.lambdify(game.symbols, u, "numpy")
+    for f in functions:
         with np.errstate(all="ignore"):
             surfaces.append(np.broadcast_to(np.asarray(f(X, Y), dtype=float), X.shape))
+    rules = (_reaction_rule(game, cg, 0, base), _reaction_rule(game, cg, 1, base))
+    reaction_x, reaction_y = rules[0](ys), rules[1](xs)
+    if stackelberg == "grid":
+        leaders = {
+            game.players[0]: _refine_leader(functions[0], 0, xs, reaction_y, rules[1]),
+            game.players[1]: _refine_leader(functions[1], 1, ys, reaction_x, rules[0]),
+        }
+    if cooperative == "grid":
+        coop = _refine_joint(functions, xs, ys, surfaces[0] + surfaces[1])
+    grid_points = [
+        *(leaders.values() if stackelberg == "grid" else ()),
+        *([coop] if cooperative == "grid" and coop is not None else []),
+    ]
+    if any(_cut_off(game, point, xs, ys) for point in grid_points):
+        # the drawn box cuts the search short: solve for the points, and draw around them
+        return reaction_curves_data(
+            model,
+            num=num,
+            stackelberg=True if stackelberg == "grid" else stackelberg,
+            cooperative=True if cooperative == "grid" else cooperative,
+            limits=limits,
+            equilibria=nash.tolist(),
+        )
     return ReactionCurvesData(
         title=game.name or f"{game.players[0]} vs {game.players[1]}",
         players=(game.players[0], game.players[1]),
@@ -252,8 +455,8 @@ def reaction_curves_data(
         percent=percent,
         xs=xs,
         ys=ys,
-        reaction_x=_reaction(game, cg, 0, ys, base),
-        reaction_y=_reaction(game, cg, 1, xs, base),
+        reaction_x=reaction_x,
+        reaction_y=reaction_y,
         payoffs=np.stack(surfaces),
         nash=nash,
         stackelberg=leaders,
@@ -280,10 +483,11 @@ def plot_reaction_curves(
     ax: Axes | None = None,
     num: int = 201,
     contours: int = 8,
-    stackelberg: bool = True,
-    cooperative: bool = True,
+    stackelberg: bool | str | Mapping[str, Any] = True,
+    cooperative: Any = True,
     marks: Mapping[str, tuple[float, float]] | None = None,
     limits: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    equilibria: Sequence[Any] | None = None,
 ) -> Axes:
     """Draw both reaction curves, the Nash, Stackelberg and cooperative points and iso-payoff contours.
 
@@ -299,11 +503,16 @@ def plot_reaction_curves(
         Iso-payoff contours per player (0 for none), through the levels of
         the payoffs at quantiles of the grid.
     stackelberg, cooperative
-        Whether to mark those outcomes.
+        Whether to mark those outcomes, and how to find them: ``True`` solves
+        for them, ``"grid"`` reads them off the drawn grid (fast), or give the
+        points already found; see :func:`reaction_curves_data`.
     marks
         Extra labelled points ``{label: (x, y)}``, e.g. ``{"April": (1.45, 1.25)}``.
     limits
         The axis ranges, as for :func:`reaction_curves_data`.
+    equilibria
+        The Nash equilibria already found, drawn without solving again (a
+        dashboard that has just solved the game passes them).
 
     Returns
     -------
@@ -323,7 +532,12 @@ def plot_reaction_curves(
     "Player 1's strategy q1"
     """
     data = reaction_curves_data(
-        model, num=num, stackelberg=stackelberg, cooperative=cooperative, limits=limits
+        model,
+        num=num,
+        stackelberg=stackelberg,
+        cooperative=cooperative,
+        limits=limits,
+        equilibria=equilibria,
     )
     ax = new_axes(ax, figsize=(6.0, 5.4))
     if contours:

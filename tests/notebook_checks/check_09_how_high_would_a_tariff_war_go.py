@@ -167,3 +167,60 @@ def after_solution_4(exercise_4):
     assert [round(t, 3) for t in nash] == [0.363, 0.666]
     assert [round(t, 3) for t in cooperative] == [0.057, 0.056]
     assert min(cooperative) > 0
+
+
+def after_dashboard(dashboard):
+    import sympy as sp
+
+    from negotiation.trade import TariffWar
+
+    def tariffs():
+        return [float(t) for t in dashboard.equilibria[0].strategies]
+
+    def shown(us, china):  # the table's row of Nash tariffs, in percent
+        return f"<td>{us}</td><td>{china}</td>" in dashboard.table.value
+
+    # the five stylised numbers, grouped by import market as the prose says
+    assert [(s.issue, s.name) for s in dashboard.specs] == [
+        ("Imports from China", "eta_US"),
+        ("Imports from China", "epsilon_China"),
+        ("Imports from the United States", "eta_China"),
+        ("Imports from the United States", "epsilon_US"),
+        ("Imports from the United States", "t0_China"),
+    ]
+    assert dashboard.plot == "reaction_curves"
+    assert shown("31.1%", "60.3%")  # the starting state: section 3's Nash tariffs
+    assert "Welfare in $bn a year relative to free trade" in dashboard.table.value
+    assert any(t.get_text().startswith("April peak") for t in dashboard.axes.texts)
+    start, picture = tariffs(), bytes(dashboard.image.value)
+
+    # a more elastic Chinese export supply: a lower US Nash tariff, China's unchanged
+    falling = []
+    for value, us in ((5.0, "20.1%"), (10.0, "11.2%")):
+        dashboard.sliders["epsilon_China"].value = value  # as a student drags the slider
+        assert shown(us, "60.3%")
+        assert f"{tariffs()[0]:.1%}" == us
+        falling.append(tariffs())
+    assert start[0] > falling[0][0] > falling[1][0]
+    assert start[1] == falling[0][1] == falling[1][1]
+    assert bytes(dashboard.image.value) != picture  # the picture redraws
+    # Johnson's t* = 1/epsilon*, with the elasticity at the new Nash point
+    market = TariffWar(export_supply_elasticities=(1.5, 10.0)).markets()[0]
+    slope = sp.diff(market.imports, market.t) / sp.diff(market.world_price, market.t)
+    local = (slope * market.world_price / market.imports).subs(market.t, falling[1][0])
+    assert abs(1 / float(local) - falling[1][0]) < 1e-9
+
+    dashboard.sliders["epsilon_China"].value = 1.5  # Exercise 1
+    assert shown("60.4%", "60.3%")
+    dashboard.sliders["epsilon_China"].value = 3.0
+
+    # the US import-demand elasticity hardly moves the US tariff but moves welfare
+    welfare = []
+    for value, us, table in ((0.5, 0.324, "32.4%"), (6.0, 0.300, "30%")):
+        dashboard.sliders["eta_US"].value = value
+        assert [round(t, 3) for t in tariffs()] == [us, 0.603]
+        assert shown(table, "60.3%")
+        welfare.append(float(dashboard.equilibria[0].payoffs[0]))
+    assert welfare[1] - welfare[0] > 40  # -27.5 to +17.6 ($bn a year)
+    dashboard.sliders["eta_US"].value = 2.0
+    assert tariffs() == start
