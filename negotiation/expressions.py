@@ -643,8 +643,11 @@ class _Parser:
                 f"the exponent {exponent} in '{self.segment(node)}' is too large "
                 f"(at most {MAX_EXPONENT} in absolute value)"
             )
-        if base.is_Rational and base != 0:
-            size = max(abs(int(base.p)), abs(int(base.q)))
+        if base.is_Rational or base.is_Mul or base.is_Pow:
+            # sympy raises a product's numbers to the power at once ((c*x)**n is c**n * x**n):
+            # bound their digits before it does, or 1e100-digit numbers take minutes
+            numbers = [base] if base.is_Rational else base.atoms(sp.Rational)
+            size = max((max(abs(int(r.p)), abs(int(r.q))) for r in numbers if r != 0), default=1)
             if size > 1 and math.log10(size) * abs(exponent) > _MAX_DIGITS:
                 raise self.fail(
                     f"'{self.segment(node)}' is beyond 10**{MAX_DIGITS}; write it in other units"

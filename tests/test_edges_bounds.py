@@ -59,6 +59,20 @@ def test_a_number_built_beyond_the_bound_is_refused():
     assert parse_expression("(10**100)**10", []) == sp.Integer(10) ** 1000
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["(((((10**100)/(-x))**-1)**10)**100)**100", "(10**50*x)**30", "((x/10**99)**11)**100"],
+)
+def test_a_product_raised_to_a_power_is_refused_before_its_numbers_grow(text):
+    # sympy raises a product's coefficient to the power at once: 10**(10**7) digits took minutes
+    assert "beyond 10**1000" in refused(text, seconds=2)
+
+
+def test_a_product_raised_to_a_power_within_the_bound_is_exact():
+    assert parse_expression("(2*x)**10", ["x"]) == 1024 * x**10
+    assert parse_expression("(10**50*x)**20", ["x"]) == sp.Integer(10) ** 1000 * x**20
+
+
 # ---------------------------------------------------------------------- expressions
 @pytest.mark.parametrize(
     "text", ["((x+1)**100)**100", "(((x+1)**100)**100)**100", "(x+1)**100*(x+1)**100*(x+1)**100"]
