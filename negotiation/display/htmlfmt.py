@@ -108,7 +108,7 @@ def _spe_html(spe: SubgamePerfect) -> str:
     rows = [[history_text(h), a] for h, a in spe.choices.items()]
     caption = (
         "Subgame-perfect equilibrium: "
-        + (" → ".join(spe.path) or "chance first")
+        + (" → ".join(spe.path) or "random from the first move")
         + "; payoffs ("
         + ", ".join(fmt(v) for v in spe.payoffs)
         + ")"

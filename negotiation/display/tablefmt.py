@@ -163,7 +163,7 @@ def _intuitive_records(test: IntuitiveCriterion) -> Table:
 @records.register
 def _spe_records(spe: SubgamePerfect) -> Table:
     columns = ["path"]
-    row: list[Any] = [" -> ".join(spe.path) if spe.path else "(chance first)"]
+    row: list[Any] = [" -> ".join(spe.path) if spe.path else "(random from the first move)"]
     for p, plan in zip(spe.players, spe.profile, strict=True):
         columns.append(p)
         row.append(plan)

@@ -253,7 +253,11 @@ def _tree_short(tree: GameTree) -> str:
 def _spe_text(spe: SubgamePerfect) -> str:
     lines = [
         "Subgame-perfect equilibrium: path "
-        + (" -> ".join(spe.path) if spe.path else "(starts with a chance move)")
+        + (
+            " -> ".join(spe.path)
+            if spe.path
+            else "(random from the first move: a chance move or a mixed strategy)"
+        )
         + "; payoffs "
         + ", ".join(f"{p} {fmt(v)}" for p, v in zip(spe.players, spe.payoffs, strict=True))
     ]

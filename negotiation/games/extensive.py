@@ -892,8 +892,10 @@ class GameTree:
         ``infoset``), the tree is cut into its subgames and each stage is solved
         for its pure Nash equilibria given the values of the subgames below it.
         A stage that has no pure equilibrium (a simultaneous-move subgame such
-        as matching pennies) is solved in mixed strategies instead: its extreme
-        equilibria, exactly, reported in :attr:`SubgamePerfect.behaviour` with
+        as matching pennies) is solved in mixed strategies instead, exactly:
+        its extreme equilibria when two players move in it, and for three or
+        more every equilibrium (N-player support enumeration; probabilities
+        may be radicals), reported in :attr:`SubgamePerfect.behaviour` with
         ``is_pure`` false. Mixed equilibria of stages that also have pure ones
         are not listed (use :meth:`to_game`).
 
@@ -914,7 +916,8 @@ class GameTree:
             If payoffs or probabilities still depend on parameters; use
             :meth:`subs`, or :meth:`spe_conditions` for the symbolic answer.
         GameTreeError
-            If a subgame with no pure equilibrium has more than two movers.
+            If a subgame with no pure equilibrium and three or more movers is
+            beyond the N-player support enumeration (too many support profiles).
 
         References
         ----------

@@ -47,12 +47,12 @@ import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import sympy as sp
 
-from negotiation.errors import GameTreeError
+from negotiation.errors import GameTreeError, NegotiationError
 from negotiation.solvers.exact import extreme_equilibria
 from negotiation.solvers.pure import at_least
 from negotiation.symbolic import to_fraction
@@ -319,46 +319,34 @@ class _Analysis:
         movers: Mapping[int, list[Any]],
         below: Mapping[History, Solution],
     ) -> list[Solution]:
-        """The mixed equilibria of a stage that has no pure one (numeric trees, two movers).
+        """The mixed equilibria of a stage that has no pure one (numeric trees).
 
         The stage's normal form (each mover's plans at its information sets in
         the stage, the subgames below replaced by their values) is solved
-        exactly by vertex enumeration; each extreme equilibrium is turned into
-        behaviour at the information sets (Kuhn's theorem).
+        exactly: by vertex enumeration (every extreme equilibrium) for two
+        movers, by N-player support enumeration for three or more (every
+        equilibrium of a stage with finitely many; probabilities may be
+        radicals). Each equilibrium is turned into behaviour at the information
+        sets (Kuhn's theorem).
         """
         movers_list = sorted(movers)
-        if len(movers_list) != 2:
-            raise GameTreeError(
-                f"the subgame at {_where(h)} has no pure equilibrium and {len(movers_list)} "
-                "players move in it; its mixed equilibria are computed for two movers only. "
-                "Solve that subgame's normal form (tree.to_game() or negotiation.Game) instead"
-            )
         own = [movers[i] for i in movers_list]
         plans = [list(itertools.product(*(self.actions[k] for k in ks))) for ks in own]
         cells: dict[
-            tuple[int, int], tuple[tuple[sp.Expr, ...], tuple[tuple[sp.Expr, History], ...]]
+            tuple[int, ...], tuple[tuple[sp.Expr, ...], tuple[tuple[sp.Expr, History], ...]]
         ] = {}
-        A: list[list[Fraction]] = []
-        B: list[list[Fraction]] = []
-        for r, plan_r in enumerate(plans[0]):
-            A.append([])
-            B.append([])
-            for c, plan_c in enumerate(plans[1]):
-                plan_map = dict(zip(own[0], plan_r, strict=True))
-                plan_map.update(zip(own[1], plan_c, strict=True))
-                cell_values, outcomes = self._value(h, plan_map, below, True)
-                cells[(r, c)] = (cell_values, outcomes)
-                A[-1].append(to_fraction(sp.sympify(cell_values[movers_list[0]])))
-                B[-1].append(to_fraction(sp.sympify(cell_values[movers_list[1]])))
+        for index in itertools.product(*(range(len(p)) for p in plans)):
+            plan_map: dict[Any, str] = {}
+            for side, i in enumerate(index):
+                plan_map.update(zip(own[side], plans[side][i], strict=True))
+            cells[index] = self._value(h, plan_map, below, True)
         out = []
-        for x, y in extreme_equilibria(A, B):
-            xs = [sp.Rational(v.numerator, v.denominator) for v in x]
-            ys = [sp.Rational(v.numerator, v.denominator) for v in y]
+        for profile in self._stage_equilibria(movers_list, plans, cells, h):
             n = len(next(iter(cells.values()))[0])
             values = [sp.Integer(0)] * n
             reached: dict[History, sp.Expr] = {}
-            for (r, c), (vals, outs) in cells.items():
-                weight = xs[r] * ys[c]
+            for index, (vals, outs) in cells.items():
+                weight = sp.Mul(*(profile[side][i] for side, i in enumerate(index)))
                 if weight == 0:
                     continue
                 values = [v + weight * w for v, w in zip(values, vals, strict=True)]
@@ -366,7 +354,7 @@ class _Analysis:
                     reached[t] = reached.get(t, sp.Integer(0)) + weight * q
             choices: dict[History, str] = {}
             mixed: dict[History, Mapping[str, sp.Expr]] = {}
-            for side, weights in ((0, xs), (1, ys)):
+            for side, weights in enumerate(profile):
                 for key in own[side]:
                     dist = self._behaviour(h, key, own[side], plans[side], weights)
                     for g in stage:
@@ -383,6 +371,43 @@ class _Analysis:
             outcomes = tuple((q, t) for t, q in reached.items() if q != 0)
             out.append(Solution(sp.true, tuple(values), choices, outcomes, mixed))
         return out
+
+    def _stage_equilibria(
+        self,
+        movers_list: list[int],
+        plans: list[list[tuple[str, ...]]],
+        cells: Mapping[tuple[int, ...], tuple[tuple[sp.Expr, ...], Any]],
+        h: History,
+    ) -> list[list[list[sp.Expr]]]:
+        """The equilibria of a stage's normal form, one probability list per mover."""
+        shape = tuple(len(p) for p in plans)
+        tables = []
+        for mover in movers_list:
+            table = np.empty(shape, dtype=object)
+            for index, (vals, _) in cells.items():
+                table[index] = to_fraction(sp.sympify(vals[mover]))
+            tables.append(table)
+        if len(movers_list) == 2:
+            A = [list(row) for row in tables[0].tolist()]
+            B = [list(row) for row in tables[1].tolist()]
+            return [
+                [[sp.Rational(v.numerator, v.denominator) for v in side] for side in (x, y)]
+                for x, y in extreme_equilibria(A, B)
+            ]
+        from negotiation.solvers.support_nplayer import support_enumeration_nplayer
+
+        rational = [
+            np.vectorize(lambda f: sp.Rational(f.numerator, f.denominator), otypes=[object])(t)
+            for t in tables
+        ]
+        try:
+            found = support_enumeration_nplayer(rational, exact=True)
+        except NegotiationError as err:
+            raise GameTreeError(
+                f"the subgame at {_where(h)} has no pure equilibrium, and its mixed equilibria "
+                f"({len(movers_list)} players move in it) could not be computed: {err}"
+            ) from None
+        return [[list(v) for v in profile] for profile in found.profiles]
 
     def _behaviour(
         self,
