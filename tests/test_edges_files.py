@@ -432,3 +432,20 @@ def test_the_fuzz_harness_runs_and_finds_nothing_bad_in_a_short_run(capsys):
     out = capsys.readouterr().out
     assert "clean error" in out
     assert status == 0, out
+
+
+@pytest.mark.parametrize("value", ["0", '"x**1000"', "[]", "true"])
+def test_a_private_type_interaction_whose_when_is_not_a_table_is_a_file_error(tmp_path, value):
+    # found by tests/fuzz/run_fuzz.py: `when = 0` under [[types.US.resolved.interactions]]
+    # ended in a raw TypeError from dict()
+    from importlib.resources import files
+
+    text = (files("negotiation.scenarios") / "data" / "october_2025.toml").read_text("utf-8")
+    lines = text.splitlines()
+    k = max(i for i, line in enumerate(lines) if line.startswith("when = "))  # a type's
+    assert lines[k - 1].startswith("[[types.")
+    lines[k] = "when = " + value
+    path = tmp_path / "october.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ng.ScenarioFileError, match=r"interactions\[0\]\.when"):
+        ng.load(path)

@@ -460,6 +460,12 @@ def _terms(party: str, info: Mapping[str, Any], key: str, issues: Mapping[str, I
             raise scenario_error(
                 'an interaction needs when = {issue = "level"} and value = "..."', ikey
             )
+        if not isinstance(item["when"], Mapping):
+            raise scenario_error(
+                f'{ikey}.when must be a table of issue levels, e.g. when = {{issue = "level"}}; '
+                f"got {item['when']!r}",
+                f"{ikey}.when",
+            )
         value = item["value"]
         interactions.append(
             Interaction(
