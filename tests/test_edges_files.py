@@ -449,3 +449,19 @@ def test_a_private_type_interaction_whose_when_is_not_a_table_is_a_file_error(tm
     path.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(ng.ScenarioFileError, match=r"interactions\[0\]\.when"):
         ng.load(path)
+
+
+@pytest.mark.parametrize("junk", ["\r", "\x00", "\x7f", "tab\there"])
+def test_a_continuous_scenario_with_control_characters_saves_and_reloads(tmp_path, junk):
+    # found by tests/fuzz/run_fuzz.py: the continuous-scenario writer left '\r' raw,
+    # so load() refused the file save() had just written
+    scenario = replace(ng.load("tariff_war_2025"), description="before" + junk + "after")
+    path = scenario.save(tmp_path / "war.toml")
+    again = ng.load(path)
+    assert again.description == scenario.description
+    assert again.game().payoffs == scenario.game().payoffs
+
+
+def test_efg_text_too_long_for_a_file_name_is_a_tree_error():
+    with within(3), pytest.raises(ng.GameTreeError, match=r"neither \.efg text"):
+        ng.GameTree.from_efg("E" + " " * 5000)

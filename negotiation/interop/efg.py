@@ -463,12 +463,19 @@ def _text_of(source: Any) -> tuple[str, str | None]:
             f"from_efg() takes the text of a .efg file or its path, not {type(source).__name__}"
         )
     path = Path(source)
-    if not path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte
+        is_file = False
+    if not is_file:
         raise GameTreeError(
             f"{str(source)[:60]!r} is neither .efg text (which starts with 'EFG 2 R') nor an "
             "existing file"
         )
-    return path.read_text(encoding="utf-8", errors="replace"), str(path)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace"), str(path)
+    except OSError as err:
+        raise GameTreeError(f"cannot read {path}: {err.strerror or err}") from None
 
 
 def read_efg(source: str | Path) -> GameTree:

@@ -820,8 +820,10 @@ def _line(text: str, key: str | None) -> int | None:
 
 # ---------------------------------------------------------------------- writing
 def _string(text: str) -> str:
-    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{out}"'
+    """A TOML basic string, every control character escaped (the writer of scenario files)."""
+    from negotiation.scenarios.files import toml_string
+
+    return toml_string(text)
 
 
 def _number_text(value: sp.Rational) -> str:

@@ -70,7 +70,7 @@ from negotiation.scenarios.scenario import Parameter, Scenario
 if TYPE_CHECKING:
     from negotiation.scenarios.continuous_file import ContinuousScenario
 
-__all__ = ["dumps", "load_file", "loads", "save"]
+__all__ = ["dumps", "load_file", "loads", "save", "toml_string"]
 
 _TOP = {"scenario", "parameters", "issues", "parties"}
 _SCENARIO_KEYS = {
@@ -586,10 +586,10 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def _key(name: str) -> str:
-    return name if _BARE_KEY.match(name) else _string(name)
+    return name if _BARE_KEY.match(name) else toml_string(name)
 
 
-def _string(text: str, *, multiline: bool = False) -> str:
+def toml_string(text: str, *, multiline: bool = False) -> str:
     """A TOML basic string (or a multi-line basic string keeping line breaks)."""
     out = []
     for ch in text:
@@ -615,7 +615,7 @@ def _string(text: str, *, multiline: bool = False) -> str:
 
 def _long_string(text: str) -> str:
     """A multi-line basic string when ``text`` has line breaks, else a basic string."""
-    return _string(text, multiline="\n" in text)
+    return toml_string(text, multiline="\n" in text)
 
 
 def _decimal_text(value: sp.Rational) -> str | None:
@@ -647,7 +647,7 @@ def _number_text(value: sp.Rational, key: str = "a number") -> str:
     if value.is_Integer:
         return str(int(value))
     decimal = _decimal_text(value)
-    return decimal if decimal is not None else _string(str(value))
+    return decimal if decimal is not None else toml_string(str(value))
 
 
 def _value_text(value: sp.Expr, key: str) -> str:
@@ -655,7 +655,7 @@ def _value_text(value: sp.Expr, key: str) -> str:
         return _number_text(value, key)
     try:
         check_expression_size(value, key)
-        return _string(expression_text(value))
+        return toml_string(expression_text(value))
     except (UnsafeExpressionError, ValueError) as err:
         raise ScenarioError(f"cannot save {key}: {err}") from None
 
@@ -669,7 +669,7 @@ def _lines(table: str, items: list[tuple[str, str | None]]) -> list[str]:
 def _text_item(name: str, value: str, long: bool = False) -> tuple[str, str | None]:
     if not value:
         return (name, None)
-    return (name, _long_string(value) if long else _string(value))
+    return (name, _long_string(value) if long else toml_string(value))
 
 
 def dumps(scenario: Scenario | ContinuousScenario) -> str:
@@ -694,18 +694,18 @@ def dumps(scenario: Scenario | ContinuousScenario) -> str:
     s = scenario
     blocks: list[list[str]] = []
     head: list[tuple[str, str | None]] = [
-        ("name", _string(s.name)),
+        ("name", toml_string(s.name)),
         _text_item("title", s.title),
         ("date", s.date.isoformat() if s.date else None),
         _text_item("payoff_unit", s.payoff_unit),
         _text_item("description", s.description, long=True),
         (
             "status_quo_profile",
-            "[" + ", ".join(_string(x) for x in s.status_quo_profile or ()) + "]",
+            "[" + ", ".join(toml_string(x) for x in s.status_quo_profile or ()) + "]",
         ),
     ]
     if s.sources:
-        head.append(("sources", "[\n" + "".join(f"  {_string(x)},\n" for x in s.sources) + "]"))
+        head.append(("sources", "[\n" + "".join(f"  {toml_string(x)},\n" for x in s.sources) + "]"))
     blocks.append(
         [
             "# Scenario file for the `negotiation` package; see negotiation.scenarios.files.",
@@ -742,8 +742,8 @@ def dumps(scenario: Scenario | ContinuousScenario) -> str:
                 ikey,
                 [
                     _text_item("title", issue.title),
-                    ("controlled_by", _string(issue.controlled_by)),
-                    ("status_quo", _string(issue.status_quo)),
+                    ("controlled_by", toml_string(issue.controlled_by)),
+                    ("status_quo", toml_string(issue.status_quo)),
                     _text_item("description", issue.description, long=True),
                     _text_item("source", issue.source),
                 ],
@@ -787,17 +787,17 @@ def dumps(scenario: Scenario | ContinuousScenario) -> str:
                 )
             )
         for k, item in enumerate(party.interactions):
-            when = "{ " + ", ".join(f"{_key(i)} = {_string(lv)}" for i, lv in item.when.items())
+            when = "{ " + ", ".join(f"{_key(i)} = {toml_string(lv)}" for i, lv in item.when.items())
             lines = [
                 f"[[{pkey}.interactions]]",
                 f"when = {when} }}",
                 f"value = {_value_text(item.value, f'{pkey}.interactions[{k}].value')}",
             ]
             if item.description:
-                lines.append(f"description = {_string(item.description)}")
+                lines.append(f"description = {toml_string(item.description)}")
             blocks.append(lines)
         for bundle in s.strategies[party.name]:
-            moves = ", ".join(f"{_key(i)} = {_string(lv)}" for i, lv in bundle.moves.items())
+            moves = ", ".join(f"{_key(i)} = {toml_string(lv)}" for i, lv in bundle.moves.items())
             blocks.append(
                 _lines(
                     f"{pkey}.strategies.{_key(bundle.name)}",
