@@ -41,7 +41,6 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -792,30 +791,12 @@ def _culprit(scenario: ContinuousScenario, keys: Mapping[str, tuple[sp.Expr, ...
 
 
 def _line(text: str, key: str | None) -> int | None:
-    """The line of a dotted key in TOML text, from its table header and key name."""
+    """The line of a dotted key in TOML text (the scenario files' line finder)."""
+    from negotiation.scenarios.files import find_line
+
     if not key or not text:
         return None
-    found: dict[str, int] = {}
-    current = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        header = re.match(r"^\[\s*([^\]]+?)\s*\]", stripped)
-        if header:
-            current = ".".join(p.strip().strip('"') for p in header.group(1).split("."))
-            found.setdefault(current, number)
-            continue
-        kv = re.match(r'^"?([^"=\s]+)"?\s*=\s*(.*)$', stripped)
-        if kv:
-            base = f"{current}.{kv.group(1)}" if current else kv.group(1)
-            found.setdefault(base, number)
-            for inner in re.finditer(r"([A-Za-z_][A-Za-z0-9_]*)\s*=", kv.group(2)):
-                found.setdefault(f"{base}.{inner.group(1)}", number)
-    parts = key.split(".")
-    for n in range(len(parts), 0, -1):
-        candidate = ".".join(parts[:n])
-        if candidate in found:
-            return found[candidate]
-    return None
+    return find_line(text, key.removeprefix("the file."))
 
 
 # ---------------------------------------------------------------------- writing

@@ -70,7 +70,7 @@ from negotiation.scenarios.scenario import Parameter, Scenario
 if TYPE_CHECKING:
     from negotiation.scenarios.continuous_file import ContinuousScenario
 
-__all__ = ["dumps", "load_file", "loads", "save", "toml_string"]
+__all__ = ["dumps", "find_line", "load_file", "loads", "save", "toml_string"]
 
 _TOP = {"scenario", "parameters", "issues", "parties"}
 _SCENARIO_KEYS = {
@@ -157,7 +157,7 @@ def loads(text: str, *, path: str | None = None) -> Scenario:
         return scenario
     except (ScenarioError, UnsafeExpressionError) as err:
         key = getattr(err, "key", None)
-        raise ScenarioFileError(str(err), path=path, line=_find_line(text, key), key=key) from err
+        raise ScenarioFileError(str(err), path=path, line=find_line(text, key), key=key) from err
 
 
 def _toml_error(err: tomllib.TOMLDecodeError, path: str | None, text: str) -> ScenarioFileError:
@@ -525,7 +525,7 @@ def _is_zero(value: Any) -> bool:
     return isinstance(value, str) and value.strip() in ("0", "0.0", "-0")
 
 
-def _find_line(text: str, key: str | None) -> int | None:
+def find_line(text: str, key: str | None) -> int | None:
     """The line of a dotted key in TOML text, found by its table header and key name.
 
     One pass over the lines, each read with plain string operations (no
