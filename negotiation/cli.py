@@ -792,7 +792,8 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
         f"({game.row_payoffs[i, j]}, {game.col_payoffs[i, j]}), better for both.",
         f"The deal would be a one-shot equilibrium only if: "
         f"{_condition_text(symbolic.equilibrium_conditions(deal))}",
-        "so it has to be enforced by repetition (90-day clocks) or hostages (six-month licences).",
+        "so it has to be enforced by repetition: the 90-day tariff clocks and the six-month "
+        "licence renewals, each a lever for punishing a deviation at the next deadline.",
     )
     change = diff(load("geneva_consensus"), london)
     say(
