@@ -152,7 +152,7 @@ def tree_data(tree: GameTree, *, spe: int = 0) -> TreeData:
 
     Examples
     --------
-    The "up front" trust game with a hostage ``h = 2``: China delivers and the
+    The "up front" trust game with a sanction ``h = 2`` on reneging: China delivers and the
     US honours (stylised payoffs).
 
     >>> import negotiation as ng
