@@ -93,6 +93,9 @@ Support = tuple[tuple[int, ...], ...]
 """One tuple of strategy indices per player."""
 
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
+_EXCLUSION_BUDGET = (0, 4, 8, 16, 40, 150, 1000, 2000)
+"""Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
+cost of solving that support's system exactly, at some 40 microseconds a region)."""
 _SAMPLE_GRID = (
     Fraction(3, 29),
     Fraction(11, 37),
@@ -590,6 +593,10 @@ class _Solver:
         self.tables = tables
         self.n = len(tables)
         self.shape = tables[0].shape
+        self.floats = [t.astype(float) for t in tables]
+        # float error in a vertex value is below 1e-12 of the largest payoff (see excluded)
+        self.margins = [1e-9 * max(1.0, float(np.abs(f).max(initial=0.0))) for f in self.floats]
+        self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
 
     # --- supports ---------------------------------------------------------------------
 
@@ -605,15 +612,117 @@ class _Solver:
     def dominated(self, support: Support) -> bool:
         """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
         for i in range(self.n):
-            sub = self.tables[i][
-                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-            ]
-            rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
-            for s in support[i]:
-                for t in range(self.shape[i]):
-                    if t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s]):
-                        return True
+            others = tuple(() if j == i else support[j] for j in range(self.n))
+            beaten = self._dominated.get((i, others))
+            if beaten is None:
+                sub = self.tables[i][
+                    np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
+                ]
+                rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+                beaten = frozenset(
+                    s
+                    for s in range(self.shape[i])
+                    if any(
+                        t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s])
+                        for t in range(self.shape[i])
+                    )
+                )
+                self._dominated[(i, others)] = beaten
+            if any(s in beaten for s in support[i]):
+                return True
         return False
+
+    def excluded(self, support: Support, budget: int) -> bool:
+        """Whether no equilibrium has this support, shown by subdividing the strategy simplices.
+
+        Each player's expected payoffs are linear in every other player's
+        mixture, so over a product of simplices (one per player, inside that
+        player's support) they range between their values at the products of
+        vertices. A region holds no equilibrium when, for some player, some
+        strategy earns strictly more than a strategy of the support at every
+        vertex product (the support's strategies must earn equal, best payoffs).
+        Regions not excluded are halved along their longest edge, a level at a
+        time, up to ``budget`` regions in all; False means "not shown", never
+        "has an equilibrium".
+
+        The vertices are dyadic (at most 40 halvings per player), so they are
+        exact floats and a vertex value is a convex combination of payoffs with
+        rounding error far below 1e-12 of the largest payoff; a strategy counts
+        as strictly better only by more than ``self.margins`` (1e-9 of it).
+        """
+        n = self.n
+        movable = [j for j in range(n) if len(support[j]) > 1]
+        if not movable:
+            return False
+        subs = [
+            self.floats[i][
+                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(n)])
+            ]
+            for i in range(n)
+        ]
+        edges = [
+            (j, p, q) for j in movable for p, q in itertools.combinations(range(len(support[j])), 2)
+        ]
+        edge_player = np.array([e[0] for e in edges])
+        regions = [np.eye(len(support[j]))[None] for j in range(n)]  # (R, vertices, strategies)
+        depth = np.zeros((1, n), dtype=int)
+        seen = 0
+        while True:
+            count = len(regions[0])
+            seen += count
+            if seen > budget:
+                return False
+            keep = ~self._regions_excluded(support, subs, regions)
+            if not keep.any():
+                return True
+            regions = [v[keep] for v in regions]
+            depth = depth[keep]
+            count = len(regions[0])
+            lengths = np.stack(
+                [np.abs(regions[j][:, p] - regions[j][:, q]).sum(axis=1) for j, p, q in edges],
+                axis=1,
+            )
+            choice = lengths.argmax(axis=1)  # the first longest edge
+            player = edge_player[choice]
+            rows = np.arange(count)
+            if (depth[rows, player] >= 40).any():
+                return False
+            depth[rows, player] += 1
+            depth = np.concatenate([depth, depth])
+            halves: list[list[np.ndarray]] = [[], []]
+            for j in range(n):
+                mine = np.flatnonzero(player == j)
+                for half in (0, 1):
+                    vertices = regions[j].copy()
+                    if len(mine):
+                        ends = np.array([edges[c][1 + half] for c in choice[mine]])
+                        others = np.array([edges[c][2 - half] for c in choice[mine]])
+                        vertices[mine, ends] = (
+                            regions[j][mine, ends] + regions[j][mine, others]
+                        ) / 2
+                    halves[half].append(vertices)
+            regions = [np.concatenate([halves[0][j], halves[1][j]]) for j in range(n)]
+
+    def _regions_excluded(
+        self, support: Support, subs: list[np.ndarray], regions: list[np.ndarray]
+    ) -> np.ndarray:
+        """For each region of the batch, whether it is shown to hold no equilibrium."""
+        count = len(regions[0])
+        out = np.zeros(count, dtype=bool)
+        for i in range(self.n):
+            # values[r, a, v_1, ..., v_{N-1}]: payoff of i's strategy a at a vertex product
+            # axes: region, own strategy, the others' strategies not yet contracted, then the
+            # vertex axes of those contracted (each contraction eats axis 2, appends one)
+            others = [j for j in range(self.n) if j != i]
+            values = np.einsum("ab...,rvb->ra...v", np.moveaxis(subs[i], i, 0), regions[others[0]])
+            for j in others[1:]:
+                values = np.einsum("rab...,rvb->ra...v", values, regions[j])
+            values = values.reshape(count, self.shape[i], -1)
+            for s in support[i]:
+                gaps = (values - values[:, s : s + 1]).min(axis=2)
+                gaps[:, s] = -np.inf
+                out |= gaps.max(axis=1) > self.margins[i]
+        return out
 
     # --- systems ----------------------------------------------------------------------
 
@@ -727,6 +836,21 @@ class _Solver:
         return tuple(tuple(v) for v in probs)
 
     # --- one support ------------------------------------------------------------------
+
+    def pure(self, support: Support, out: _Collector) -> None:
+        """A pure profile: an equilibrium when no player gains by a switch."""
+        profile = tuple(s[0] for s in support)
+        for i in range(self.n):
+            index = list(profile)
+            index[i] = slice(None)
+            if self.tables[i][tuple(index)].max() > self.tables[i][profile]:
+                return
+        field = _Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0))
+        probs = tuple(
+            tuple(flint.fmpq_poly([int(t == s[0])]) for t in range(m))
+            for s, m in zip(support, self.shape, strict=True)
+        )
+        out.add(support, field, probs)
 
     def explore(self, support: Support, out: _Collector) -> None:
         empty: Support = tuple(() for _ in range(self.n))
@@ -970,6 +1094,12 @@ def support_enumeration_nplayer(
     out = _Collector()
     for support in solver.supports():
         if solver.dominated(support):
+            continue
+        nvars = sum(len(s) - 1 for s in support)
+        if nvars == 0:
+            solver.pure(support, out)
+            continue
+        if solver.excluded(support, _EXCLUSION_BUDGET[min(nvars, len(_EXCLUSION_BUDGET) - 1)]):
             continue
         solver.explore(support, out)
     return _result(solver, out, payoffs, exact, tol)
