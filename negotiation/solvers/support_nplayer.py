@@ -747,18 +747,26 @@ class _Solver:
         return ctx, eqs, probs
 
     def values(self, i: int, support: Support, probs: list[list[Any]], lift: Any) -> list[Any]:
-        """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``."""
+        """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``.
+
+        ``probs[j]`` holds player ``j``'s probabilities of the strategies in
+        ``support[j]`` (polynomials); ``lift(0)`` is the zero of their ring.
+        """
+        others = [j for j in range(self.n) if j != i]
         sub = self.tables[i][
             np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
         ]
-        arr = np.vectorize(lift, otypes=[object])(sub) if sub.size else sub
-        for j in reversed(range(self.n)):
-            if j == i:
-                continue
-            vec = np.empty(len(probs[j]), dtype=object)
-            vec[:] = probs[j]
-            arr = np.tensordot(arr, vec, axes=([j], [0]))
-        return list(arr)
+        rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+        products = []
+        for combo in itertools.product(*(probs[j] for j in others)):
+            product = combo[0]
+            for factor in combo[1:]:
+                product = product * factor
+            products.append(product)
+        zero = lift(0)
+        return [
+            sum((m * int(c) for m, c in zip(products, row, strict=True) if c), zero) for row in rows
+        ]
 
     # --- zero-dimensional solving -----------------------------------------------------
 
@@ -817,11 +825,11 @@ class _Solver:
                     return None
                 vec[s] = v
             probs.append(vec)
-        full = tuple(tuple(range(m)) for m in self.shape)
+        used = [[vec[s] for s in support[j]] for j, vec in enumerate(probs)]
         for i in range(self.n):
             values = [
                 field.reduce(v)
-                for v in self.values(i, full, probs, lambda v: flint.fmpq_poly([int(v)]))
+                for v in self.values(i, support, used, lambda v: flint.fmpq_poly([int(v)]))
             ]
             base = values[support[i][0]]
             for s in support[i][1:]:
