@@ -93,7 +93,7 @@ Support = tuple[tuple[int, ...], ...]
 """One tuple of strategy indices per player."""
 
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
-_EXCLUSION_BUDGET = (0, 4, 8, 16, 40, 150, 1000, 2000)
+_EXCLUSION_BUDGET = (0, 16, 32, 64, 256, 1000, 2000, 4000)
 """Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
 cost of solving that support's system exactly, at some 40 microseconds a region)."""
 _SAMPLE_GRID = (
@@ -870,6 +870,14 @@ class _Solver:
     def explore_ties(self, support: Support, ties: Support, out: _Collector, start: int) -> None:
         ctx, eqs, _ = self.system(support, ties)
         nvars = sum(len(s) - 1 for s in support)
+        point = _linear_point(eqs, nvars)
+        if point is not None:  # a regular linear system: its one solution, no Groebner basis
+            if all(0 <= v <= 1 for v in point):
+                field = _Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0))
+                probs = self.check(support, field, [flint.fmpq_poly([v]) for v in point], None)
+                if probs is not None:
+                    out.add(support, field, probs)
+            return
         basis = _groebner(eqs, ctx, nvars)
         if basis.inconsistent:
             return
@@ -965,6 +973,28 @@ class _Solver:
             _simple_between(lo, hi) for lo, hi in itertools.pairwise(cuts) if hi - lo > 1e-12
         ]
         return samples + [g for g in _SAMPLE_GRID if g not in samples]
+
+
+def _linear_point(eqs: list[flint.fmpz_mpoly], nvars: int) -> list[flint.fmpq] | None:
+    """The solution of ``nvars`` linear equations in ``nvars`` unknowns, when it is unique.
+
+    None when an equation is not linear, the count differs or the matrix is singular
+    (then the system may be inconsistent or have a line of solutions).
+    """
+    if nvars == 0 or len(eqs) != nvars or any(e.total_degree() > 1 for e in eqs):
+        return None
+    unit = [tuple(int(k == j) for k in range(nvars)) for j in range(nvars)]
+    zero = (0,) * nvars
+    rows, rhs = [], []
+    for e in eqs:
+        terms = _terms(e)
+        rows.extend(terms.get(m, 0) for m in unit)
+        rhs.append(-terms.get(zero, 0))
+    matrix = flint.fmpq_mat(nvars, nvars, rows)
+    if matrix.det() == 0:
+        return None
+    solution = matrix.solve(flint.fmpq_mat(nvars, 1, rhs))
+    return [solution[k, 0] for k in range(nvars)]
 
 
 def _simple_between(lo: Fraction, hi: Fraction) -> Fraction:
@@ -1107,7 +1137,9 @@ def support_enumeration_nplayer(
         if nvars == 0:
             solver.pure(support, out)
             continue
-        if solver.excluded(support, _EXCLUSION_BUDGET[min(nvars, len(_EXCLUSION_BUDGET) - 1)]):
+        linear = sum(len(s) > 1 for s in support) <= 2  # then solved at once in explore
+        budget = _EXCLUSION_BUDGET[min(nvars, len(_EXCLUSION_BUDGET) - 1)]
+        if not linear and solver.excluded(support, budget):
             continue
         solver.explore(support, out)
     return _result(solver, out, payoffs, exact, tol)
