@@ -654,16 +654,20 @@ class _Solver:
         movable = [j for j in range(n) if len(support[j]) > 1]
         if not movable:
             return False
+        # each player's payoffs on the support, own strategies first
         subs = [
-            self.floats[i][
-                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(n)])
-            ]
+            np.moveaxis(
+                self.floats[i][
+                    np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(n)])
+                ],
+                i,
+                0,
+            )
             for i in range(n)
         ]
-        edges = [
-            (j, p, q) for j in movable for p, q in itertools.combinations(range(len(support[j])), 2)
-        ]
-        edge_player = np.array([e[0] for e in edges])
+        pairs = [np.array(list(itertools.combinations(range(len(support[j])), 2))) for j in movable]
+        owner = np.concatenate([np.full(len(p), j) for j, p in zip(movable, pairs, strict=True)])
+        ends = np.concatenate(pairs)  # (edges, 2): the two vertices of each edge
         regions = [np.eye(len(support[j]))[None] for j in range(n)]  # (R, vertices, strategies)
         depth = np.zeros((1, n), dtype=int)
         seen = 0
@@ -678,30 +682,31 @@ class _Solver:
             regions = [v[keep] for v in regions]
             depth = depth[keep]
             count = len(regions[0])
-            lengths = np.stack(
-                [np.abs(regions[j][:, p] - regions[j][:, q]).sum(axis=1) for j, p, q in edges],
+            lengths = np.concatenate(
+                [
+                    np.abs(regions[j][:, p[:, 0]] - regions[j][:, p[:, 1]]).sum(axis=2)
+                    for j, p in zip(movable, pairs, strict=True)
+                ],
                 axis=1,
             )
             choice = lengths.argmax(axis=1)  # the first longest edge
-            player = edge_player[choice]
+            player = owner[choice]
             rows = np.arange(count)
             if (depth[rows, player] >= 40).any():
                 return False
             depth[rows, player] += 1
             depth = np.concatenate([depth, depth])
-            halves: list[list[np.ndarray]] = [[], []]
+            first, second = ends[choice, 0], ends[choice, 1]
+            children = []
             for j in range(n):
                 mine = np.flatnonzero(player == j)
-                for half in (0, 1):
-                    vertices = regions[j].copy()
-                    if len(mine):
-                        ends = np.array([edges[c][1 + half] for c in choice[mine]])
-                        others = np.array([edges[c][2 - half] for c in choice[mine]])
-                        vertices[mine, ends] = (
-                            regions[j][mine, ends] + regions[j][mine, others]
-                        ) / 2
-                    halves[half].append(vertices)
-            regions = [np.concatenate([halves[0][j], halves[1][j]]) for j in range(n)]
+                low, high = regions[j].copy(), regions[j].copy()
+                if len(mine):
+                    mid = (regions[j][mine, first[mine]] + regions[j][mine, second[mine]]) / 2
+                    low[mine, first[mine]] = mid
+                    high[mine, second[mine]] = mid
+                children.append(np.concatenate([low, high]))
+            regions = children
 
     def _regions_excluded(
         self, support: Support, subs: list[np.ndarray], regions: list[np.ndarray]
@@ -710,18 +715,18 @@ class _Solver:
         count = len(regions[0])
         out = np.zeros(count, dtype=bool)
         for i in range(self.n):
-            # values[r, a, v_1, ..., v_{N-1}]: payoff of i's strategy a at a vertex product
             # axes: region, own strategy, the others' strategies not yet contracted, then the
             # vertex axes of those contracted (each contraction eats axis 2, appends one)
             others = [j for j in range(self.n) if j != i]
-            values = np.einsum("ab...,rvb->ra...v", np.moveaxis(subs[i], i, 0), regions[others[0]])
+            values = np.einsum("ab...,rvb->ra...v", subs[i], regions[others[0]])
             for j in others[1:]:
                 values = np.einsum("rab...,rvb->ra...v", values, regions[j])
             values = values.reshape(count, self.shape[i], -1)
-            for s in support[i]:
-                gaps = (values - values[:, s : s + 1]).min(axis=2)
-                gaps[:, s] = -np.inf
-                out |= gaps.max(axis=1) > self.margins[i]
+            used = list(support[i])
+            # gaps[r, a, k]: the least excess of strategy a over the k-th used strategy
+            gaps = (values[:, :, None, :] - values[:, None, used, :]).min(axis=3)
+            gaps[:, used, range(len(used))] = -np.inf
+            out |= (gaps > self.margins[i]).any(axis=(1, 2))
         return out
 
     # --- systems ----------------------------------------------------------------------
