@@ -854,7 +854,7 @@ class _Solver:
         """A pure profile: an equilibrium when no player gains by a switch."""
         profile = tuple(s[0] for s in support)
         for i in range(self.n):
-            index = list(profile)
+            index: list[int | slice] = list(profile)
             index[i] = slice(None)
             if self.tables[i][tuple(index)].max() > self.tables[i][profile]:
                 return
@@ -990,7 +990,8 @@ def _linear_point(eqs: list[flint.fmpz_mpoly], nvars: int) -> list[flint.fmpq] |
         return None
     unit = [tuple(int(k == j) for k in range(nvars)) for j in range(nvars)]
     zero = (0,) * nvars
-    rows, rhs = [], []
+    rows: list[int] = []
+    rhs: list[int] = []
     for e in eqs:
         terms = _terms(e)
         rows.extend(terms.get(m, 0) for m in unit)
