@@ -13,13 +13,15 @@ In brackets the equilibria found (Gambit's count is of distinct profiles);
 Gambit is not a dependency (``pip install pygambit`` for the comparison).
 
 Run: ``python benchmarks/bench_nplayer.py``; prints a Markdown table.
-Options: ``--games 3`` (random games per shape), ``--repeats 3``, ``--seed 2025``.
+Options: ``--games 3`` (random games per shape), ``--repeats 3``, ``--seed 2025``,
+``--gambit-timeout 20`` (seconds; Gambit runs in a child process, stopped after it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import platform
 import time
 from collections.abc import Callable
@@ -85,6 +87,24 @@ def gambit_game(payoffs: list[list]) -> pygambit.Game:
     return g
 
 
+def _gambit_worker(payoffs: list[list], repeats: int, queue: multiprocessing.Queue) -> None:
+    g = gambit_game(payoffs)
+    queue.put(best_time(lambda: gambit_count(g), repeats))
+
+
+def gambit_time(payoffs: list[list], repeats: int, timeout: float) -> tuple[float, int] | None:
+    """Gambit's best time and count, or None when it did not finish within ``timeout`` s."""
+    queue: multiprocessing.Queue = multiprocessing.Queue()
+    child = multiprocessing.Process(target=_gambit_worker, args=(payoffs, repeats, queue))
+    child.start()
+    child.join(timeout)
+    if child.is_alive():
+        child.terminate()
+        child.join()
+        return None
+    return queue.get()
+
+
 def fmt(seconds: float) -> str:
     ms = 1000 * seconds
     return f"{ms:.1f}" if ms < 100 else f"{ms:.0f}"
@@ -95,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--games", type=int, default=2, help="random games per shape")
     parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--gambit-timeout", type=float, default=20.0, help="seconds per game")
     args = parser.parse_args(argv)
 
     games = reference_games() + random_games(args.games, np.random.default_rng(args.seed))
@@ -114,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         header += ["Gambit enumpoly", "exact / Gambit"]
     print("| " + " | ".join(header) + " |")
     print("|---|---|" + "|".join("---:" for _ in header[2:]) + "|")
-    totals = {"exact": 0.0, "float": 0.0, "gambit": 0.0}
+    totals = dict.fromkeys(
+        ["exact", "float", "gambit", "exact, Gambit finished", "float, Gambit finished"], 0.0
+    )
     for name, payoffs in games:
         exact_tables = [
             np.vectorize(lambda v: sp.Rational(str(v)), otypes=[object])(np.array(p, dtype=object))
@@ -134,14 +157,26 @@ def main(argv: list[str] | None = None) -> int:
         totals["exact"] += t_exact
         totals["float"] += t_float
         if pygambit is not None:
-            g = gambit_game(payoffs)
-            t_gambit, n_gambit = best_time(lambda g=g: gambit_count(g), args.repeats)
-            totals["gambit"] += t_gambit
-            cells += [f"{fmt(t_gambit)} ({n_gambit})", f"{t_exact / t_gambit:.1f}x"]
+            timed = gambit_time(payoffs, args.repeats, args.gambit_timeout)
+            if timed is None:
+                cells += [f"stopped after {args.gambit_timeout:g} s", "–"]
+            else:
+                t_gambit, n_gambit = timed
+                totals["gambit"] += t_gambit
+                totals["exact, Gambit finished"] += t_exact
+                totals["float, Gambit finished"] += t_float
+                cells += [f"{fmt(t_gambit)} ({n_gambit})", f"{t_exact / t_gambit:.1f}x"]
         print("| " + " | ".join(cells) + " |")
     cells = ["**total**", "", fmt(totals["exact"]), fmt(totals["float"])]
     if pygambit is not None:
-        cells += [fmt(totals["gambit"]), f"{totals['exact'] / totals['gambit']:.1f}x"]
+        cells += ["", ""]
+        print("| " + " | ".join(cells) + " |")
+        cells = ["**total where Gambit finished**", ""]
+        cells += [fmt(totals["exact, Gambit finished"]), fmt(totals["float, Gambit finished"])]
+        cells += [
+            fmt(totals["gambit"]),
+            f"{totals['exact, Gambit finished'] / max(totals['gambit'], 1e-9):.1f}x",
+        ]
     print("| " + " | ".join(cells) + " |")
     return 0
 

@@ -21,6 +21,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import negotiation.solvers.support_nplayer as sn
 from negotiation.errors import ExactArithmeticError, InvalidGameError
 from negotiation.solvers.exact import extreme_equilibria, is_degenerate
 from negotiation.solvers.support_nplayer import (
@@ -310,6 +311,101 @@ def test_two_players_agree_with_vertex_enumeration(m: int, n: int, data) -> None
     theirs = {(tuple(x), tuple(y)) for x, y in extreme_equilibria(A, B)}
     assert ours == theirs
     assert not result.has_continuum
+
+
+def integer_game(shape: tuple[int, ...], values: list[int]) -> list[np.ndarray]:
+    size = int(np.prod(shape))
+    return [
+        np.vectorize(sp.Integer, otypes=[object])(
+            np.array(values[size * i : size * (i + 1)], dtype=object).reshape(shape)
+        )
+        for i in range(len(shape))
+    ]
+
+
+game_shapes = st.sampled_from([(2, 2, 2), (3, 2, 2), (2, 3, 2), (2, 2, 2, 2)])
+
+
+@settings(max_examples=25, deadline=None)
+@given(game_shapes, st.integers(-3, 3), st.data())
+def test_excluded_supports_hold_no_equilibrium(shape, offset: int, data) -> None:
+    # The cheap rules (exclusion by subdividing the simplices, pure profiles checked
+    # directly) against the full exact exploration of the same support, on small
+    # integer payoffs (many ties: degenerate games, continua, payoffs exactly equal
+    # at region vertices, where a wrong margin would wrongly exclude).
+    values = data.draw(
+        st.lists(
+            st.integers(-3, 3),
+            min_size=len(shape) * int(np.prod(shape)),
+            max_size=len(shape) * int(np.prod(shape)),
+        )
+    )
+    payoffs = integer_game(shape, [v + offset * (k % 2) for k, v in enumerate(values)])
+    solver = sn._Solver(sn._integer_tables(payoffs, True))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sn, "_linear_point", lambda eqs, nvars: None)  # the general path only
+        for support in solver.supports():
+            if solver.dominated(support):
+                continue
+            full = sn._Collector()
+            solver.explore(support, full)
+            if sum(len(s) - 1 for s in support) == 0:
+                quick = sn._Collector()
+                solver.pure(support, quick)
+                assert [f.probs for f in quick.found] == [f.probs for f in full.found]
+            elif solver.excluded(support, 4000):
+                assert not full.found, support
+                assert not full.continua, support
+
+
+def test_exclusion_discards_supports_of_a_generic_game_soundly() -> None:
+    # A seeded 3x3x3 game with payoffs on a 0.001 grid (generic): of the support
+    # profiles that survive dominance, subdivision discards most, the full support
+    # (six unknowns, the costliest system) among them, and none it discards holds
+    # an equilibrium.
+    rng = np.random.default_rng(7)
+    payoffs = [
+        np.vectorize(lambda v: sp.Rational(int(v), 1000), otypes=[object])(
+            rng.integers(0, 10000, size=(3, 3, 3))
+        )
+        for _ in range(3)
+    ]
+    solver = sn._Solver(sn._integer_tables(payoffs, True))
+    mixed = [s for s in solver.supports() if not solver.dominated(s) and any(len(x) > 1 for x in s)]
+    excluded = [s for s in mixed if solver.excluded(s, 4000)]
+    assert len(excluded) > len(mixed) // 2
+    assert ((0, 1, 2), (0, 1, 2), (0, 1, 2)) in excluded
+    for support in excluded:
+        out = sn._Collector()
+        solver.explore(support, out)
+        assert not out.found, support
+    assert not solver.excluded(((0,), (0,), (0,)), 4000)  # nothing to subdivide: not shown
+
+
+@settings(max_examples=15, deadline=None)
+@given(game_shapes, st.data())
+def test_pruned_enumeration_equals_the_unpruned_one(shape, data) -> None:
+    # Exact equality of the answers with and without the cheap rules (exclusion,
+    # linear systems solved directly, pure profiles checked directly).
+    size = len(shape) * int(np.prod(shape))
+    values = data.draw(st.lists(st.integers(-9, 9), min_size=size, max_size=size))
+    payoffs = integer_game(shape, values)
+    fast = support_enumeration_nplayer(payoffs, exact=True)
+    solver = sn._Solver(sn._integer_tables(payoffs, True))
+    out = sn._Collector()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sn, "_linear_point", lambda eqs, nvars: None)
+        for support in solver.supports():
+            if not solver.dominated(support):
+                solver.explore(support, out)
+    slow = sn._result(solver, out, payoffs, True, 1e-9)
+    assert len(fast.profiles) == len(slow.profiles)
+    for a, b in zip(fast.profiles, slow.profiles, strict=True):
+        assert all(
+            same(x, y) for va, vb in zip(a, b, strict=True) for x, y in zip(va, vb, strict=True)
+        )
+    assert fast.continuum_supports == slow.continuum_supports
+    assert set(fast.unresolved_supports) <= set(slow.unresolved_supports)
 
 
 # --- limits and errors ------------------------------------------------------------------

@@ -13,16 +13,25 @@ earns more. This is the method of Gambit's ``enumpoly`` (McKelvey and McLennan
 1. support profiles with a strategy that another strategy weakly dominates
    against every profile of the others' supports (strictly somewhere) are
    skipped: the others mix over all of it, so that strategy cannot be a best
-   response;
-2. a Groebner basis (FLINT, through ``python-flint``) decides whether the
+   response; pure profiles are checked directly;
+2. the remaining support profiles with three or more mixing players are
+   subdivided: over a product of sub-simplices of the players' strategy
+   simplices each expected payoff lies between its values at the vertex
+   products (it is linear in each player's mixture), so a region where some
+   strategy beats a strategy of the support at every vertex product holds no
+   equilibrium; a profile all of whose regions are so discarded (within a budget
+   of regions) is skipped. Floats with a proven error margin; a profile that is
+   not discarded is solved exactly, so nothing is lost;
+3. a regular linear system (at most two players mix) is solved directly;
+   otherwise a Groebner basis (FLINT, through ``python-flint``) decides whether the
    system is inconsistent, has finitely many solutions (zero-dimensional) or a
    positive-dimensional solution set;
-3. zero-dimensional systems are solved through a rational univariate
+4. zero-dimensional systems are solved through a rational univariate
    representation (Rouillier 1999): every solution is ``y_k = h_k(a)`` for a
    root ``a`` of an irreducible polynomial, computed from multiplication
    matrices; the equilibrium conditions (equalities and signs) are then decided
    exactly in the number field, with isolating intervals for the real roots;
-4. positive-dimensional systems are searched for a continuum of equilibria
+5. positive-dimensional systems are searched for a continuum of equilibria
    (sampled slices through the solution set, at the parameter values where a
    probability vanishes or an unused strategy becomes tied and between them),
    and for isolated equilibria at which unused strategies are tied (the same
@@ -93,6 +102,9 @@ Support = tuple[tuple[int, ...], ...]
 """One tuple of strategy indices per player."""
 
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
+_EXCLUSION_BUDGET = (0, 16, 32, 64, 256, 1000, 2000, 4000)
+"""Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
+cost of solving that support's system exactly, at some 40 microseconds a region)."""
 _SAMPLE_GRID = (
     Fraction(3, 29),
     Fraction(11, 37),
@@ -590,6 +602,10 @@ class _Solver:
         self.tables = tables
         self.n = len(tables)
         self.shape = tables[0].shape
+        self.floats = [t.astype(float) for t in tables]
+        # float error in a vertex value is below 1e-12 of the largest payoff (see excluded)
+        self.margins = [1e-9 * max(1.0, float(np.abs(f).max(initial=0.0))) for f in self.floats]
+        self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
 
     # --- supports ---------------------------------------------------------------------
 
@@ -605,15 +621,122 @@ class _Solver:
     def dominated(self, support: Support) -> bool:
         """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
         for i in range(self.n):
-            sub = self.tables[i][
-                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-            ]
-            rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
-            for s in support[i]:
-                for t in range(self.shape[i]):
-                    if t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s]):
-                        return True
+            others = tuple(() if j == i else support[j] for j in range(self.n))
+            beaten = self._dominated.get((i, others))
+            if beaten is None:
+                sub = self.tables[i][
+                    np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
+                ]
+                rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+                beaten = frozenset(
+                    s
+                    for s in range(self.shape[i])
+                    if any(
+                        t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s])
+                        for t in range(self.shape[i])
+                    )
+                )
+                self._dominated[(i, others)] = beaten
+            if any(s in beaten for s in support[i]):
+                return True
         return False
+
+    def excluded(self, support: Support, budget: int) -> bool:
+        """Whether no equilibrium has this support, shown by subdividing the strategy simplices.
+
+        Each player's expected payoffs are linear in every other player's
+        mixture, so over a product of simplices (one per player, inside that
+        player's support) they range between their values at the products of
+        vertices. A region holds no equilibrium when, for some player, some
+        strategy earns strictly more than a strategy of the support at every
+        vertex product (the support's strategies must earn equal, best payoffs).
+        Regions not excluded are halved along their longest edge, a level at a
+        time, up to ``budget`` regions in all; False means "not shown", never
+        "has an equilibrium".
+
+        The vertices are dyadic (at most 40 halvings per player), so they are
+        exact floats and a vertex value is a convex combination of payoffs with
+        rounding error far below 1e-12 of the largest payoff; a strategy counts
+        as strictly better only by more than ``self.margins`` (1e-9 of it).
+        """
+        n = self.n
+        movable = [j for j in range(n) if len(support[j]) > 1]
+        if not movable:
+            return False
+        # each player's payoffs on the support, own strategies first
+        subs = [
+            np.moveaxis(
+                self.floats[i][
+                    np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(n)])
+                ],
+                i,
+                0,
+            )
+            for i in range(n)
+        ]
+        pairs = [np.array(list(itertools.combinations(range(len(support[j])), 2))) for j in movable]
+        owner = np.concatenate([np.full(len(p), j) for j, p in zip(movable, pairs, strict=True)])
+        ends = np.concatenate(pairs)  # (edges, 2): the two vertices of each edge
+        regions = [np.eye(len(support[j]))[None] for j in range(n)]  # (R, vertices, strategies)
+        depth = np.zeros((1, n), dtype=int)
+        seen = 0
+        while True:
+            count = len(regions[0])
+            seen += count
+            if seen > budget:
+                return False
+            keep = ~self._regions_excluded(support, subs, regions)
+            if not keep.any():
+                return True
+            regions = [v[keep] for v in regions]
+            depth = depth[keep]
+            count = len(regions[0])
+            lengths = np.concatenate(
+                [
+                    np.abs(regions[j][:, p[:, 0]] - regions[j][:, p[:, 1]]).sum(axis=2)
+                    for j, p in zip(movable, pairs, strict=True)
+                ],
+                axis=1,
+            )
+            choice = lengths.argmax(axis=1)  # the first longest edge
+            player = owner[choice]
+            rows = np.arange(count)
+            if (depth[rows, player] >= 40).any():
+                return False
+            depth[rows, player] += 1
+            depth = np.concatenate([depth, depth])
+            first, second = ends[choice, 0], ends[choice, 1]
+            children = []
+            for j in range(n):
+                mine = np.flatnonzero(player == j)
+                low, high = regions[j].copy(), regions[j].copy()
+                if len(mine):
+                    mid = (regions[j][mine, first[mine]] + regions[j][mine, second[mine]]) / 2
+                    low[mine, first[mine]] = mid
+                    high[mine, second[mine]] = mid
+                children.append(np.concatenate([low, high]))
+            regions = children
+
+    def _regions_excluded(
+        self, support: Support, subs: list[np.ndarray], regions: list[np.ndarray]
+    ) -> np.ndarray:
+        """For each region of the batch, whether it is shown to hold no equilibrium."""
+        count = len(regions[0])
+        out = np.zeros(count, dtype=bool)
+        for i in range(self.n):
+            # axes: region, own strategy, the others' strategies not yet contracted, then the
+            # vertex axes of those contracted (each contraction eats axis 2, appends one)
+            others = [j for j in range(self.n) if j != i]
+            values = np.einsum("ab...,rvb->ra...v", subs[i], regions[others[0]])
+            for j in others[1:]:
+                values = np.einsum("rab...,rvb->ra...v", values, regions[j])
+            values = values.reshape(count, self.shape[i], -1)
+            used = list(support[i])
+            # gaps[r, a, k]: the least excess of strategy a over the k-th used strategy
+            gaps = (values[:, :, None, :] - values[:, None, used, :]).min(axis=3)
+            gaps[:, used, range(len(used))] = -np.inf
+            out |= (gaps > self.margins[i]).any(axis=(1, 2))
+        return out
 
     # --- systems ----------------------------------------------------------------------
 
@@ -638,18 +761,26 @@ class _Solver:
         return ctx, eqs, probs
 
     def values(self, i: int, support: Support, probs: list[list[Any]], lift: Any) -> list[Any]:
-        """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``."""
+        """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``.
+
+        ``probs[j]`` holds player ``j``'s probabilities of the strategies in
+        ``support[j]`` (polynomials); ``lift(0)`` is the zero of their ring.
+        """
+        others = [j for j in range(self.n) if j != i]
         sub = self.tables[i][
             np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
         ]
-        arr = np.vectorize(lift, otypes=[object])(sub) if sub.size else sub
-        for j in reversed(range(self.n)):
-            if j == i:
-                continue
-            vec = np.empty(len(probs[j]), dtype=object)
-            vec[:] = probs[j]
-            arr = np.tensordot(arr, vec, axes=([j], [0]))
-        return list(arr)
+        rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+        products = []
+        for combo in itertools.product(*(probs[j] for j in others)):
+            product = combo[0]
+            for factor in combo[1:]:
+                product = product * factor
+            products.append(product)
+        zero = lift(0)
+        return [
+            sum((m * int(c) for m, c in zip(products, row, strict=True) if c), zero) for row in rows
+        ]
 
     # --- zero-dimensional solving -----------------------------------------------------
 
@@ -708,11 +839,11 @@ class _Solver:
                     return None
                 vec[s] = v
             probs.append(vec)
-        full = tuple(tuple(range(m)) for m in self.shape)
+        used = [[vec[s] for s in support[j]] for j, vec in enumerate(probs)]
         for i in range(self.n):
             values = [
                 field.reduce(v)
-                for v in self.values(i, full, probs, lambda v: flint.fmpq_poly([int(v)]))
+                for v in self.values(i, support, used, lambda v: flint.fmpq_poly([int(v)]))
             ]
             base = values[support[i][0]]
             for s in support[i][1:]:
@@ -728,6 +859,21 @@ class _Solver:
 
     # --- one support ------------------------------------------------------------------
 
+    def pure(self, support: Support, out: _Collector) -> None:
+        """A pure profile: an equilibrium when no player gains by a switch."""
+        profile = tuple(s[0] for s in support)
+        for i in range(self.n):
+            index: list[int | slice] = list(profile)
+            index[i] = slice(None)
+            if self.tables[i][tuple(index)].max() > self.tables[i][profile]:
+                return
+        field = _Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0))
+        probs = tuple(
+            tuple(flint.fmpq_poly([int(t == s[0])]) for t in range(m))
+            for s, m in zip(support, self.shape, strict=True)
+        )
+        out.add(support, field, probs)
+
     def explore(self, support: Support, out: _Collector) -> None:
         empty: Support = tuple(() for _ in range(self.n))
         self.explore_ties(support, empty, out, start=0)
@@ -738,6 +884,14 @@ class _Solver:
     def explore_ties(self, support: Support, ties: Support, out: _Collector, start: int) -> None:
         ctx, eqs, _ = self.system(support, ties)
         nvars = sum(len(s) - 1 for s in support)
+        point = _linear_point(eqs, nvars)
+        if point is not None:  # a regular linear system: its one solution, no Groebner basis
+            if all(0 <= v <= 1 for v in point):
+                field = _Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0))
+                probs = self.check(support, field, [flint.fmpq_poly([v]) for v in point], None)
+                if probs is not None:
+                    out.add(support, field, probs)
+            return
         basis = _groebner(eqs, ctx, nvars)
         if basis.inconsistent:
             return
@@ -833,6 +987,29 @@ class _Solver:
             _simple_between(lo, hi) for lo, hi in itertools.pairwise(cuts) if hi - lo > 1e-12
         ]
         return samples + [g for g in _SAMPLE_GRID if g not in samples]
+
+
+def _linear_point(eqs: list[flint.fmpz_mpoly], nvars: int) -> list[flint.fmpq] | None:
+    """The solution of ``nvars`` linear equations in ``nvars`` unknowns, when it is unique.
+
+    None when an equation is not linear, the count differs or the matrix is singular
+    (then the system may be inconsistent or have a line of solutions).
+    """
+    if nvars == 0 or len(eqs) != nvars or any(e.total_degree() > 1 for e in eqs):
+        return None
+    unit = [tuple(int(k == j) for k in range(nvars)) for j in range(nvars)]
+    zero = (0,) * nvars
+    rows: list[int] = []
+    rhs: list[int] = []
+    for e in eqs:
+        terms = _terms(e)
+        rows.extend(terms.get(m, 0) for m in unit)
+        rhs.append(-terms.get(zero, 0))
+    matrix = flint.fmpq_mat(nvars, nvars, rows)
+    if matrix.det() == 0:
+        return None
+    solution = matrix.solve(flint.fmpq_mat(nvars, 1, rhs))
+    return [solution[k, 0] for k in range(nvars)]
 
 
 def _simple_between(lo: Fraction, hi: Fraction) -> Fraction:
@@ -934,8 +1111,8 @@ def support_enumeration_nplayer(
     -----
     The work grows with the number of support profiles, ``prod(2**n_i - 1)``,
     and with the largest indifference system, ``sum(n_i - 1)`` unknowns: a
-    3x3x3 game (343 supports, 6 unknowns) takes about a second, a 2x2x2x2
-    game (81 supports, 4 unknowns) a fraction of one. For larger games use the
+    3x3x3 game (343 supports, 6 unknowns) or a 2x2x2x2 game (81 supports,
+    4 unknowns) takes some tens of milliseconds. For larger games use the
     logit path (``method="logit"``), which follows one equilibrium.
 
     Examples
@@ -970,6 +1147,14 @@ def support_enumeration_nplayer(
     out = _Collector()
     for support in solver.supports():
         if solver.dominated(support):
+            continue
+        nvars = sum(len(s) - 1 for s in support)
+        if nvars == 0:
+            solver.pure(support, out)
+            continue
+        linear = sum(len(s) > 1 for s in support) <= 2  # then solved at once in explore
+        budget = _EXCLUSION_BUDGET[min(nvars, len(_EXCLUSION_BUDGET) - 1)]
+        if not linear and solver.excluded(support, budget):
             continue
         solver.explore(support, out)
     return _result(solver, out, payoffs, exact, tol)
