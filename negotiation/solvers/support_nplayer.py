@@ -219,7 +219,7 @@ class _Field:
     def __init__(self, p: flint.fmpq_poly, lo: flint.fmpq, hi: flint.fmpq, index: int = 0) -> None:
         self.p = p
         self.index = index  # among the real roots of p, ascending (CRootOf's numbering)
-        self._old: tuple[_Field, Any] | None = None  # set by rebased()
+        self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
         self.degree = p.degree()
         if self.degree == 1:
             c0, c1 = p.coeffs()
@@ -283,9 +283,11 @@ class _Field:
         d = self.degree
         for h in values:
             h = self.reduce(h)
-            if h.degree() <= 0 or _minimal_polynomial(h, self.p).degree() != d:
+            if h.degree() <= 0:
                 continue
             q = _minimal_polynomial(h, self.p)
+            if q.degree() != d:
+                continue
             cols = []
             power = flint.fmpq_poly([1])
             for _ in range(d):
@@ -296,7 +298,10 @@ class _Field:
             value = self.value(h, 30)
             roots = _real_roots(q)
             best = min(roots, key=lambda r: abs(r.value(flint.fmpq_poly([0, 1]), 30) - value))
-            best._old = (self, basis)
+            # the old generator in the new one: solve once, then rewrite by composition
+            e1 = flint.fmpq_mat(d, 1, [int(i == 1) for i in range(d)])
+            sol = basis.solve(e1)
+            best._old = (self, flint.fmpq_poly([sol[i, 0] for i in range(d)]))
             return best
         return self
 
@@ -305,13 +310,11 @@ class _Field:
         old = self._old
         if old is None:
             return h
-        field, basis = old
-        h = field.reduce(h)
-        c = h.coeffs()
-        d = field.degree
-        rhs = flint.fmpq_mat(d, 1, [c[i] if i < len(c) else flint.fmpq(0) for i in range(d)])
-        sol = basis.solve(rhs)
-        return flint.fmpq_poly([sol[i, 0] for i in range(d)])
+        field, generator = old
+        out = flint.fmpq_poly([])
+        for c in reversed(field.reduce(h).coeffs()):  # Horner's rule modulo p
+            out = (out * generator + c) % self.p
+        return out
 
     def to_sympy(self, h: flint.fmpq_poly) -> sp.Expr:
         """``h(a)`` as a sympy number: Rational, quadratic radical or CRootOf."""
