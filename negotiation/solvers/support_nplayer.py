@@ -316,33 +316,43 @@ class _Field:
             out = (out * generator + c) % self.p
         return out
 
+    def _quadratic(self, h: flint.fmpq_poly) -> tuple[flint.fmpq, flint.fmpq] | None:
+        """``(b, c)`` when ``h(a)`` (irrational) is a root of ``x^2 + b x + c``, else None.
+
+        ``h(a)^2 = alpha h(a) + beta`` exactly when the reduced square is ``alpha h + beta``
+        (the reduced form is unique), so no minimal polynomial of degree ``d`` is needed.
+        """
+        square = (h * h) % self.p
+        if square.degree() <= 0:
+            return flint.fmpq(0), -square(flint.fmpq(0))
+        if square.degree() != h.degree():
+            return None
+        alpha = square.leading_coefficient() / h.leading_coefficient()
+        rest = square - h * alpha
+        if rest.degree() > 0:
+            return None
+        return -alpha, -rest(flint.fmpq(0))
+
     def to_sympy(self, h: flint.fmpq_poly) -> sp.Expr:
         """``h(a)`` as a sympy number: Rational, quadratic radical or CRootOf."""
         h = self.reduce(h)
         if self.degree == 1 or h.degree() <= 0:
             v = h(self.lo)
             return sp.Rational(int(v.p), int(v.q))
-        q = _minimal_polynomial(h, self.p)
+        quadratic = self._quadratic(h)
+        if quadratic is not None:  # h(a) = (-b +- sqrt(b^2 - 4c)) / 2, the sign that of 2h(a) + b
+            b, c = (sp.Rational(int(v.p), int(v.q)) for v in quadratic)
+            disc = b * b - 4 * c
+            if self.sign(2 * h + quadratic[0]) > 0:
+                return sp.expand((-b + sp.sqrt(disc)) / 2)
+            return sp.expand((-b - sp.sqrt(disc)) / 2)
         x = sp.Dummy("x")
-        coeffs = [sp.Rational(int(c.p), int(c.q)) for c in reversed(q.coeffs())]
-        if q.degree() == 1:
-            return -coeffs[1] / coeffs[0]
-        if q.degree() == 2:
-            target = _fmpq_to_mpf(self.value(h, 40))
-            a, b, c = coeffs
-            disc = b * b - 4 * a * c
-            roots = [(-b + sp.sqrt(disc)) / (2 * a), (-b - sp.sqrt(disc)) / (2 * a)]
-            return sp.expand(min(roots, key=lambda r: abs(sp.N(r, 40) - target)))
         # a polynomial in one CRootOf shared by the whole profile, so sums reduce exactly
         poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())], x)
         alpha = sp.CRootOf(poly, self.index)
         return sp.Add(
             *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
         )
-
-
-def _fmpq_to_mpf(v: flint.fmpq) -> sp.Float:
-    return sp.Rational(int(v.p), int(v.q)).evalf(45)
 
 
 def _fsign(v: flint.fmpq) -> int:
