@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
@@ -779,11 +779,20 @@ class _Solver:
             eqs.extend(values[t] - base for t in ties[i])
         return ctx, eqs, probs
 
-    def values(self, i: int, support: Support, probs: list[list[Any]], lift: Any) -> list[Any]:
+    def values(
+        self,
+        i: int,
+        support: Support,
+        probs: list[list[Any]],
+        lift: Any,
+        reduce: Callable[[Any], Any] | None = None,
+    ) -> list[Any]:
         """Player ``i``'s expected payoff of each pure strategy against ``probs`` on ``support``.
 
         ``probs[j]`` holds player ``j``'s probabilities of the strategies in
         ``support[j]`` (polynomials); ``lift(0)`` is the zero of their ring.
+        ``reduce``, when given, is applied to every partial product (elements of
+        a number field stay of low degree, and small).
         """
         others = [j for j in range(self.n) if j != i]
         sub = self.tables[i][
@@ -795,6 +804,8 @@ class _Solver:
             product = combo[0]
             for factor in combo[1:]:
                 product = product * factor
+                if reduce is not None:
+                    product = reduce(product)
             products.append(product)
         zero = lift(0)
         return [
@@ -862,7 +873,9 @@ class _Solver:
         for i in range(self.n):
             values = [
                 field.reduce(v)
-                for v in self.values(i, support, used, lambda v: flint.fmpq_poly([int(v)]))
+                for v in self.values(
+                    i, support, used, lambda v: flint.fmpq_poly([int(v)]), field.reduce
+                )
             ]
             base = values[support[i][0]]
             for s in support[i][1:]:
