@@ -14,15 +14,20 @@ Gambit is not a dependency (``pip install pygambit`` for the comparison).
 
 Run: ``python benchmarks/bench_nplayer.py``; prints a Markdown table.
 Options: ``--games 3`` (random games per shape), ``--repeats 3``, ``--seed 2025``,
-``--gambit-timeout 20`` (seconds; Gambit runs in a child process, stopped after it).
+``--gambit-timeout 20`` (seconds; Gambit runs in a child process, stopped after it),
+``--before FILE`` (another version of ``negotiation/solvers/support_nplayer.py``, e.g.
+``git show main:negotiation/solvers/support_nplayer.py > before.py``, timed exactly in
+the same loop, so a change is measured side by side under the same load).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import multiprocessing
 import platform
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +64,17 @@ def random_games(count: int, rng: np.random.Generator) -> list[tuple[str, list[l
             payoffs = [(rng.integers(0, 10000, size=shape) / 1000).tolist() for _ in shape]
             out.append((f"random {'x'.join(map(str, shape))} #{k}", payoffs))
     return out
+
+
+def load_before(path: str) -> Callable[..., object]:
+    """``support_enumeration_nplayer`` from another copy of the module's source file."""
+    spec = importlib.util.spec_from_file_location("support_nplayer_before", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module.support_enumeration_nplayer
 
 
 def best_time(run: Callable[[], int], repeats: int) -> tuple[float, int]:
@@ -116,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--gambit-timeout", type=float, default=20.0, help="seconds per game")
+    parser.add_argument("--before", help="another support_nplayer.py to time alongside")
     args = parser.parse_args(argv)
+    before = load_before(args.before) if args.before else None
 
     games = reference_games() + random_games(args.games, np.random.default_rng(args.seed))
     print(
@@ -130,14 +148,14 @@ def main(argv: list[str] | None = None) -> int:
         + (f"pygambit {pygambit.__version__}" if pygambit is not None else "pygambit not installed")
         + f", {platform.machine()}\n"
     )
-    header = ["game", "shape", "ours exact", "ours float"]
+    header = ["game", "shape", *(["before: ours exact"] if before else []), "ours exact"]
+    header += ["ours float"]
     if pygambit is not None:
         header += ["Gambit enumpoly", "exact / Gambit"]
     print("| " + " | ".join(header) + " |")
     print("|---|---|" + "|".join("---:" for _ in header[2:]) + "|")
-    totals = dict.fromkeys(
-        ["exact", "float", "gambit", "exact, Gambit finished", "float, Gambit finished"], 0.0
-    )
+    kinds = ["before", "exact", "float", "gambit"]
+    totals = dict.fromkeys([*kinds, *(f"{k}, Gambit finished" for k in kinds[:3])], 0.0)
     for name, payoffs in games:
         exact_tables = [
             np.vectorize(lambda v: sp.Rational(str(v)), otypes=[object])(np.array(p, dtype=object))
@@ -152,8 +170,17 @@ def main(argv: list[str] | None = None) -> int:
             lambda t=float_tables: len(support_enumeration_nplayer(t, exact=False).profiles),
             args.repeats,
         )
+        t_before = 0.0
         shape = "x".join(map(str, np.shape(payoffs[0])))
-        cells = [name, shape, f"{fmt(t_exact)} ({n_exact})", f"{fmt(t_float)} ({n_float})"]
+        cells = [name, shape]
+        if before is not None:
+            t_before, n_before = best_time(
+                lambda t=exact_tables: len(before(t, exact=True).profiles),  # type: ignore[attr-defined]
+                args.repeats,
+            )
+            cells.append(f"{fmt(t_before)} ({n_before})")
+            totals["before"] += t_before
+        cells += [f"{fmt(t_exact)} ({n_exact})", f"{fmt(t_float)} ({n_float})"]
         totals["exact"] += t_exact
         totals["float"] += t_float
         if pygambit is not None:
@@ -163,15 +190,18 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 t_gambit, n_gambit = timed
                 totals["gambit"] += t_gambit
+                totals["before, Gambit finished"] += t_before
                 totals["exact, Gambit finished"] += t_exact
                 totals["float, Gambit finished"] += t_float
                 cells += [f"{fmt(t_gambit)} ({n_gambit})", f"{t_exact / t_gambit:.1f}x"]
         print("| " + " | ".join(cells) + " |")
-    cells = ["**total**", "", fmt(totals["exact"]), fmt(totals["float"])]
+    cells = ["**total**", "", *([fmt(totals["before"])] if before else [])]
+    cells += [fmt(totals["exact"]), fmt(totals["float"])]
     if pygambit is not None:
         cells += ["", ""]
         print("| " + " | ".join(cells) + " |")
         cells = ["**total where Gambit finished**", ""]
+        cells += [fmt(totals["before, Gambit finished"])] if before else []
         cells += [fmt(totals["exact, Gambit finished"]), fmt(totals["float, Gambit finished"])]
         cells += [
             fmt(totals["gambit"]),
