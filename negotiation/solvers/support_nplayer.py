@@ -743,13 +743,17 @@ class _Solver:
         count = len(regions[0])
         out = np.zeros(count, dtype=bool)
         for i in range(self.n):
-            # axes: region, own strategy, the others' strategies not yet contracted, then the
-            # vertex axes of those contracted (each contraction eats axis 2, appends one)
+            # contract the others' strategy axes from the last: values has the axes (region,
+            # own strategy and the strategies not yet contracted, next strategy, vertices so
+            # far); batched matrix products, the vertex order being immaterial (a minimum)
             others = [j for j in range(self.n) if j != i]
-            values = np.einsum("ab...,rvb->ra...v", subs[i], regions[others[0]])
-            for j in others[1:]:
-                values = np.einsum("rab...,rvb->ra...v", values, regions[j])
-            values = values.reshape(count, self.shape[i], -1)
+            partial = subs[i].reshape(1, -1, subs[i].shape[-1], 1)
+            for k in range(len(others) - 1, -1, -1):
+                partial = regions[others[k]][:, None] @ partial
+                if k:
+                    size = len(support[others[k - 1]])
+                    partial = partial.reshape(count, -1, size, partial.shape[2] * partial.shape[3])
+            values = partial.reshape(count, self.shape[i], -1)
             used = list(support[i])
             # gaps[r, a, k]: the least excess of strategy a over the k-th used strategy
             gaps = (values[:, :, None, :] - values[:, None, used, :]).min(axis=3)
