@@ -248,7 +248,6 @@ def _refine_leader(
     rule: Callable[[np.ndarray], np.ndarray],
 ) -> np.ndarray:
     """The leader's best point on the follower's reaction curve: the grid's best, refined."""
-    from scipy.optimize import minimize_scalar
 
     def point(v: float) -> tuple[float, float]:
         r = float(rule(np.array([v]))[0])
@@ -257,25 +256,8 @@ def _refine_leader(
     with np.errstate(all="ignore"):
         pairs = (grid, reaction) if leader == 0 else (reaction, grid)
         values = np.broadcast_to(np.asarray(u(*pairs), dtype=float), grid.shape)
-    values = np.where(np.isfinite(values), values, -np.inf)
-    k = int(np.argmax(values))
-    best = np.array(point(float(grid[k])))
-    left, right = float(grid[max(k - 1, 0)]), float(grid[min(k + 1, len(grid) - 1)])
-
-    def negative(v: float) -> float:
-        with np.errstate(all="ignore"):
-            value = float(u(*point(float(v))))
-        return -value if math.isfinite(value) else math.inf
-
-    res = minimize_scalar(
-        negative,
-        bounds=(left, right),
-        method="bounded",
-        options={"xatol": 1e-11 * max(1.0, abs(left), abs(right))},
-    )
-    if math.isfinite(res.fun) and _better(-res.fun, float(values[k])):
-        best = np.array(point(float(res.x)))
-    return best
+    x, _ = _br.refine_on_grid(lambda v: u(*point(v)), grid, values, xatol=1e-11, margin=1e-12)
+    return np.array(point(x))
 
 
 def _cut_off(game: ContinuousGame, point: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> bool:

@@ -825,6 +825,57 @@ def _box(
     return a, b
 
 
+def refine_on_grid(
+    f: Callable[[float], float],
+    xs: np.ndarray,
+    values: Any,
+    *,
+    xatol: float = 1e-12,
+    margin: float = 0.0,
+    ties: bool = False,
+) -> tuple[float, float]:
+    """The best point of a grid, refined by bounded scalar maximisation between its neighbours.
+
+    ``values`` are ``f`` on ``xs`` (non-finite counts as minus infinity). The
+    refined point replaces the grid's best when its value is above the grid's
+    by more than ``margin * max(1, |grid value|)`` (or equal to it, with
+    ``ties``). ``xatol`` is relative to the size of the interval's ends.
+
+    Examples
+    --------
+    >>> x, u = refine_on_grid(lambda v: -(v - 0.3) ** 2, np.linspace(0, 1, 11),
+    ...                       [-(v - 0.3) ** 2 for v in np.linspace(0, 1, 11)])
+    >>> round(x, 6), round(u, 12)
+    (0.3, -0.0)
+    """
+    from scipy.optimize import minimize_scalar
+
+    vals = np.asarray(values, dtype=float)
+    vals = np.where(np.isfinite(vals), vals, -np.inf)
+    k = int(np.argmax(vals))
+    best_x, best_u = float(xs[k]), float(vals[k])
+    left, right = float(xs[max(k - 1, 0)]), float(xs[min(k + 1, len(xs) - 1)])
+    if right <= left:
+        return best_x, best_u
+
+    def negative(v: float) -> float:
+        with np.errstate(all="ignore"):
+            value = float(f(float(v)))
+        return -value if math.isfinite(value) else math.inf
+
+    res = minimize_scalar(
+        negative,
+        bounds=(left, right),
+        method="bounded",
+        options={"xatol": xatol * max(1.0, abs(left), abs(right))},
+    )
+    if math.isfinite(res.fun):
+        threshold = best_u + margin * max(1.0, abs(best_u))
+        if -res.fun > threshold or (ties and -res.fun == threshold):
+            return float(res.x), float(-res.fun)
+    return best_x, best_u
+
+
 def maximise_own(
     cg: CompiledGame,
     i: int,
@@ -847,35 +898,22 @@ def maximise_own(
     >>> [round(v, 6) for v in maximise_own(cg, 0, [0.9, 0.3])]
     [0.3, -0.0]
     """
-    from scipy.optimize import minimize_scalar
-
     lo, hi = bounds if bounds is not None else cg.bounds(theta)
     a_box, b_box = _box(lo, hi, np.asarray(s, dtype=float))
     a, b = float(a_box[i]), float(b_box[i])
     xs = np.linspace(a, b, grid)
     vals = cg.own_curve(i, xs, s, theta)
-    vals = np.where(np.isfinite(vals), vals, -np.inf)
-    k = int(np.argmax(vals))
-    best_x, best_u = float(xs[k]), float(vals[k])
-    left, right = float(xs[max(k - 1, 0)]), float(xs[min(k + 1, grid - 1)])
-    if refine and right > left:
-        args = list(s)
+    if not refine:
+        vals = np.where(np.isfinite(vals), vals, -np.inf)
+        k = int(np.argmax(vals))
+        return float(xs[k]), float(vals[k])
+    args = list(s)
 
-        def negative(x: float) -> float:
-            args[i] = x
-            with np.errstate(all="ignore"):
-                value = float(cg._u[i](*args, *theta))
-            return -value if math.isfinite(value) else math.inf
+    def own(x: float) -> float:
+        args[i] = x
+        return float(cg._u[i](*args, *theta))
 
-        res = minimize_scalar(
-            negative,
-            bounds=(left, right),
-            method="bounded",
-            options={"xatol": 1e-12 * max(1.0, abs(left), abs(right))},
-        )
-        if math.isfinite(res.fun) and -res.fun > best_u:
-            best_x, best_u = float(res.x), float(-res.fun)
-    return best_x, best_u
+    return refine_on_grid(own, xs, vals)
 
 
 def deviation_gains(
@@ -1184,8 +1222,6 @@ def stackelberg_numeric(
     >>> stackelberg_numeric(cg, 0).round(6).tolist()
     [0.5, 0.25]
     """
-    from scipy.optimize import minimize_scalar
-
     lo, hi = cg.bounds(theta)
     a, b = _box(lo, hi)
     start = (a + b) / 2
@@ -1198,18 +1234,7 @@ def stackelberg_numeric(
 
     xs = np.linspace(a[leader], b[leader], grid)
     values = [value(float(v))[0] for v in xs]
-    k = int(np.argmax(values))
-    best = float(xs[k])
-    left, right = float(xs[max(k - 1, 0)]), float(xs[min(k + 1, grid - 1)])
-    if right > left:
-        res = minimize_scalar(
-            lambda v: -value(float(v))[0],
-            bounds=(left, right),
-            method="bounded",
-            options={"xatol": 1e-11 * max(1.0, abs(left), abs(right))},
-        )
-        if -res.fun >= values[k]:
-            best = float(res.x)
+    best, _ = refine_on_grid(lambda v: value(v)[0], xs, values, xatol=1e-11, ties=True)
     return value(best)[1]
 
 
