@@ -72,6 +72,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@contextlib.contextmanager
+def served_app(scenario: str) -> Iterator[Any]:
+    """``negotiation app SCENARIO`` on a free port, for one test module; skips without Voilà."""
+    import negotiation as ng
+
+    if importlib.util.find_spec("voila") is None:
+        pytest.skip('the app page needs Voilà: pip install "negotiation[app]"')
+    with ng.app(scenario, port=free_port()) as served:
+        yield served
+
+
 def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

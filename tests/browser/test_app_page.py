@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-import negotiation as ng
 from browser.browser_helpers import (
     MATH_AS_TEXT,
     WIDGETS_AS_TEXT,
@@ -15,14 +12,12 @@ from browser.browser_helpers import (
     settle,
     tables_with,
 )
-from browser.conftest import free_port
+from browser.conftest import served_app
 
 
 @pytest.fixture(scope="module")
 def busan_page():
-    if importlib.util.find_spec("voila") is None:
-        pytest.skip('the app page needs Voilà: pip install "negotiation[app]"')
-    with ng.app("busan_truce", port=free_port()) as served:
+    with served_app("busan_truce") as served:
         yield served
 
 
