@@ -94,6 +94,10 @@ __all__ = ["DEFAULT_TOL", "METHODS", "Domination", "Equilibrium", "EquilibriumCo
 Vector = Any
 
 
+_SMALL_VECTOR = 64
+"""Up to this many strategies an equilibrium's vector is cleaned in Python floats, not numpy."""
+
+
 @dataclass(frozen=True, eq=False)
 class Equilibrium(Tabular):
     """A Nash equilibrium: one mixed strategy per player, their payoffs and how it was found.
@@ -826,7 +830,7 @@ class Game:
             raise InvalidGameError(
                 f"unknown method {method!r}; choose one of " + ", ".join(repr(m) for m in METHODS)
             )
-        if not (isinstance(tol, float | int) and not isinstance(tol, bool) and tol >= 0):
+        if not (isinstance(tol, (float, int)) and not isinstance(tol, bool) and tol >= 0):
             raise InvalidGameError(f"tol must be a non-negative number, not {tol!r}")
         if max_vertices is not None and not (
             isinstance(max_vertices, int)
@@ -870,10 +874,12 @@ class Game:
         solved = solver(self._tables, exact=exact, tol=tol, **options)
         if solved.payoffs is not None:
             return ResultList(
-                self._equilibrium(profile, solved, tol, payoffs)
-                for profile, payoffs in zip(solved.profiles, solved.payoffs, strict=True)
+                [
+                    self._equilibrium(profile, solved, tol, payoffs)
+                    for profile, payoffs in zip(solved.profiles, solved.payoffs, strict=True)
+                ]
             )
-        return ResultList(self._equilibrium(profile, solved, tol) for profile in solved.profiles)
+        return ResultList([self._equilibrium(profile, solved, tol) for profile in solved.profiles])
 
     def _equilibrium(
         self,
@@ -894,11 +900,20 @@ class Game:
             played: list[tuple[str, ...]] = []
             for v, labels in zip(profile, self.strategies, strict=True):
                 raw = np.asarray(v, dtype=float)
-                # np.where makes a new array: the solver's output stays its own
-                a = np.where(np.abs(raw) <= tol, 0.0, raw)
+                if solved.clean:  # the solver's own array, zeros already set
+                    a = raw
+                    support = [i for i, p in enumerate(raw.tolist()) if p > tol]
+                elif raw.size <= _SMALL_VECTOR:  # Python floats beat numpy's per-call cost here
+                    cleaned = [0.0 if -tol <= p <= tol else p for p in raw.tolist()]
+                    a = np.array(cleaned)
+                    support = [i for i, p in enumerate(cleaned) if p > tol]
+                else:
+                    # np.where makes a new array: the solver's output stays its own
+                    a = np.where(np.abs(raw) <= tol, 0.0, raw)
+                    support = (a > tol).nonzero()[0].tolist()
                 a.setflags(write=False)
                 vectors.append(a)
-                played.append(tuple(labels[i] for i in np.flatnonzero(a > tol).tolist()))
+                played.append(tuple([labels[i] for i in support]))
             strategies = tuple(vectors)
             supports = tuple(played)
             if known_payoffs is not None:

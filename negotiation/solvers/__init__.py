@@ -63,7 +63,9 @@ class Solved:
     ``exact`` says whether the vectors hold sympy numbers (else float arrays).
     ``payoffs``, when a solver has them at hand (float solvers only), gives
     each profile's expected payoffs, one per player, so they are not
-    computed again.
+    computed again. ``clean`` says that the float vectors are the solver's
+    own arrays with every entry within ``tol`` of 0 already set to 0, so
+    they are kept as they are rather than cleaned into copies.
     """
 
     profiles: list[tuple[Any, ...]]
@@ -71,6 +73,7 @@ class Solved:
     exact: bool
     notes: tuple[str, ...] = ()
     payoffs: tuple[tuple[float, ...], ...] | None = None
+    clean: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,9 +118,10 @@ class Solver:
         return self.players is None or self.players == n_players
 
     def __call__(self, tables: PayoffTables, *, exact: bool, tol: float, **options: Any) -> Solved:
-        unknown = sorted(set(options) - set(self.options))
-        if unknown:
-            raise TypeError(f"method {self.name!r} takes no option {unknown[0]!r}")
+        if options:
+            unknown = sorted(set(options) - set(self.options))
+            if unknown:
+                raise TypeError(f"method {self.name!r} takes no option {unknown[0]!r}")
         if not self._function:
             module, name = self.target.split(":")
             self._function.append(getattr(importlib.import_module(module), name))

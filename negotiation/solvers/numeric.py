@@ -171,9 +171,13 @@ def solve_lemke_howson(
     by ``max_vertices`` as :func:`solve_vertex_enumeration` is.
     """
     A, B = tables.floats
-    found = _lemke_howson_payoffs(A, B, tol)
-    if found:
-        return Solved([found[0][0]], "lemke_howson", False, payoffs=(found[0][1],))
+    if min(A.shape) >= 2:
+        import negotiation.solvers.lemke_howson as lemke_howson
+
+        found = lemke_howson.first_equilibrium(A, B, tol)
+        if found is not None:
+            x, y, payoffs = found
+            return Solved([(x, y)], "lemke_howson", False, payoffs=(payoffs,), clean=True)
     from negotiation.solvers import exact as _exact
 
     first = _exact.solve(tables, exact=False, tol=tol, max_vertices=max_vertices)
