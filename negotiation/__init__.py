@@ -148,7 +148,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time, _PUBLIC be
     from negotiation.app import App, app
 
     # --- continuous games and trade models ---------------------------------
-    from negotiation.errors import ContinuousGameError, TradeModelError
+    from negotiation.errors import ContinuousGameError, TradeModelError, WorkLimitError
     from negotiation.games.continuous import (
         ContinuousEquilibrium,
         ContinuousGame,
@@ -213,7 +213,7 @@ _PUBLIC: tuple[tuple[str, str], ...] = (
     ("negotiation.classroom", "copy_notebooks"),
     ("negotiation.app", "App app"),
     # --- continuous games and trade models ---------------------------------
-    ("negotiation.errors", "ContinuousGameError TradeModelError"),
+    ("negotiation.errors", "ContinuousGameError TradeModelError WorkLimitError"),
     ("negotiation.games.continuous", "ContinuousEquilibrium ContinuousGame ContinuousOutcome"),
 )
 _SOURCES: dict[str, str] = {name: module for module, names in _PUBLIC for name in names.split()}
@@ -359,6 +359,7 @@ __all__ = [
     "UnknownLabelError",
     "UnsafeExpressionError",
     "WinSetShift",
+    "WorkLimitError",
     "Zopa",
     "__version__",
     "app",

@@ -439,8 +439,67 @@ def _add_solve(subparsers: Any) -> None:
         help="equilibrium algorithm, one of the methods above (default: vertex_enumeration, "
         "every extreme equilibrium, for two parties; support_enumeration for three or more)",
     )
+    p.add_argument(
+        "--max-vertices",
+        metavar="N",
+        type=_max_vertices,
+        default=_DEFAULT_BOUND,
+        help="the work bound of vertex enumeration: the most polytope vertices it may visit "
+        "(default 1000000, about a minute; 'none' for no bound)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(handler=_run_solve)
+
+
+_DEFAULT_BOUND = object()  # --max-vertices not given: the solver's own default
+
+
+def _max_vertices(text: str) -> int | None:
+    """``--max-vertices``: a positive whole number, or ``none`` for no bound."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        value = 0
+    if value <= 0 or len(text) > 20:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a positive whole number: give e.g. --max-vertices 3000000, or "
+            "--max-vertices none for no bound"
+        )
+    return value
+
+
+def _bound_options(game: Any, method: str, bound: object) -> dict[str, int | None]:
+    """The ``max_vertices`` keyword for ``game.equilibria`` from ``--max-vertices``, checked."""
+    if bound is _DEFAULT_BOUND:
+        return {}
+    from negotiation.solvers import SOLVERS, methods_taking
+
+    solver = SOLVERS[method]
+    if not solver.accepts(game.n_players) or "max_vertices" not in solver.options:
+        raise UsageError(
+            f"--max-vertices bounds vertex enumeration, which --method {method} on this "
+            f"{game.n_players}-party game does not use: drop it, or use --method "
+            + " or --method ".join(methods_taking("max_vertices"))
+        )
+    return {"max_vertices": bound}  # type: ignore[dict-item]
+
+
+def _equilibria(game: Any, method: str, exact: bool, bound: object) -> Any:
+    """``game.equilibria`` with the command line's work bound, its refusal in the CLI's terms."""
+    from negotiation.errors import WorkLimitError
+
+    try:
+        return game.equilibria(method, exact=exact, **_bound_options(game, method, bound))
+    except WorkLimitError as err:
+        shape = " x ".join(str(n) for n in game.shape)
+        raise UsageError(
+            f"vertex enumeration of this {shape} game may visit up to {err.bound:,} "
+            "vertices, beyond its work bound (a million vertices take about a minute); for one "
+            "equilibrium use --method lemke_howson or --method logit, or raise the bound if you "
+            f"can wait: --max-vertices {err.suggested} (or --max-vertices none)"
+        ) from None
 
 
 def _check_method(method: str | None) -> None:
@@ -500,15 +559,24 @@ def _as_fractions(eq: Equilibrium, tables: list[Any]) -> tuple[list[str], ...] |
 
 
 def _solution(
-    scenario: Scenario, method: str | None, exact: bool, fractions: bool = False
+    scenario: Scenario,
+    method: str | None,
+    exact: bool,
+    fractions: bool = False,
+    bound: object = _DEFAULT_BOUND,
 ) -> dict[str, Any]:
-    """The equilibria as plain data; with ``fractions``, each float one also as ``shown`` text."""
+    """The equilibria as plain data; with ``fractions``, each float one also as ``shown`` text.
+
+    ``bound`` is ``--max-vertices`` (the solver's default when not given).
+    """
     game = scenario.game()
     if game.n_players != 2:
-        return _solution_nplayer(scenario, method or "support_enumeration", exact, fractions)
+        return _solution_nplayer(
+            scenario, method or "support_enumeration", exact, fractions, bound
+        )
     method = method or "vertex_enumeration"
     symbolic = scenario.game(symbolic=True)
-    equilibria = game.equilibria(method, exact=exact)
+    equilibria = _equilibria(game, method, exact, bound)
     tables = _rational_tables(game) if fractions and not exact else None
     rows, cols = game.strategies
     found = []
@@ -548,7 +616,11 @@ def _solution(
 
 
 def _solution_nplayer(
-    scenario: Scenario, method: str, exact: bool, fractions: bool = False
+    scenario: Scenario,
+    method: str,
+    exact: bool,
+    fractions: bool = False,
+    bound: object = _DEFAULT_BOUND,
 ) -> dict[str, Any]:
     """:func:`_solution` for three or more players: one entry per player, not row and col."""
     import numpy as np
@@ -557,7 +629,7 @@ def _solution_nplayer(
     symbolic = scenario.game(symbolic=True)
     tables = _rational_tables(game) if fractions and not exact else None
     found = []
-    for eq in game.equilibria(method, exact=exact):
+    for eq in _equilibria(game, method, exact, bound):
         item: dict[str, Any] = {
             "strategies": [
                 {s: _float(p) for s, p in zip(labels, v, strict=True)}
@@ -659,7 +731,9 @@ def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
 
     if isinstance(scenario, ContinuousScenario):
         return _run_solve_continuous(scenario, args, changed, out)
-    solution = _solution(scenario, args.method, args.exact, fractions=not args.json)
+    solution = _solution(
+        scenario, args.method, args.exact, fractions=not args.json, bound=args.max_vertices
+    )
     if args.json:
         solution["parameters"] = {
             p.name: {
@@ -695,10 +769,11 @@ def _run_solve_continuous(
     scenario: Any, args: argparse.Namespace, changed: Any, out: TextIO
 ) -> int:
     """``solve`` for a scenario whose strategies are intervals (tariff rates)."""
-    if args.method is not None or args.exact:
+    if args.method is not None or args.exact or args.max_vertices is not _DEFAULT_BOUND:
         raise UsageError(
             f"{scenario.name} has continuous strategies (rates), solved from the first-order "
-            "conditions: drop --method and --exact (they choose a solver for finite games)"
+            "conditions: drop --method, --exact and --max-vertices (they choose and bound a "
+            "solver for finite games)"
         )
     game = scenario.game()
     equilibria = game.equilibria()

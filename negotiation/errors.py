@@ -35,6 +35,7 @@ __all__ = [
     "TradeModelError",
     "UnknownLabelError",
     "UnsafeExpressionError",
+    "WorkLimitError",
 ]
 
 
@@ -150,3 +151,17 @@ class ContinuousGameError(ValueError, NegotiationError):
 
 class TradeModelError(ValueError, NegotiationError):
     """A trade model's elasticities, trade flows or tariff rates are invalid."""
+
+
+class WorkLimitError(InvalidGameError):
+    """A solve would exceed its work bound (e.g. ``max_vertices``); refused before any work.
+
+    ``bound`` is the estimated work and ``suggested`` a limit that admits it
+    (the bound rounded up to two significant figures), so a caller can offer
+    the fix in its own terms (the command line's ``--max-vertices``).
+    """
+
+    def __init__(self, message: str, *, bound: int, suggested: int) -> None:
+        super().__init__(message)
+        self.bound = bound
+        self.suggested = suggested

@@ -108,6 +108,17 @@ def test_solve_mixed_equilibria_exact(capsys):
     assert mixed[0]["row"]["Escalate"] == pytest.approx(2 / 9)
 
 
+@pytest.mark.parametrize("bound", ["8", "1_000", "none"])
+def test_solve_max_vertices_within_the_bound_gives_every_equilibrium(capsys, bound):
+    code, out, _ = run(capsys, "solve", "busan_truce", "--exact", "--json")
+    code_bounded, out_bounded, _ = run(
+        capsys, "solve", "busan_truce", "--exact", "--json", "--max-vertices", bound
+    )
+    assert code == code_bounded == 0
+    assert json.loads(out_bounded)["equilibria"] == json.loads(out)["equilibria"]
+    assert len(json.loads(out)["equilibria"]) == 3
+
+
 def test_solve_text_shows_mixed_probabilities(capsys):
     code, out, _ = run(capsys, "solve", "busan_truce", "--exact")
     assert code == 0
@@ -199,6 +210,18 @@ def _one_error_line(code: int, out: str, err: str) -> str:
         (["frobnicate"], "invalid choice: 'frobnicate'"),
         ([], "the following arguments are required: COMMAND"),
         (["solve", "missing/file.toml"], "missing/file.toml: no such file"),
+        (
+            ["solve", "london_framework", "--max-vertices", "5"],
+            "this 3 x 3 game may visit up to 8 vertices, beyond its work bound",
+        ),
+        (["solve", "london_framework", "--max-vertices", "5"], "--max-vertices 8 (or"),
+        (["solve", "london_framework", "--max-vertices", "-3"], "not a positive whole number"),
+        (["solve", "london_framework", "--max-vertices", "lots"], "--max-vertices none"),
+        (
+            ["solve", "london_framework", "--max-vertices", "9", "--method", "pure"],
+            "which --method pure on this 2-party game does not use",
+        ),
+        (["solve", "tariff_war_2025", "--max-vertices", "9"], "drop --method, --exact and"),
     ],
 )
 def test_bad_input_exits_2_with_one_clear_line(capsys, argv, fragment):

@@ -822,7 +822,7 @@ class Game:
         >>> rps.equilibria(max_vertices=5)  # a 3 x 3 game may have 8 vertices
         Traceback (most recent call last):
         ...
-        negotiation.errors.InvalidGameError: vertex enumeration of a 3 x 3 game may visit up to 8.00e+00 vertices, beyond the limit max_vertices=5 (a million vertices take about a minute and well under a gigabyte); for one equilibrium use method='lemke_howson' or method='logit' (numeric), or raise the limit if you can wait: game.equilibria(max_vertices=8), or max_vertices=None for no limit
+        negotiation.errors.WorkLimitError: vertex enumeration of a 3 x 3 game may visit up to 8 vertices, beyond the limit max_vertices=5 (a million vertices take about a minute and well under a gigabyte); for one equilibrium use method='lemke_howson' or method='logit' (numeric), or raise the limit if you can wait: game.equilibria(max_vertices=8), or max_vertices=None for no limit
         >>> len(rps.equilibria(max_vertices=8)), len(rps.equilibria(max_vertices=None))
         (1, 1)
         """

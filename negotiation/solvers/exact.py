@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import sympy as sp
 
-from negotiation.errors import InvalidGameError
+from negotiation.errors import InvalidGameError, WorkLimitError
 from negotiation.solvers import MAX_VERTICES, Solved
 
 if TYPE_CHECKING:
@@ -336,7 +336,7 @@ def check_work(m: int, n: int, max_vertices: int | None = MAX_VERTICES) -> None:
 
     Raises
     ------
-    InvalidGameError
+    WorkLimitError
         Naming the methods that can solve the game, and how to raise the bound.
 
     Examples
@@ -345,7 +345,7 @@ def check_work(m: int, n: int, max_vertices: int | None = MAX_VERTICES) -> None:
     >>> check_work(17, 17)
     Traceback (most recent call last):
     ...
-    negotiation.errors.InvalidGameError: vertex enumeration of a 17 x 17 game may visit up to 2.16e+06 vertices, beyond the limit max_vertices=1,000,000 (a million vertices take about a minute and well under a gigabyte); for one equilibrium use method='lemke_howson' or method='logit' (numeric), or raise the limit if you can wait: game.equilibria(max_vertices=2_200_000), or max_vertices=None for no limit
+    negotiation.errors.WorkLimitError: vertex enumeration of a 17 x 17 game may visit up to 2,163,150 vertices, beyond the limit max_vertices=1,000,000 (a million vertices take about a minute and well under a gigabyte); for one equilibrium use method='lemke_howson' or method='logit' (numeric), or raise the limit if you can wait: game.equilibria(max_vertices=2_200_000), or max_vertices=None for no limit
     >>> check_work(17, 17, max_vertices=3_000_000)
     """
     if max_vertices is None:
@@ -355,12 +355,14 @@ def check_work(m: int, n: int, max_vertices: int | None = MAX_VERTICES) -> None:
         # the suggested limit: the bound rounded up to two significant figures
         step = 10 ** max(len(str(bound)) - 2, 0)
         suggested = -(-bound // step) * step
-        raise InvalidGameError(
-            f"vertex enumeration of a {m} x {n} game may visit up to {bound:.2e} vertices, "
+        raise WorkLimitError(
+            f"vertex enumeration of a {m} x {n} game may visit up to {bound:,} vertices, "
             f"beyond the limit max_vertices={max_vertices:,} (a million vertices take about a "
             "minute and well under a gigabyte); for one equilibrium use method='lemke_howson' "
             "or method='logit' (numeric), or raise the limit if you can wait: "
-            f"game.equilibria(max_vertices={suggested:_}), or max_vertices=None for no limit"
+            f"game.equilibria(max_vertices={suggested:_}), or max_vertices=None for no limit",
+            bound=bound,
+            suggested=suggested,
         )
 
 
