@@ -870,13 +870,17 @@ class Dashboard:
             self.equilibria = []
             self.error = str(err)
             table = f'<p style="color:#D55E00">Could not solve: {_escape(str(err))}</p>'
-        rate = {s.name for s in self.specs if is_rate(s.unit)}
-        values = ", ".join(
-            f"{n} = {_percent(v) if n.name in rate else fmt(v)}" for n, v in exact.items()
-        )
-        shown = f'<p style="color:#555;font-size:smaller">{_escape(values)}</p>'
+        values = ", ".join(self._value_text(n.name, v) for n, v in exact.items())
+        shown = f'<p style="color:#555;font-size:smaller">{values}</p>'
         self.table.value = (shown if values else "") + table
         self._draw()
+
+    def _value_text(self, name: str, value: sp.Rational) -> str:
+        """One slider's value as HTML: its short label, the name on hover, rates in percent."""
+        spec = next((s for s in self.specs if s.name == name), None)
+        label = (spec.label if spec is not None else "") or name
+        number = _percent(value) if spec is not None and is_rate(spec.unit) else fmt(value)
+        return f'<span title="{_escape(name)}">{_escape(label)} = {_escape(number)}</span>'
 
     def _draw(self) -> None:
         kind = self.plot

@@ -127,7 +127,11 @@ def test_the_table_shows_the_nash_tariffs_in_percent_and_each_sides_welfare(war)
     assert "<td>closed form</td>" in html
     assert "Welfare in $bn a year relative to free trade" in html
     assert "every deviation checked globally" in html
-    assert "t0_China = 20%" in html  # an ad valorem parameter reads as a rate
+    # the values under the sliders' labels (the name on hover); an ad valorem one as a rate
+    assert (
+        '<span title="t0_China">Average tariff on US goods before the 2025 increases = 20%' in html
+    )
+    assert '<span title="epsilon_US">Elasticity of US export supply to China = 3/2</span>' in html
     assert html.count("tex2jax_ignore") == 1  # dollar amounts stay text in the browser
     # both sides lose from the tariff war relative to free trade (the prisoner's dilemma)
     assert w_us < 0
