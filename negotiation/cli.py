@@ -571,9 +571,7 @@ def _solution(
     """
     game = scenario.game()
     if game.n_players != 2:
-        return _solution_nplayer(
-            scenario, method or "support_enumeration", exact, fractions, bound
-        )
+        return _solution_nplayer(scenario, method or "support_enumeration", exact, fractions, bound)
     method = method or "vertex_enumeration"
     symbolic = scenario.game(symbolic=True)
     equilibria = _equilibria(game, method, exact, bound)

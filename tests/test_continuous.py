@@ -222,6 +222,18 @@ def test_cooperative_outcome_is_the_joint_maximum():
     assert weighted.strategies[0] > weighted.strategies[1]
 
 
+def test_cooperative_cournot_says_its_maximisers_form_a_continuum():
+    # joint profit depends on total output only: every split of the monopoly output maximises it
+    game = ng.ContinuousGame(
+        [q1 * (10 - q1 - q2) - q1, q2 * (10 - q1 - q2) - q2], [(q1, 0, 10), (q2, 0, 10)]
+    )
+    coop = game.cooperative()
+    assert sum(coop.values()) == pytest.approx(4.5, abs=1e-6)  # the monopoly output (10 - 1) / 2
+    assert sum(coop.payoffs) == pytest.approx(4.5**2, abs=1e-6)
+    assert "the maximisers form a continuum" in coop.note
+    assert coop.method == "numeric"
+
+
 def test_comparative_statics_by_the_implicit_function_theorem():
     game, _ = cournot(2, [c1, c2])
     cs = game.comparative_statics("c1")

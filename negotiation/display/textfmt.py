@@ -699,6 +699,8 @@ def _continuous_result_text(result: ContinuousEquilibrium | ContinuousOutcome) -
         lines.append(f"  {p}: {s} = {continuous_value(v)}, payoff {continuous_value(u)}")
     if result.condition is not sp.true:
         lines.append(f"  where {result.condition}")
+    if result.note:
+        lines.append(f"  ({result.note})")
     return "\n".join(lines)
 
 

@@ -972,7 +972,14 @@ class ContinuousGame:
             try:
                 regimes = _br.cooperative_points(self.payoffs, self.symbols, self.bounds, w)
             except _br.NoClosedForm as err:
-                note = f"no closed form ({err.reason}); "
+                if "unique" in err.reason:  # e.g. joint profit depends on total output only
+                    note = (
+                        "the maximisers form a continuum, as the first-order conditions do not "
+                        "pin down a unique point: this is one of them, with the same weighted "
+                        "sum; "
+                    )
+                else:
+                    note = f"no closed form ({err.reason}); "
             else:
                 chosen = self._best_regime(regimes, w)
                 if chosen is not None:

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import sympy as sp
 
-from negotiation.errors import InvalidGameError, WorkLimitError
+from negotiation.errors import WorkLimitError
 from negotiation.solvers import MAX_VERTICES, Solved
 
 if TYPE_CHECKING:
@@ -382,7 +382,7 @@ def solve(
 
     Raises
     ------
-    InvalidGameError
+    WorkLimitError
         For a game beyond ``max_vertices``, naming the methods that can solve it.
     """
     m, n = tables.shape
