@@ -222,6 +222,17 @@ def test_cooperative_outcome_is_the_joint_maximum():
     assert weighted.strategies[0] > weighted.strategies[1]
 
 
+def test_a_profile_outside_the_strategy_sets_is_refused():
+    game = ng.ContinuousGame([q1 * (1 - q1 - q2), q2 * (1 - q1 - q2)], [(q1, 0, 1), (q2, 0, 1)])
+    assert game.payoffs_at((0, 1)) == (0, 0)  # the bounds themselves are in the set
+    with pytest.raises(
+        ContinuousGameError, match=r"Player 1's strategy -1.5 is outside .*\[0, 1\]"
+    ):
+        game.payoffs_at((-1.5, 0.5))
+    with pytest.raises(ContinuousGameError, match=r"Player 2's strategy 3/2 is outside"):
+        game.payoffs_at({"Player 1": 0, "Player 2": sp.Rational(3, 2)})
+
+
 def test_cooperative_cournot_says_its_maximisers_form_a_continuum():
     # joint profit depends on total output only: every split of the monopoly output maximises it
     game = ng.ContinuousGame(

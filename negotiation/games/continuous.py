@@ -621,6 +621,22 @@ class ContinuousGame:
         return tuple(u.xreplace(values) for u in self.payoffs)
 
     def _profile(self, profile: Mapping[Any, Any] | Sequence[Any]) -> dict[sp.Symbol, sp.Expr]:
+        values = self._read_profile(profile)
+        for player, symbol, (low, high) in zip(
+            self.players, self.symbols, self.bounds, strict=True
+        ):
+            v = values[symbol]
+            if v.is_number and (
+                (low.is_number and bool(v < low)) or (high.is_number and bool(v > high))
+            ):
+                shown = v if v.is_Rational else f"{float(v):g}"
+                raise ContinuousGameError(
+                    f"{player}'s strategy {shown} is outside its strategy set [{low}, {high}]; "
+                    "give a value within it"
+                )
+        return values
+
+    def _read_profile(self, profile: Mapping[Any, Any] | Sequence[Any]) -> dict[sp.Symbol, sp.Expr]:
         if isinstance(profile, Mapping):
             out: dict[sp.Symbol, sp.Expr] = {}
             for key, value in profile.items():
