@@ -161,7 +161,9 @@ class WorkLimitError(InvalidGameError):
     the fix in its own terms (the command line's ``--max-vertices``).
     """
 
-    def __init__(self, message: str, *, bound: int, suggested: int) -> None:
+    def __init__(
+        self, message: str, *, bound: int | None = None, suggested: int | None = None
+    ) -> None:
         super().__init__(message)
         self.bound = bound
         self.suggested = suggested

@@ -29,6 +29,7 @@ BUILTIN_OF = {
     "ContinuousGameError": ValueError,
     "TradeModelError": ValueError,
     "ParameterRangeError": ValueError,
+    "WorkLimitError": ValueError,
 }
 
 
