@@ -58,6 +58,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.formatting import fmt
 from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import InvalidGameError, UnknownLabelError
 from negotiation.solvers import bayes_nash as _bn
@@ -107,11 +108,11 @@ def check_prior(probabilities: Sequence[Any], what: str) -> tuple[sp.Expr, ...]:
     for v in values:
         if v.is_negative or (v.is_number and v < 0):
             raise InvalidGameError(
-                f"{what} has the negative probability {v}; probabilities lie between 0 and 1"
+                f"{what} has the negative probability {fmt(v)}; probabilities lie between 0 and 1"
             )
         if v.is_number and v > 1:
             raise InvalidGameError(
-                f"{what} has the probability {v}, above 1; probabilities lie between 0 and 1"
+                f"{what} has the probability {fmt(v)}, above 1; probabilities lie between 0 and 1"
             )
     total = sp.Add(*values)
     gap = sp.expand(total - 1)
@@ -871,7 +872,7 @@ def _read_payoffs(
     missing = [k for k in needed if k not in given]
     if missing:
         raise InvalidGameError(
-            f"the type profile {missing[0]} has prior probability {dict(prior)[missing[0]]} but no "
+            f"the type profile {missing[0]} has prior probability {fmt(dict(prior)[missing[0]])} but no "
             "payoffs; give payoffs for every type profile of positive probability"
             + (f" (also missing: {', '.join(map(str, missing[1:4]))})" if len(missing) > 1 else "")
         )
