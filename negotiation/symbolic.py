@@ -74,6 +74,14 @@ def as_number(value: Any, what: str) -> sp.Expr:
     >>> as_number(3, "payoff")
     3
     """
+    # the common cases first, without the checks below that they pass by construction
+    kind = type(value)
+    if kind is int or kind is np.int64:
+        return sp.Integer(int(value))
+    if kind is float or kind is np.float64:
+        f = float(value)
+        if math.isfinite(f):
+            return sp.Float(f)
     if isinstance(value, bool | np.bool_):
         raise InvalidGameError(f"{what} is a boolean ({value!r}); give a number instead")
     if isinstance(value, str):
@@ -132,6 +140,20 @@ def as_payoff_matrix(data: Any, what: str) -> sp.ImmutableMatrix:
     >>> as_payoff_matrix([[1, 2], [3, 4]], "row payoffs").shape
     (2, 2)
     """
+    rows = _table_rows(data, what)
+    return sp.ImmutableMatrix(_entries(rows, what))
+
+
+def _entries(rows: list[list[Any]], what: str) -> list[list[sp.Expr]]:
+    """Each entry of a checked rectangular table as a sympy number or expression."""
+    return [
+        [as_number(value, f"{what}[{i}, {j}]") for j, value in enumerate(row)]
+        for i, row in enumerate(rows)
+    ]
+
+
+def _table_rows(data: Any, what: str) -> list[list[Any]]:
+    """A two-dimensional table as a list of equally long rows (the entries unconverted)."""
     if isinstance(data, sp.MatrixBase):
         rows = [[data[i, j] for j in range(data.cols)] for i in range(data.rows)]
     elif isinstance(data, np.ndarray):
@@ -165,11 +187,7 @@ def as_payoff_matrix(data: Any, what: str) -> sp.ImmutableMatrix:
                 f"{what} is ragged: row 0 has {width} entries but row {i} has {len(row)}; "
                 "every row needs one entry per column strategy"
             )
-    entries = [
-        [as_number(value, f"{what}[{i}, {j}]") for j, value in enumerate(row)]
-        for i, row in enumerate(rows)
-    ]
-    return sp.ImmutableMatrix(entries)
+    return rows
 
 
 def as_payoff_array(data: Any, what: str, ndim: int) -> sp.ImmutableDenseNDimArray:
@@ -198,8 +216,11 @@ def as_payoff_array(data: Any, what: str, ndim: int) -> sp.ImmutableDenseNDimArr
     >>> as_payoff_array([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], "payoffs", 3).shape
     (2, 2, 2)
     """
-    if ndim == 2:
-        return sp.ImmutableDenseNDimArray(as_payoff_matrix(data, what))
+    if ndim == 2:  # the checks and messages of as_payoff_matrix, without building a matrix
+        rows = _entries(_table_rows(data, what), what)
+        return sp.ImmutableDenseNDimArray(
+            [x for row in rows for x in row], (len(rows), len(rows[0]))
+        )
     if isinstance(data, sp.NDimArray):
         data = data.tolist()
     if isinstance(data, np.ndarray):

@@ -421,17 +421,16 @@ class Game:
             )
         names = _check_players(players, n)
         if n == 2:
-            matrices = (
-                as_payoff_matrix(payoffs[0], "row payoffs"),
-                as_payoff_matrix(payoffs[1], "column payoffs"),
+            arrays = (
+                as_payoff_array(payoffs[0], "row payoffs", 2),
+                as_payoff_array(payoffs[1], "column payoffs", 2),
             )
-            A, B = matrices
-            if A.shape != B.shape:
+            (r_a, c_a), (r_b, c_b) = (tuple(a.shape) for a in arrays)
+            if (r_a, c_a) != (r_b, c_b):
                 raise InvalidGameError(
-                    f"row payoffs are {A.rows}x{A.cols} but column payoffs are "
-                    f"{B.rows}x{B.cols}; both must have shape (rows, columns)"
+                    f"row payoffs are {r_a}x{c_a} but column payoffs are "
+                    f"{r_b}x{c_b}; both must have shape (rows, columns)"
                 )
-            arrays = tuple(sp.ImmutableDenseNDimArray(M) for M in matrices)
         else:
             arrays = tuple(
                 as_payoff_array(u, f"{names[p]}'s payoffs", n) for p, u in enumerate(payoffs)
