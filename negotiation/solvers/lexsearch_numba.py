@@ -53,6 +53,7 @@ __all__ = [
     "label_pairs",
     "polytope_vertices",
     "snap",
+    "vertex_equilibria",
     "vertices_compiled",
     "vertices_float",
 ]
@@ -1259,6 +1260,360 @@ if numba is not None:
                 zero_out[d, c] = zero_bits
                 best_out[d, c] = best_bits
         return sigma_out, ok_out, zero_out, best_out
+
+
+def vertex_equilibria(
+    A: np.ndarray,
+    B: np.ndarray,
+    sup: np.ndarray,
+    tight: np.ndarray,
+    sizes: np.ndarray,
+    tol: float,
+    eps: float,
+) -> tuple[np.ndarray, ...] | None:
+    """Every extreme equilibrium of a batch of small games in one compiled pass over the games.
+
+    The fused form of what the batched vertex enumeration does in stages
+    (:func:`polytope_vertices` for both players, the degeneracy test on the
+    label counts, :func:`first_of_close` and :func:`complete_pairs` at
+    degenerate games), one game at a time with buffers the size of one game:
+    the same arithmetic, the same equilibria in the same order. ``A`` and
+    ``B`` are ``(m, n, D)`` (batch last); candidate ``c`` has support
+    ``sup[c, :sizes[c]]`` and tight set ``tight[c, :sizes[c]]``.
+
+    Returns ``(counts, degenerate, point, row, col, row_support, col_support)``
+    (one entry of the last five per equilibrium, by game), or ``None`` without
+    numba.
+    """
+    if numba is None:
+        return None
+    return _vertex_equilibria(  # type: ignore[no-any-return]
+        np.ascontiguousarray(A, dtype=np.float64),
+        np.ascontiguousarray(B, dtype=np.float64),
+        np.ascontiguousarray(sup, dtype=np.int64),
+        np.ascontiguousarray(tight, dtype=np.int64),
+        np.ascontiguousarray(sizes, dtype=np.int64),
+        float(tol),
+        float(eps),
+    )
+
+
+if numba is not None:
+
+    @numba.njit(cache=True, nogil=True, error_model="numpy")
+    def _polytope_pass(
+        M, sup, tight, sizes, tol, eps, S, z, P, val, solved, sig, ok_out, zero_out, best_out
+    ):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """One game's candidate vertices of one polytope: :func:`_polytope_vertices` at one point.
+
+        Two passes over the candidates: first every system is solved and
+        normalised without a data-dependent branch for ``k <= 2`` (so the
+        divisions of neighbouring candidates overlap), then the tests. The
+        arithmetic is that of :func:`_polytope_vertices`, operation for operation.
+        """
+        a, b = M.shape
+        C = sup.shape[0]
+        low = M[0, 0]
+        high = abs(M[0, 0])
+        for i in range(a):
+            for j in range(b):
+                low = min(low, M[i, j])
+                high = max(high, abs(M[i, j]))
+        shift = 1.0 - low
+        threshold = eps * (max(1.0, high) + shift)
+        for c in range(C):
+            k = sizes[c]
+            good = True
+            if k == 1:
+                s00 = M[sup[c, 0], tight[c, 0]] + shift
+                good = abs(s00) > threshold
+                z0 = 1.0 / s00
+                total = 0.0 + z0
+                val[c] = 1.0 / total - shift
+                P[c, 0] = z0 / total
+                solved[c] = good and total > 0
+                continue
+            if k == 2:
+                s00 = M[sup[c, 0], tight[c, 0]] + shift
+                s01 = M[sup[c, 1], tight[c, 0]] + shift
+                s10 = M[sup[c, 0], tight[c, 1]] + shift
+                s11 = M[sup[c, 1], tight[c, 1]] + shift
+                det = s00 * s11 - s01 * s10
+                good = abs(det) > threshold * threshold
+                z0 = (s11 - s01) / det
+                z1 = (s00 - s10) / det
+                total = (0.0 + z0) + z1
+                val[c] = 1.0 / total - shift
+                P[c, 0] = z0 / total
+                P[c, 1] = z1 / total
+                solved[c] = good and total > 0
+                continue
+            if k == 3:
+                # the elimination below for k = 3, written out on scalars (the same operations
+                # in the same order, so the same bits): row s holds S[s, :] and its z entry
+                i0, i1, i2 = sup[c, 0], sup[c, 1], sup[c, 2]
+                j0, j1, j2 = tight[c, 0], tight[c, 1], tight[c, 2]
+                a00 = M[i0, j0] + shift
+                a01 = M[i1, j0] + shift
+                a02 = M[i2, j0] + shift
+                a10 = M[i0, j1] + shift
+                a11 = M[i1, j1] + shift
+                a12 = M[i2, j1] + shift
+                a20 = M[i0, j2] + shift
+                a21 = M[i1, j2] + shift
+                a22 = M[i2, j2] + shift
+                z0 = 1.0
+                z1 = 1.0
+                z2 = 1.0
+                best = abs(a00)
+                if abs(a10) > best:
+                    best = abs(a10)
+                    a00, a01, a02, z0, a10, a11, a12, z1 = a10, a11, a12, z1, a00, a01, a02, z0
+                if abs(a20) > best:
+                    a00, a01, a02, z0, a20, a21, a22, z2 = a20, a21, a22, z2, a00, a01, a02, z0
+                pivot = a00
+                if not abs(pivot) > threshold:
+                    good = False
+                    pivot = 1.0
+                    a00 = 1.0
+                f = a10 / pivot
+                a11 -= f * a01
+                a12 -= f * a02
+                z1 -= f * z0
+                f = a20 / pivot
+                a21 -= f * a01
+                a22 -= f * a02
+                z2 -= f * z0
+                if abs(a21) > abs(a11):
+                    a11, a12, z1, a21, a22, z2 = a21, a22, z2, a11, a12, z1
+                pivot = a11
+                if not abs(pivot) > threshold:
+                    good = False
+                    pivot = 1.0
+                    a11 = 1.0
+                f = a21 / pivot
+                a22 -= f * a12
+                z2 -= f * z1
+                if not abs(a22) > threshold:
+                    good = False
+                    a22 = 1.0
+                z2 = (z2 - 0.0) / a22
+                z1 = (z1 - (0.0 + a12 * z2)) / a11
+                z0 = (z0 - ((0.0 + a01 * z1) + a02 * z2)) / a00
+                z[0] = z0
+                z[1] = z1
+                z[2] = z2
+            else:
+                for s_ in range(k):
+                    for r in range(k):
+                        S[s_, r] = M[sup[c, r], tight[c, s_]] + shift
+                for r in range(k):
+                    z[r] = 1.0
+                for col in range(k):
+                    best = abs(S[col, col])
+                    for r in range(col + 1, k):
+                        if abs(S[r, col]) > best:
+                            best = abs(S[r, col])
+                            for q in range(k):
+                                tmp = S[col, q]
+                                S[col, q] = S[r, q]
+                                S[r, q] = tmp
+                            tmp = z[col]
+                            z[col] = z[r]
+                            z[r] = tmp
+                    pivot = S[col, col]
+                    if not abs(pivot) > threshold:
+                        good = False
+                        pivot = 1.0
+                        S[col, col] = 1.0
+                    for r in range(col + 1, k):
+                        f = S[r, col] / pivot
+                        for q in range(col, k):
+                            S[r, q] -= f * S[col, q]
+                        z[r] -= f * z[col]
+                for col in range(k - 1, -1, -1):
+                    rest = 0.0
+                    for q in range(col + 1, k):
+                        rest += S[col, q] * z[q]
+                    z[col] = (z[col] - rest) / S[col, col]
+            total = 0.0
+            for r in range(k):
+                total += z[r]
+            solved[c] = good and total > 0
+            if solved[c]:
+                val[c] = 1.0 / total - shift
+                for r in range(k):
+                    P[c, r] = z[r] / total
+        for c in range(C):
+            k = sizes[c]
+            ok = solved[c]
+            best_bits = 0
+            zero_bits = (1 << a) - 1
+            if ok:
+                for r in range(k):
+                    if P[c, r] < -tol:
+                        ok = False
+            if ok:
+                value = val[c]
+                for j in range(b):
+                    acc = 0.0
+                    for r in range(k):
+                        acc += P[c, r] * M[sup[c, r], j]
+                    if acc > value + tol:
+                        ok = False
+                        break
+                    if acc >= value - tol:
+                        best_bits |= 1 << j
+            if ok:
+                norm = 0.0
+                for r in range(k):
+                    if P[c, r] > tol:
+                        norm += P[c, r]
+                        zero_bits &= ~(1 << sup[c, r])
+                for i in range(a):
+                    sig[c, i] = 0.0
+                for r in range(k):
+                    if P[c, r] > tol:
+                        sig[c, sup[c, r]] = P[c, r] / norm
+            ok_out[c] = ok
+            zero_out[c] = zero_bits
+            best_out[c] = best_bits
+
+    @numba.njit(cache=True, nogil=True)
+    def _first_distinct(v, valid, V, radius, out):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """:func:`_first_of_close` for one game: ``out[j]`` for the candidates ``valid[:V]``."""
+        d = v.shape[1]
+        for b in range(V):
+            out[b] = True
+            j = valid[b]
+            for a in range(b):
+                i = valid[a]
+                same = True
+                for k in range(d):
+                    if abs(v[i, k] - v[j, k]) > radius:
+                        same = False
+                        break
+                if same:
+                    out[b] = False
+                    break
+
+    @numba.njit(cache=True, nogil=True)
+    def _bits(v):  # type: ignore[no-untyped-def]  # pragma: no cover
+        mask = 0
+        for i in range(v.shape[0]):
+            if v[i] > 0:
+                mask |= 1 << i
+        return mask
+
+    @numba.njit(cache=True, nogil=True, error_model="numpy")
+    def _vertex_equilibria(A, B, sup, tight, sizes, tol, eps):  # type: ignore[no-untyped-def]  # pragma: no cover
+        m, n, D = A.shape
+        C, K = sup.shape
+        MP = np.empty((m, n))  # the column player's payoffs: P's constraints
+        MQ = np.empty((n, m))  # the row player's, transposed: Q's
+        S = np.empty((K, K))
+        z = np.empty(K)
+        P = np.zeros((C, K))  # each candidate's normalised solution
+        val = np.zeros(C)  # and the other player's payoff
+        solved = np.zeros(C, dtype=np.bool_)
+        xs = np.zeros((C, m))
+        ys = np.zeros((C, n))
+        okx = np.zeros(C, dtype=np.bool_)
+        oky = np.zeros(C, dtype=np.bool_)
+        zx = np.zeros(C, dtype=np.int64)
+        bx = np.zeros(C, dtype=np.int64)
+        zy = np.zeros(C, dtype=np.int64)
+        by = np.zeros(C, dtype=np.int64)
+        vx = np.zeros(C, dtype=np.int64)  # the valid candidates of P, in order
+        vy = np.zeros(C, dtype=np.int64)
+        lx = np.zeros(C, dtype=np.int64)  # their labels
+        ly = np.zeros(C, dtype=np.int64)
+        ux = np.zeros(C, dtype=np.bool_)  # whether each is the first of its vertex
+        uy = np.zeros(C, dtype=np.bool_)
+        ones = np.zeros(1 << (m + n), dtype=np.int64)  # popcount table
+        for v in range(1, 1 << (m + n)):
+            ones[v] = ones[v >> 1] + (v & 1)
+        counts = np.zeros(D, dtype=np.int64)
+        degenerate = np.zeros(D, dtype=np.bool_)
+        cap = max(16, 4 * D)
+        point = np.empty(cap, dtype=np.int64)
+        rows = np.empty((cap, m))
+        cols = np.empty((cap, n))
+        full = (1 << (m + n)) - 1
+        radius = 1e3 * tol
+        E = 0
+        for d in range(D):
+            for i in range(m):
+                for j in range(n):
+                    MP[i, j] = B[i, j, d]
+                    MQ[j, i] = A[i, j, d]
+            _polytope_pass(MP, sup, tight, sizes, tol, eps, S, z, P, val, solved, xs, okx, zx, bx)
+            _polytope_pass(MQ, tight, sup, sizes, tol, eps, S, z, P, val, solved, ys, oky, zy, by)
+            deg = False
+            V = 0
+            W = 0
+            for c in range(C):
+                if okx[c]:
+                    vx[V] = c
+                    lx[V] = zx[c] | (bx[c] << m)
+                    deg |= ones[lx[V]] > m
+                    V += 1
+                if oky[c]:
+                    vy[W] = c
+                    ly[W] = by[c] | (zy[c] << m)
+                    deg |= ones[ly[W]] > n
+                    W += 1
+            degenerate[d] = deg
+            start = E
+            if deg:  # every completely labelled pair of distinct vertices
+                _first_distinct(xs, vx, V, radius, ux)
+                _first_distinct(ys, vy, W, radius, uy)
+            else:  # the matching candidates (c, c): support enumeration
+                for a in range(V):
+                    ux[a] = oky[vx[a]]
+            for a in range(V):
+                if not ux[a]:
+                    continue
+                i = vx[a]
+                for b in range(W if deg else 1):
+                    if deg:
+                        if not (uy[b] and (lx[a] | ly[b]) == full):
+                            continue
+                        j = vy[b]
+                    else:
+                        j = i
+                    if E == cap:
+                        cap *= 2
+                        grown = np.empty(cap, dtype=np.int64)
+                        grown[:E] = point[:E]
+                        point = grown
+                        grown_rows = np.empty((cap, m))
+                        grown_rows[:E] = rows[:E]
+                        rows = grown_rows
+                        grown_cols = np.empty((cap, n))
+                        grown_cols[:E] = cols[:E]
+                        cols = grown_cols
+                    point[E] = d
+                    for q in range(m):
+                        rows[E, q] = xs[i, q]
+                    for q in range(n):
+                        cols[E, q] = ys[j, q]
+                    E += 1
+            counts[d] = E - start
+        row_support = np.empty(E, dtype=np.uint8)
+        col_support = np.empty(E, dtype=np.uint8)
+        for e in range(E):
+            row_support[e] = _bits(rows[e])
+            col_support[e] = _bits(cols[e])
+        return (
+            counts,
+            degenerate,
+            point[:E].copy(),
+            rows[:E].copy(),
+            cols[:E].copy(),
+            row_support,
+            col_support,
+        )
 
 
 def complete_pairs(
