@@ -1301,201 +1301,213 @@ def vertex_equilibria(
 if numba is not None:
 
     @numba.njit(cache=True, nogil=True, error_model="numpy")
-    def _polytope_pass(
-        M, sup, tight, sizes, tol, eps, S, z, P, val, solved, sig, ok_out, zero_out, best_out
+    def _block_pass(
+        M,
+        L,
+        sup,
+        tight,
+        sizes,
+        tol,
+        shift,
+        thr,
+        P,
+        val,
+        okv,
+        acc,
+        norm,
+        bits,
+        zb,
+        sig,
+        S,
+        z,
+        ok_out,
+        zero_out,
+        best_out,
     ):  # type: ignore[no-untyped-def]  # pragma: no cover
-        """One game's candidate vertices of one polytope: :func:`_polytope_vertices` at one point.
+        """The candidate vertices of one polytope at a block of ``L`` games (batch last).
 
-        Two passes over the candidates: first every system is solved and
-        normalised without a data-dependent branch for ``k <= 2`` (so the
-        divisions of neighbouring candidates overlap), then the tests. The
-        arithmetic is that of :func:`_polytope_vertices`, operation for operation.
+        :func:`_polytope_vertices` with the loops turned inside out: for each
+        candidate, one loop over the block's games per step, without branches
+        on the data, so the compiler computes several games at once (SIMD). The
+        same operations in the same order, so the same bits; the tests on a
+        candidate that fails are not cut short, which changes nothing it reports.
         """
-        a, b = M.shape
+        a, b, _ = M.shape
         C = sup.shape[0]
-        low = M[0, 0]
-        high = abs(M[0, 0])
-        for i in range(a):
-            for j in range(b):
-                low = min(low, M[i, j])
-                high = max(high, abs(M[i, j]))
-        shift = 1.0 - low
-        threshold = eps * (max(1.0, high) + shift)
+        full = (1 << a) - 1
         for c in range(C):
             k = sizes[c]
-            good = True
             if k == 1:
-                s00 = M[sup[c, 0], tight[c, 0]] + shift
-                good = abs(s00) > threshold
-                z0 = 1.0 / s00
-                total = 0.0 + z0
-                val[c] = 1.0 / total - shift
-                P[c, 0] = z0 / total
-                solved[c] = good and total > 0
-                continue
-            if k == 2:
-                s00 = M[sup[c, 0], tight[c, 0]] + shift
-                s01 = M[sup[c, 1], tight[c, 0]] + shift
-                s10 = M[sup[c, 0], tight[c, 1]] + shift
-                s11 = M[sup[c, 1], tight[c, 1]] + shift
-                det = s00 * s11 - s01 * s10
-                good = abs(det) > threshold * threshold
-                z0 = (s11 - s01) / det
-                z1 = (s00 - s10) / det
-                total = (0.0 + z0) + z1
-                val[c] = 1.0 / total - shift
-                P[c, 0] = z0 / total
-                P[c, 1] = z1 / total
-                solved[c] = good and total > 0
-                continue
-            if k == 3:
-                # the elimination below for k = 3, written out on scalars (the same operations
-                # in the same order, so the same bits): row s holds S[s, :] and its z entry
+                i0, j0 = sup[c, 0], tight[c, 0]
+                for d in range(L):
+                    s00 = M[i0, j0, d] + shift[d]
+                    z0 = 1.0 / s00
+                    total = 0.0 + z0
+                    val[d] = 1.0 / total - shift[d]
+                    P[0, d] = z0 / total
+                    okv[d] = (abs(s00) > thr[d]) & (total > 0)
+            elif k == 2:
+                i0, i1, j0, j1 = sup[c, 0], sup[c, 1], tight[c, 0], tight[c, 1]
+                for d in range(L):
+                    s00 = M[i0, j0, d] + shift[d]
+                    s01 = M[i1, j0, d] + shift[d]
+                    s10 = M[i0, j1, d] + shift[d]
+                    s11 = M[i1, j1, d] + shift[d]
+                    det = s00 * s11 - s01 * s10
+                    z0 = (s11 - s01) / det
+                    z1 = (s00 - s10) / det
+                    total = (0.0 + z0) + z1
+                    val[d] = 1.0 / total - shift[d]
+                    P[0, d] = z0 / total
+                    P[1, d] = z1 / total
+                    okv[d] = (abs(det) > thr[d] * thr[d]) & (total > 0)
+            elif k == 3:
+                # Gaussian elimination with partial pivoting, written out; a row swap is a select
                 i0, i1, i2 = sup[c, 0], sup[c, 1], sup[c, 2]
                 j0, j1, j2 = tight[c, 0], tight[c, 1], tight[c, 2]
-                a00 = M[i0, j0] + shift
-                a01 = M[i1, j0] + shift
-                a02 = M[i2, j0] + shift
-                a10 = M[i0, j1] + shift
-                a11 = M[i1, j1] + shift
-                a12 = M[i2, j1] + shift
-                a20 = M[i0, j2] + shift
-                a21 = M[i1, j2] + shift
-                a22 = M[i2, j2] + shift
-                z0 = 1.0
-                z1 = 1.0
-                z2 = 1.0
-                best = abs(a00)
-                if abs(a10) > best:
-                    best = abs(a10)
-                    a00, a01, a02, z0, a10, a11, a12, z1 = a10, a11, a12, z1, a00, a01, a02, z0
-                if abs(a20) > best:
-                    a00, a01, a02, z0, a20, a21, a22, z2 = a20, a21, a22, z2, a00, a01, a02, z0
-                pivot = a00
-                if not abs(pivot) > threshold:
-                    good = False
-                    pivot = 1.0
-                    a00 = 1.0
-                f = a10 / pivot
-                a11 -= f * a01
-                a12 -= f * a02
-                z1 -= f * z0
-                f = a20 / pivot
-                a21 -= f * a01
-                a22 -= f * a02
-                z2 -= f * z0
-                if abs(a21) > abs(a11):
-                    a11, a12, z1, a21, a22, z2 = a21, a22, z2, a11, a12, z1
-                pivot = a11
-                if not abs(pivot) > threshold:
-                    good = False
-                    pivot = 1.0
-                    a11 = 1.0
-                f = a21 / pivot
-                a22 -= f * a12
-                z2 -= f * z1
-                if not abs(a22) > threshold:
-                    good = False
-                    a22 = 1.0
-                z2 = (z2 - 0.0) / a22
-                z1 = (z1 - (0.0 + a12 * z2)) / a11
-                z0 = (z0 - ((0.0 + a01 * z1) + a02 * z2)) / a00
-                z[0] = z0
-                z[1] = z1
-                z[2] = z2
-            else:
-                for s_ in range(k):
+                for d in range(L):
+                    sh = shift[d]
+                    a00 = M[i0, j0, d] + sh
+                    a01 = M[i1, j0, d] + sh
+                    a02 = M[i2, j0, d] + sh
+                    a10 = M[i0, j1, d] + sh
+                    a11 = M[i1, j1, d] + sh
+                    a12 = M[i2, j1, d] + sh
+                    a20 = M[i0, j2, d] + sh
+                    a21 = M[i1, j2, d] + sh
+                    a22 = M[i2, j2, d] + sh
+                    z0 = 1.0
+                    z1 = 1.0
+                    z2 = 1.0
+                    best = abs(a00)
+                    sw = abs(a10) > best
+                    best = abs(a10) if sw else best
+                    t0, t1, t2, tz = a00, a01, a02, z0
+                    a00 = a10 if sw else a00
+                    a01 = a11 if sw else a01
+                    a02 = a12 if sw else a02
+                    z0 = z1 if sw else z0
+                    a10 = t0 if sw else a10
+                    a11 = t1 if sw else a11
+                    a12 = t2 if sw else a12
+                    z1 = tz if sw else z1
+                    sw = abs(a20) > best
+                    t0, t1, t2, tz = a00, a01, a02, z0
+                    a00 = a20 if sw else a00
+                    a01 = a21 if sw else a01
+                    a02 = a22 if sw else a02
+                    z0 = z2 if sw else z0
+                    a20 = t0 if sw else a20
+                    a21 = t1 if sw else a21
+                    a22 = t2 if sw else a22
+                    z2 = tz if sw else z2
+                    good = abs(a00) > thr[d]
+                    a00 = a00 if good else 1.0
+                    f = a10 / a00
+                    a11 -= f * a01
+                    a12 -= f * a02
+                    z1 -= f * z0
+                    f = a20 / a00
+                    a21 -= f * a01
+                    a22 -= f * a02
+                    z2 -= f * z0
+                    sw = abs(a21) > abs(a11)
+                    t1, t2, tz = a11, a12, z1
+                    a11 = a21 if sw else a11
+                    a12 = a22 if sw else a12
+                    z1 = z2 if sw else z1
+                    a21 = t1 if sw else a21
+                    a22 = t2 if sw else a22
+                    z2 = tz if sw else z2
+                    g1 = abs(a11) > thr[d]
+                    a11 = a11 if g1 else 1.0
+                    f = a21 / a11
+                    a22 -= f * a12
+                    z2 -= f * z1
+                    g2 = abs(a22) > thr[d]
+                    a22 = a22 if g2 else 1.0
+                    z2 = (z2 - 0.0) / a22
+                    z1 = (z1 - (0.0 + a12 * z2)) / a11
+                    z0 = (z0 - ((0.0 + a01 * z1) + a02 * z2)) / a00
+                    total = ((0.0 + z0) + z1) + z2
+                    val[d] = 1.0 / total - sh
+                    P[0, d] = z0 / total
+                    P[1, d] = z1 / total
+                    P[2, d] = z2 / total
+                    okv[d] = good & g1 & g2 & (total > 0)
+            else:  # one game at a time
+                for d in range(L):
+                    for s_ in range(k):
+                        for r in range(k):
+                            S[s_, r] = M[sup[c, r], tight[c, s_], d] + shift[d]
                     for r in range(k):
-                        S[s_, r] = M[sup[c, r], tight[c, s_]] + shift
-                for r in range(k):
-                    z[r] = 1.0
-                for col in range(k):
-                    best = abs(S[col, col])
-                    for r in range(col + 1, k):
-                        if abs(S[r, col]) > best:
-                            best = abs(S[r, col])
-                            for q in range(k):
-                                tmp = S[col, q]
-                                S[col, q] = S[r, q]
-                                S[r, q] = tmp
-                            tmp = z[col]
-                            z[col] = z[r]
-                            z[r] = tmp
-                    pivot = S[col, col]
-                    if not abs(pivot) > threshold:
-                        good = False
-                        pivot = 1.0
-                        S[col, col] = 1.0
-                    for r in range(col + 1, k):
-                        f = S[r, col] / pivot
-                        for q in range(col, k):
-                            S[r, q] -= f * S[col, q]
-                        z[r] -= f * z[col]
-                for col in range(k - 1, -1, -1):
-                    rest = 0.0
-                    for q in range(col + 1, k):
-                        rest += S[col, q] * z[q]
-                    z[col] = (z[col] - rest) / S[col, col]
-            total = 0.0
+                        z[r] = 1.0
+                    good = True
+                    for col in range(k):
+                        best = abs(S[col, col])
+                        for r in range(col + 1, k):
+                            if abs(S[r, col]) > best:
+                                best = abs(S[r, col])
+                                for q in range(k):
+                                    tmp = S[col, q]
+                                    S[col, q] = S[r, q]
+                                    S[r, q] = tmp
+                                tmp = z[col]
+                                z[col] = z[r]
+                                z[r] = tmp
+                        pivot = S[col, col]
+                        if not abs(pivot) > thr[d]:
+                            good = False
+                            pivot = 1.0
+                            S[col, col] = 1.0
+                        for r in range(col + 1, k):
+                            f = S[r, col] / pivot
+                            for q in range(col, k):
+                                S[r, q] -= f * S[col, q]
+                            z[r] -= f * z[col]
+                    for col in range(k - 1, -1, -1):
+                        rest = 0.0
+                        for q in range(col + 1, k):
+                            rest += S[col, q] * z[q]
+                        z[col] = (z[col] - rest) / S[col, col]
+                    total = 0.0
+                    for r in range(k):
+                        total += z[r]
+                    val[d] = 1.0 / total - shift[d]
+                    for r in range(k):
+                        P[r, d] = z[r] / total
+                    okv[d] = good and total > 0
+            # the tests: a feasible point (no probability below -tol), no payoff above the value
             for r in range(k):
-                total += z[r]
-            solved[c] = good and total > 0
-            if solved[c]:
-                val[c] = 1.0 / total - shift
+                for d in range(L):
+                    okv[d] &= P[r, d] >= -tol
+            for j in range(b):
+                for d in range(L):
+                    acc[d] = 0.0
                 for r in range(k):
-                    P[c, r] = z[r] / total
-        for c in range(C):
-            k = sizes[c]
-            ok = solved[c]
-            best_bits = 0
-            zero_bits = (1 << a) - 1
-            if ok:
-                for r in range(k):
-                    if P[c, r] < -tol:
-                        ok = False
-            if ok:
-                value = val[c]
-                for j in range(b):
-                    acc = 0.0
-                    for r in range(k):
-                        acc += P[c, r] * M[sup[c, r], j]
-                    if acc > value + tol:
-                        ok = False
-                        break
-                    if acc >= value - tol:
-                        best_bits |= 1 << j
-            if ok:
-                norm = 0.0
-                for r in range(k):
-                    if P[c, r] > tol:
-                        norm += P[c, r]
-                        zero_bits &= ~(1 << sup[c, r])
-                for i in range(a):
-                    sig[c, i] = 0.0
-                for r in range(k):
-                    if P[c, r] > tol:
-                        sig[c, sup[c, r]] = P[c, r] / norm
-            ok_out[c] = ok
-            zero_out[c] = zero_bits
-            best_out[c] = best_bits
-
-    @numba.njit(cache=True, nogil=True)
-    def _first_distinct(v, valid, V, radius, out):  # type: ignore[no-untyped-def]  # pragma: no cover
-        """:func:`_first_of_close` for one game: ``out[j]`` for the candidates ``valid[:V]``."""
-        d = v.shape[1]
-        for b in range(V):
-            out[b] = True
-            j = valid[b]
-            for a in range(b):
-                i = valid[a]
-                same = True
-                for k in range(d):
-                    if abs(v[i, k] - v[j, k]) > radius:
-                        same = False
-                        break
-                if same:
-                    out[b] = False
-                    break
+                    i = sup[c, r]
+                    for d in range(L):
+                        acc[d] += P[r, d] * M[i, j, d]
+                for d in range(L):
+                    okv[d] &= acc[d] <= val[d] + tol
+                    bits[d] = (bits[d] if j else 0) | (np.int64(acc[d] >= val[d] - tol) << j)
+            for d in range(L):
+                norm[d] = 0.0
+                zb[d] = full
+            for r in range(k):
+                for d in range(L):
+                    p = P[r, d]
+                    norm[d] += p if p > tol else 0.0
+                    zb[d] &= ~(1 << sup[c, r]) if p > tol else full
+            for r in range(k):
+                i = sup[c, r]
+                for d in range(L):
+                    p = P[r, d]
+                    sig[c, i, d] = p / norm[d] if p > tol else 0.0
+            for d in range(L):
+                ok_out[c, d] = okv[d]
+                zero_out[c, d] = zb[d]
+                best_out[c, d] = bits[d]
 
     @numba.njit(cache=True, nogil=True)
     def _bits(v):  # type: ignore[no-untyped-def]  # pragma: no cover
@@ -1505,26 +1517,53 @@ if numba is not None:
                 mask |= 1 << i
         return mask
 
+    @numba.njit(cache=True, nogil=True)
+    def _first_distinct(v, e, valid, V, radius, out):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """:func:`_first_of_close` for game ``e`` of a block: ``out[j]`` for the candidates ``valid[:V]``."""
+        d = v.shape[1]
+        for b in range(V):
+            out[b] = True
+            j = valid[b]
+            for a in range(b):
+                i = valid[a]
+                same = True
+                for k in range(d):
+                    if abs(v[i, k, e] - v[j, k, e]) > radius:
+                        same = False
+                        break
+                if same:
+                    out[b] = False
+                    break
+
     @numba.njit(cache=True, nogil=True, error_model="numpy")
     def _vertex_equilibria(A, B, sup, tight, sizes, tol, eps):  # type: ignore[no-untyped-def]  # pragma: no cover
         m, n, D = A.shape
         C, K = sup.shape
-        MP = np.empty((m, n))  # the column player's payoffs: P's constraints
-        MQ = np.empty((n, m))  # the row player's, transposed: Q's
+        L = 64  # games per block
+        MP = np.empty((m, n, L))  # the column player's payoffs: P's constraints
+        MQ = np.empty((n, m, L))  # the row player's, transposed: Q's
+        shift_p = np.empty(L)
+        thr_p = np.empty(L)
+        shift_q = np.empty(L)
+        thr_q = np.empty(L)
         S = np.empty((K, K))
         z = np.empty(K)
-        P = np.zeros((C, K))  # each candidate's normalised solution
-        val = np.zeros(C)  # and the other player's payoff
-        solved = np.zeros(C, dtype=np.bool_)
-        xs = np.zeros((C, m))
-        ys = np.zeros((C, n))
-        okx = np.zeros(C, dtype=np.bool_)
-        oky = np.zeros(C, dtype=np.bool_)
-        zx = np.zeros(C, dtype=np.int64)
-        bx = np.zeros(C, dtype=np.int64)
-        zy = np.zeros(C, dtype=np.int64)
-        by = np.zeros(C, dtype=np.int64)
-        vx = np.zeros(C, dtype=np.int64)  # the valid candidates of P, in order
+        P = np.zeros((K, L))
+        val = np.zeros(L)
+        okv = np.zeros(L, dtype=np.bool_)
+        acc = np.zeros(L)
+        norm = np.zeros(L)
+        bits = np.zeros(L, dtype=np.int64)
+        zb = np.zeros(L, dtype=np.int64)
+        xs = np.zeros((C, m, L))
+        ys = np.zeros((C, n, L))
+        okx = np.zeros((C, L), dtype=np.bool_)
+        oky = np.zeros((C, L), dtype=np.bool_)
+        zx = np.zeros((C, L), dtype=np.int64)
+        bx = np.zeros((C, L), dtype=np.int64)
+        zy = np.zeros((C, L), dtype=np.int64)
+        by = np.zeros((C, L), dtype=np.int64)
+        vx = np.zeros(C, dtype=np.int64)  # a game's valid candidates of P, in order
         vy = np.zeros(C, dtype=np.int64)
         lx = np.zeros(C, dtype=np.int64)  # their labels
         ly = np.zeros(C, dtype=np.int64)
@@ -1542,64 +1581,126 @@ if numba is not None:
         full = (1 << (m + n)) - 1
         radius = 1e3 * tol
         E = 0
-        for d in range(D):
+        for d0 in range(0, D, L):
+            Lb = min(L, D - d0)
             for i in range(m):
                 for j in range(n):
-                    MP[i, j] = B[i, j, d]
-                    MQ[j, i] = A[i, j, d]
-            _polytope_pass(MP, sup, tight, sizes, tol, eps, S, z, P, val, solved, xs, okx, zx, bx)
-            _polytope_pass(MQ, tight, sup, sizes, tol, eps, S, z, P, val, solved, ys, oky, zy, by)
-            deg = False
-            V = 0
-            W = 0
-            for c in range(C):
-                if okx[c]:
-                    vx[V] = c
-                    lx[V] = zx[c] | (bx[c] << m)
-                    deg |= ones[lx[V]] > m
-                    V += 1
-                if oky[c]:
-                    vy[W] = c
-                    ly[W] = by[c] | (zy[c] << m)
-                    deg |= ones[ly[W]] > n
-                    W += 1
-            degenerate[d] = deg
-            start = E
-            if deg:  # every completely labelled pair of distinct vertices
-                _first_distinct(xs, vx, V, radius, ux)
-                _first_distinct(ys, vy, W, radius, uy)
-            else:  # the matching candidates (c, c): support enumeration
+                    for e in range(Lb):
+                        MP[i, j, e] = B[i, j, d0 + e]
+                        MQ[j, i, e] = A[i, j, d0 + e]
+            for e in range(Lb):
+                low_p = MP[0, 0, e]
+                high_p = abs(MP[0, 0, e])
+                low_q = MQ[0, 0, e]
+                high_q = abs(MQ[0, 0, e])
+                for i in range(m):
+                    for j in range(n):
+                        low_p = min(low_p, MP[i, j, e])
+                        high_p = max(high_p, abs(MP[i, j, e]))
+                        low_q = min(low_q, MQ[j, i, e])
+                        high_q = max(high_q, abs(MQ[j, i, e]))
+                shift_p[e] = 1.0 - low_p
+                thr_p[e] = eps * (max(1.0, high_p) + shift_p[e])
+                shift_q[e] = 1.0 - low_q
+                thr_q[e] = eps * (max(1.0, high_q) + shift_q[e])
+            _block_pass(
+                MP,
+                Lb,
+                sup,
+                tight,
+                sizes,
+                tol,
+                shift_p,
+                thr_p,
+                P,
+                val,
+                okv,
+                acc,
+                norm,
+                bits,
+                zb,
+                xs,
+                S,
+                z,
+                okx,
+                zx,
+                bx,
+            )
+            _block_pass(
+                MQ,
+                Lb,
+                tight,
+                sup,
+                sizes,
+                tol,
+                shift_q,
+                thr_q,
+                P,
+                val,
+                okv,
+                acc,
+                norm,
+                bits,
+                zb,
+                ys,
+                S,
+                z,
+                oky,
+                zy,
+                by,
+            )
+            for e in range(Lb):
+                deg = False
+                V = 0
+                W = 0
+                for c in range(C):
+                    if okx[c, e]:
+                        vx[V] = c
+                        lx[V] = zx[c, e] | (bx[c, e] << m)
+                        deg |= ones[lx[V]] > m
+                        V += 1
+                    if oky[c, e]:
+                        vy[W] = c
+                        ly[W] = by[c, e] | (zy[c, e] << m)
+                        deg |= ones[ly[W]] > n
+                        W += 1
+                degenerate[d0 + e] = deg
+                start = E
+                if deg:  # every completely labelled pair of distinct vertices
+                    _first_distinct(xs, e, vx, V, radius, ux)
+                    _first_distinct(ys, e, vy, W, radius, uy)
+                else:  # the matching candidates (c, c): support enumeration
+                    for a in range(V):
+                        ux[a] = oky[vx[a], e]
                 for a in range(V):
-                    ux[a] = oky[vx[a]]
-            for a in range(V):
-                if not ux[a]:
-                    continue
-                i = vx[a]
-                for b in range(W if deg else 1):
-                    if deg:
-                        if not (uy[b] and (lx[a] | ly[b]) == full):
-                            continue
-                        j = vy[b]
-                    else:
-                        j = i
-                    if E == cap:
-                        cap *= 2
-                        grown = np.empty(cap, dtype=np.int64)
-                        grown[:E] = point[:E]
-                        point = grown
-                        grown_rows = np.empty((cap, m))
-                        grown_rows[:E] = rows[:E]
-                        rows = grown_rows
-                        grown_cols = np.empty((cap, n))
-                        grown_cols[:E] = cols[:E]
-                        cols = grown_cols
-                    point[E] = d
-                    for q in range(m):
-                        rows[E, q] = xs[i, q]
-                    for q in range(n):
-                        cols[E, q] = ys[j, q]
-                    E += 1
-            counts[d] = E - start
+                    if not ux[a]:
+                        continue
+                    i = vx[a]
+                    for b in range(W if deg else 1):
+                        if deg:
+                            if not (uy[b] and (lx[a] | ly[b]) == full):
+                                continue
+                            j = vy[b]
+                        else:
+                            j = i
+                        if E == cap:
+                            cap *= 2
+                            grown = np.empty(cap, dtype=np.int64)
+                            grown[:E] = point[:E]
+                            point = grown
+                            grown_rows = np.empty((cap, m))
+                            grown_rows[:E] = rows[:E]
+                            rows = grown_rows
+                            grown_cols = np.empty((cap, n))
+                            grown_cols[:E] = cols[:E]
+                            cols = grown_cols
+                        point[E] = d0 + e
+                        for q in range(m):
+                            rows[E, q] = xs[i, q, e]
+                        for q in range(n):
+                            cols[E, q] = ys[j, q, e]
+                        E += 1
+                counts[d0 + e] = E - start
         row_support = np.empty(E, dtype=np.uint8)
         col_support = np.empty(E, dtype=np.uint8)
         for e in range(E):
