@@ -1518,22 +1518,30 @@ if numba is not None:
         return mask
 
     @numba.njit(cache=True, nogil=True)
-    def _first_distinct(v, e, valid, V, radius, out):  # type: ignore[no-untyped-def]  # pragma: no cover
-        """:func:`_first_of_close` for game ``e`` of a block: ``out[j]`` for the candidates ``valid[:V]``."""
+    def _first_distinct(v, e, valid, V, radius, X, first):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """:func:`_first_of_close` for game ``e`` of a block, over the candidates ``valid[:V]``.
+
+        Writes the positions (in ``valid``) of the first candidate of each point
+        to ``first`` and returns how many there are; ``X`` is scratch.
+        """
         d = v.shape[1]
         for b in range(V):
-            out[b] = True
-            j = valid[b]
+            for k in range(d):
+                X[b, k] = v[valid[b], k, e]
+        U = 0
+        for b in range(V):
+            new = True
             for a in range(b):
-                i = valid[a]
                 same = True
                 for k in range(d):
-                    if abs(v[i, k, e] - v[j, k, e]) > radius:
-                        same = False
-                        break
+                    same &= not abs(X[a, k] - X[b, k]) > radius
                 if same:
-                    out[b] = False
+                    new = False
                     break
+            if new:
+                first[U] = b
+                U += 1
+        return U
 
     @numba.njit(cache=True, nogil=True, error_model="numpy")
     def _vertex_equilibria(A, B, sup, tight, sizes, tol, eps):  # type: ignore[no-untyped-def]  # pragma: no cover
@@ -1567,8 +1575,10 @@ if numba is not None:
         vy = np.zeros(C, dtype=np.int64)
         lx = np.zeros(C, dtype=np.int64)  # their labels
         ly = np.zeros(C, dtype=np.int64)
-        ux = np.zeros(C, dtype=np.bool_)  # whether each is the first of its vertex
-        uy = np.zeros(C, dtype=np.bool_)
+        fx = np.zeros(C, dtype=np.int64)  # the first valid candidate of each vertex
+        fy = np.zeros(C, dtype=np.int64)
+        X = np.zeros((C, m))
+        Y = np.zeros((C, n))
         ones = np.zeros(1 << (m + n), dtype=np.int64)  # popcount table
         for v in range(1, 1 << (m + n)):
             ones[v] = ones[v >> 1] + (v & 1)
@@ -1667,18 +1677,22 @@ if numba is not None:
                 degenerate[d0 + e] = deg
                 start = E
                 if deg:  # every completely labelled pair of distinct vertices
-                    _first_distinct(xs, e, vx, V, radius, ux)
-                    _first_distinct(ys, e, vy, W, radius, uy)
+                    Ux = _first_distinct(xs, e, vx, V, radius, X, fx)
+                    Uy = _first_distinct(ys, e, vy, W, radius, Y, fy)
                 else:  # the matching candidates (c, c): support enumeration
+                    Ux = 0
                     for a in range(V):
-                        ux[a] = oky[vx[a], e]
-                for a in range(V):
-                    if not ux[a]:
-                        continue
+                        if oky[vx[a], e]:
+                            fx[Ux] = a
+                            Ux += 1
+                    Uy = 1
+                for a_ in range(Ux):
+                    a = fx[a_]
                     i = vx[a]
-                    for b in range(W if deg else 1):
+                    for b_ in range(Uy):
                         if deg:
-                            if not (uy[b] and (lx[a] | ly[b]) == full):
+                            b = fy[b_]
+                            if (lx[a] | ly[b]) != full:
                                 continue
                             j = vy[b]
                         else:
