@@ -1284,6 +1284,18 @@ def vertex_equilibria(
     Returns ``(counts, degenerate, point, row, col, row_support, col_support)``
     (one entry of the last five per equilibrium, by game), or ``None`` without
     numba.
+
+    Examples
+    --------
+    Chicken (two pure equilibria and a mixed one), with the five candidates of
+    a 2x2 game: four pure profiles, then both strategies of each player.
+
+    >>> A = np.array([[0.0, -3.0], [2.0, -10.0]])[..., None]
+    >>> sup = np.array([[0, 0], [0, 0], [1, 0], [1, 0], [0, 1]])
+    >>> tight = np.array([[0, 0], [1, 0], [0, 0], [1, 0], [0, 1]])
+    >>> found = vertex_equilibria(A, A.transpose(1, 0, 2), sup, tight, [1, 1, 1, 1, 2], 1e-9, 1e-12)
+    >>> found is None or (found[0].tolist(), found[3].round(3).tolist())
+    ([3], [[1.0, 0.0], [0.0, 1.0], [0.778, 0.222]])
     """
     if numba is None:
         return None
