@@ -1312,6 +1312,13 @@ def vertex_equilibria(
 
 if numba is not None:
 
+    @numba.njit(cache=True, nogil=True)
+    def _any(flags, L):  # type: ignore[no-untyped-def]  # pragma: no cover
+        found = False
+        for d in range(L):
+            found |= flags[d]
+        return found
+
     @numba.njit(cache=True, nogil=True, error_model="numpy")
     def _block_pass(
         M,
@@ -1341,8 +1348,11 @@ if numba is not None:
         :func:`_polytope_vertices` with the loops turned inside out: for each
         candidate, one loop over the block's games per step, without branches
         on the data, so the compiler computes several games at once (SIMD). The
-        same operations in the same order, so the same bits; the tests on a
-        candidate that fails are not cut short, which changes nothing it reports.
+        same operations in the same order, so the same bits. The tests on a
+        candidate that fails at one game are not cut short (which changes
+        nothing it reports); a candidate that fails at every game of the block
+        (common along a grid, where neighbouring games are alike) is dropped
+        after the first test that shows it.
         """
         a, b, _ = M.shape
         C = sup.shape[0]
@@ -1493,6 +1503,10 @@ if numba is not None:
             for r in range(k):
                 for d in range(L):
                     okv[d] &= P[r, d] >= -tol
+            if not _any(okv, L):  # infeasible at every game of the block (common along a grid)
+                for d in range(L):
+                    ok_out[c, d] = False
+                continue
             for j in range(b):
                 for d in range(L):
                     acc[d] = 0.0
@@ -1503,6 +1517,10 @@ if numba is not None:
                 for d in range(L):
                     okv[d] &= acc[d] <= val[d] + tol
                     bits[d] = (bits[d] if j else 0) | (np.int64(acc[d] >= val[d] - tol) << j)
+            if not _any(okv, L):
+                for d in range(L):
+                    ok_out[c, d] = False
+                continue
             for d in range(L):
                 norm[d] = 0.0
                 zb[d] = full
