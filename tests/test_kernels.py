@@ -352,6 +352,16 @@ def test_fused_pass_equals_the_staged_kernels_bit_for_bit(shape, integer, monkey
         pytest.skip("numba not installed")
     rng = np.random.default_rng(sum(shape) + integer)
     A, B = random_batch(rng, shape, 2000, integer)
+    # and a grid: one game with a payoff of each player moving, so neighbouring games are
+    # alike and whole blocks of games share their infeasible candidates
+    A0, B0 = random_batch(rng, shape, 1, integer)
+    t = np.linspace(-3, 3, 2000)
+    if integer:
+        t = np.round(t)
+    grid_A, grid_B = np.repeat(A0, len(t), axis=0), np.repeat(B0, len(t), axis=0)
+    grid_A[:, 0, 0] = t
+    grid_B[:, -1, -1] = -t
+    A, B = np.concatenate([A, grid_A]), np.concatenate([B, grid_B])
     fused = K._solve_vertex(A, B, 1e-9)
     monkeypatch.setattr(lexsearch_numba, "vertex_equilibria", lambda *args: None)
     staged = K._solve_vertex(A, B, 1e-9)
