@@ -1548,20 +1548,33 @@ if numba is not None:
         return mask
 
     @numba.njit(cache=True, nogil=True)
-    def _first_distinct(v, e, valid, V, radius, X, first):  # type: ignore[no-untyped-def]  # pragma: no cover
+    def _first_distinct(v, e, valid, V, radius, X, h, first):  # type: ignore[no-untyped-def]  # pragma: no cover
         """:func:`_first_of_close` for game ``e`` of a block, over the candidates ``valid[:V]``.
 
         Writes the positions (in ``valid``) of the first candidate of each point
-        to ``first`` and returns how many there are; ``X`` is scratch.
+        to ``first`` and returns how many there are; ``X`` and ``h`` are scratch.
+        Two candidates are compared coordinate by coordinate only when a weighted
+        sum of their coordinates is close: points within ``radius`` have sums
+        within ``radius`` times the weights' total (plus rounding), so the
+        shortcut changes no answer.
         """
         d = v.shape[1]
+        W = 0.0
+        for k in range(d):
+            W += 1.0 + k * k
+        bound = radius * W * (1.0 + 1e-9) + 1e-12 * W
         for b in range(V):
+            s = 0.0
             for k in range(d):
                 X[b, k] = v[valid[b], k, e]
+                s += (1.0 + k * k) * X[b, k]
+            h[b] = s
         U = 0
         for b in range(V):
             new = True
             for a in range(b):
+                if abs(h[a] - h[b]) > bound:
+                    continue
                 same = True
                 for k in range(d):
                     same &= not abs(X[a, k] - X[b, k]) > radius
@@ -1609,6 +1622,7 @@ if numba is not None:
         fy = np.zeros(C, dtype=np.int64)
         X = np.zeros((C, m))
         Y = np.zeros((C, n))
+        hx = np.zeros(C)
         ones = np.zeros(1 << (m + n), dtype=np.int64)  # popcount table
         for v in range(1, 1 << (m + n)):
             ones[v] = ones[v >> 1] + (v & 1)
@@ -1707,8 +1721,8 @@ if numba is not None:
                 degenerate[d0 + e] = deg
                 start = E
                 if deg:  # every completely labelled pair of distinct vertices
-                    Ux = _first_distinct(xs, e, vx, V, radius, X, fx)
-                    Uy = _first_distinct(ys, e, vy, W, radius, Y, fy)
+                    Ux = _first_distinct(xs, e, vx, V, radius, X, hx, fx)
+                    Uy = _first_distinct(ys, e, vy, W, radius, Y, hx, fy)
                 else:  # the matching candidates (c, c): support enumeration
                     Ux = 0
                     for a in range(V):
