@@ -333,7 +333,42 @@ def test_compiled_and_numpy_vertex_search_agree_on_degenerate_batches(shape, mon
     monkeypatch.setattr(lexsearch_numba, "first_of_close", lambda *args: None)
     monkeypatch.setattr(lexsearch_numba, "complete_pairs", lambda *args: None)
     monkeypatch.setattr(lexsearch_numba, "polytope_vertices", lambda *args: None)
+    monkeypatch.setattr(lexsearch_numba, "vertex_equilibria", lambda *args: None)
     plain = K.equilibria(A, B)
     assert compiled.counts.tolist() == plain.counts.tolist()
     for k in range(0, len(A), 7):
         assert batch_set(compiled, k) == batch_set(plain, k)
+
+
+@pytest.mark.parametrize("shape", [(2, 2), (2, 3), (3, 3), (4, 3), (4, 4), (1, 4)])
+@pytest.mark.parametrize("integer", [False, True], ids=["generic", "degenerate-prone"])
+def test_fused_pass_equals_the_staged_kernels_bit_for_bit(shape, integer, monkeypatch):
+    # the one compiled pass over the games (vertex_equilibria) against the staged kernels
+    # (polytope_vertices, first_of_close, complete_pairs): the same arithmetic, so the
+    # same equilibria in the same order, the same flags and the same bits
+    from negotiation.solvers import lexsearch_numba
+
+    if not lexsearch_numba.available():
+        pytest.skip("numba not installed")
+    rng = np.random.default_rng(sum(shape) + integer)
+    A, B = random_batch(rng, shape, 2000, integer)
+    # and a grid: one game with a payoff of each player moving, so neighbouring games are
+    # alike and whole blocks of games share their infeasible candidates
+    A0, B0 = random_batch(rng, shape, 1, integer)
+    t = np.linspace(-3, 3, 2000)
+    if integer:
+        t = np.round(t)
+    grid_A, grid_B = np.repeat(A0, len(t), axis=0), np.repeat(B0, len(t), axis=0)
+    grid_A[:, 0, 0] = t
+    grid_B[:, -1, -1] = -t
+    A, B = np.concatenate([A, grid_A]), np.concatenate([B, grid_B])
+    fused = K._solve_vertex(A, B, 1e-9)
+    monkeypatch.setattr(lexsearch_numba, "vertex_equilibria", lambda *args: None)
+    staged = K._solve_vertex(A, B, 1e-9)
+    if integer:
+        assert 0.2 < fused.degenerate.mean() < 1
+    for name in ("counts", "degenerate", "point", "row_support", "col_support", "is_mixed"):
+        np.testing.assert_array_equal(getattr(fused, name), getattr(staged, name), err_msg=name)
+    np.testing.assert_array_equal(fused.mixed_row, staged.mixed_row)
+    np.testing.assert_array_equal(fused.mixed_col, staged.mixed_col)
+    assert fused.row_support.dtype == staged.row_support.dtype

@@ -715,6 +715,15 @@ def _polytope_vertices(
     )
 
 
+@functools.cache
+def _padded_table(m: int, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_padded` of the candidates of an ``m x n`` game, computed once."""
+    table = _padded(_candidate_groups(m, n))
+    for a in table:
+        a.setflags(write=False)
+    return table
+
+
 def _padded(
     groups: tuple[tuple[int, np.ndarray, np.ndarray], ...],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -802,8 +811,29 @@ def _check_size(shape: tuple[int, ...]) -> None:
 
 
 def _solve_vertex(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria:
-    """Every extreme equilibrium by batched vertex enumeration (any small shape)."""
+    """Every extreme equilibrium by batched vertex enumeration (any small shape).
+
+    With numba, one compiled pass over the games does every stage below
+    (:func:`negotiation.solvers.lexsearch_numba.vertex_equilibria`); the numpy
+    stages are the fallback, with the same answers.
+    """
     N, m, n = A.shape
+    from negotiation.solvers.lexsearch_numba import vertex_equilibria
+
+    fused = vertex_equilibria(_batch_last(A), _batch_last(B), *_padded_table(m, n), tol, _PIVOT_EPS)
+    if fused is not None:
+        counts, degenerate, point, row, col, row_support, col_support = fused
+        is_mixed = (_popcount(row_support) > 1) | (_popcount(col_support) > 1)
+        return CompactEquilibria(
+            counts=counts,
+            degenerate=degenerate,
+            point=point,
+            row_support=row_support,
+            col_support=col_support,
+            is_mixed=is_mixed,
+            mixed_row=row[is_mixed],
+            mixed_col=col[is_mixed],
+        )
     x, ok_x, labels_x, y, ok_y, labels_y = _vertex_labels(_batch_last(A), _batch_last(B), tol)
     degenerate = _degenerate_from_labels(ok_x, labels_x, ok_y, labels_y, m, n)
     # nondegenerate games: the matching candidates (support enumeration)

@@ -53,6 +53,7 @@ __all__ = [
     "label_pairs",
     "polytope_vertices",
     "snap",
+    "vertex_equilibria",
     "vertices_compiled",
     "vertices_float",
 ]
@@ -1259,6 +1260,519 @@ if numba is not None:
                 zero_out[d, c] = zero_bits
                 best_out[d, c] = best_bits
         return sigma_out, ok_out, zero_out, best_out
+
+
+def vertex_equilibria(
+    A: np.ndarray,
+    B: np.ndarray,
+    sup: np.ndarray,
+    tight: np.ndarray,
+    sizes: np.ndarray,
+    tol: float,
+    eps: float,
+) -> tuple[np.ndarray, ...] | None:
+    """Every extreme equilibrium of a batch of small games in one compiled pass over the games.
+
+    The fused form of what the batched vertex enumeration does in stages
+    (:func:`polytope_vertices` for both players, the degeneracy test on the
+    label counts, :func:`first_of_close` and :func:`complete_pairs` at
+    degenerate games), one game at a time with buffers the size of one game:
+    the same arithmetic, the same equilibria in the same order. ``A`` and
+    ``B`` are ``(m, n, D)`` (batch last); candidate ``c`` has support
+    ``sup[c, :sizes[c]]`` and tight set ``tight[c, :sizes[c]]``.
+
+    Returns ``(counts, degenerate, point, row, col, row_support, col_support)``
+    (one entry of the last five per equilibrium, by game), or ``None`` without
+    numba.
+
+    Examples
+    --------
+    Chicken (two pure equilibria and a mixed one), with the five candidates of
+    a 2x2 game: four pure profiles, then both strategies of each player.
+
+    >>> A = np.array([[0.0, -3.0], [2.0, -10.0]])[..., None]
+    >>> sup = np.array([[0, 0], [0, 0], [1, 0], [1, 0], [0, 1]])
+    >>> tight = np.array([[0, 0], [1, 0], [0, 0], [1, 0], [0, 1]])
+    >>> found = vertex_equilibria(A, A.transpose(1, 0, 2), sup, tight, [1, 1, 1, 1, 2], 1e-9, 1e-12)
+    >>> found is None or (found[0].tolist(), found[3].round(3).tolist())
+    ([3], [[1.0, 0.0], [0.0, 1.0], [0.778, 0.222]])
+    """
+    if numba is None:
+        return None
+    return _vertex_equilibria(  # type: ignore[no-any-return]
+        np.ascontiguousarray(A, dtype=np.float64),
+        np.ascontiguousarray(B, dtype=np.float64),
+        np.ascontiguousarray(sup, dtype=np.int64),
+        np.ascontiguousarray(tight, dtype=np.int64),
+        np.ascontiguousarray(sizes, dtype=np.int64),
+        float(tol),
+        float(eps),
+    )
+
+
+if numba is not None:
+
+    @numba.njit(cache=True, nogil=True)
+    def _any(flags, L):  # type: ignore[no-untyped-def]  # pragma: no cover
+        found = False
+        for d in range(L):
+            found |= flags[d]
+        return found
+
+    @numba.njit(cache=True, nogil=True, error_model="numpy")
+    def _block_pass(
+        M,
+        L,
+        sup,
+        tight,
+        sizes,
+        tol,
+        shift,
+        thr,
+        P,
+        val,
+        okv,
+        acc,
+        norm,
+        bits,
+        zb,
+        sig,
+        S,
+        z,
+        ok_out,
+        zero_out,
+        best_out,
+    ):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """The candidate vertices of one polytope at a block of ``L`` games (batch last).
+
+        :func:`_polytope_vertices` with the loops turned inside out: for each
+        candidate, one loop over the block's games per step, without branches
+        on the data, so the compiler computes several games at once (SIMD). The
+        same operations in the same order, so the same bits. The tests on a
+        candidate that fails at one game are not cut short (which changes
+        nothing it reports); a candidate that fails at every game of the block
+        (common along a grid, where neighbouring games are alike) is dropped
+        after the first test that shows it.
+        """
+        a, b, _ = M.shape
+        C = sup.shape[0]
+        full = (1 << a) - 1
+        for c in range(C):
+            k = sizes[c]
+            if k == 1:
+                i0, j0 = sup[c, 0], tight[c, 0]
+                for d in range(L):
+                    s00 = M[i0, j0, d] + shift[d]
+                    z0 = 1.0 / s00
+                    total = 0.0 + z0
+                    val[d] = 1.0 / total - shift[d]
+                    P[0, d] = z0 / total
+                    okv[d] = (abs(s00) > thr[d]) & (total > 0)
+            elif k == 2:
+                i0, i1, j0, j1 = sup[c, 0], sup[c, 1], tight[c, 0], tight[c, 1]
+                for d in range(L):
+                    s00 = M[i0, j0, d] + shift[d]
+                    s01 = M[i1, j0, d] + shift[d]
+                    s10 = M[i0, j1, d] + shift[d]
+                    s11 = M[i1, j1, d] + shift[d]
+                    det = s00 * s11 - s01 * s10
+                    z0 = (s11 - s01) / det
+                    z1 = (s00 - s10) / det
+                    total = (0.0 + z0) + z1
+                    val[d] = 1.0 / total - shift[d]
+                    P[0, d] = z0 / total
+                    P[1, d] = z1 / total
+                    okv[d] = (abs(det) > thr[d] * thr[d]) & (total > 0)
+            elif k == 3:
+                # Gaussian elimination with partial pivoting, written out; a row swap is a select
+                i0, i1, i2 = sup[c, 0], sup[c, 1], sup[c, 2]
+                j0, j1, j2 = tight[c, 0], tight[c, 1], tight[c, 2]
+                for d in range(L):
+                    sh = shift[d]
+                    a00 = M[i0, j0, d] + sh
+                    a01 = M[i1, j0, d] + sh
+                    a02 = M[i2, j0, d] + sh
+                    a10 = M[i0, j1, d] + sh
+                    a11 = M[i1, j1, d] + sh
+                    a12 = M[i2, j1, d] + sh
+                    a20 = M[i0, j2, d] + sh
+                    a21 = M[i1, j2, d] + sh
+                    a22 = M[i2, j2, d] + sh
+                    z0 = 1.0
+                    z1 = 1.0
+                    z2 = 1.0
+                    best = abs(a00)
+                    sw = abs(a10) > best
+                    best = abs(a10) if sw else best
+                    t0, t1, t2, tz = a00, a01, a02, z0
+                    a00 = a10 if sw else a00
+                    a01 = a11 if sw else a01
+                    a02 = a12 if sw else a02
+                    z0 = z1 if sw else z0
+                    a10 = t0 if sw else a10
+                    a11 = t1 if sw else a11
+                    a12 = t2 if sw else a12
+                    z1 = tz if sw else z1
+                    sw = abs(a20) > best
+                    t0, t1, t2, tz = a00, a01, a02, z0
+                    a00 = a20 if sw else a00
+                    a01 = a21 if sw else a01
+                    a02 = a22 if sw else a02
+                    z0 = z2 if sw else z0
+                    a20 = t0 if sw else a20
+                    a21 = t1 if sw else a21
+                    a22 = t2 if sw else a22
+                    z2 = tz if sw else z2
+                    good = abs(a00) > thr[d]
+                    a00 = a00 if good else 1.0
+                    f = a10 / a00
+                    a11 -= f * a01
+                    a12 -= f * a02
+                    z1 -= f * z0
+                    f = a20 / a00
+                    a21 -= f * a01
+                    a22 -= f * a02
+                    z2 -= f * z0
+                    sw = abs(a21) > abs(a11)
+                    t1, t2, tz = a11, a12, z1
+                    a11 = a21 if sw else a11
+                    a12 = a22 if sw else a12
+                    z1 = z2 if sw else z1
+                    a21 = t1 if sw else a21
+                    a22 = t2 if sw else a22
+                    z2 = tz if sw else z2
+                    g1 = abs(a11) > thr[d]
+                    a11 = a11 if g1 else 1.0
+                    f = a21 / a11
+                    a22 -= f * a12
+                    z2 -= f * z1
+                    g2 = abs(a22) > thr[d]
+                    a22 = a22 if g2 else 1.0
+                    z2 = (z2 - 0.0) / a22
+                    z1 = (z1 - (0.0 + a12 * z2)) / a11
+                    z0 = (z0 - ((0.0 + a01 * z1) + a02 * z2)) / a00
+                    total = ((0.0 + z0) + z1) + z2
+                    val[d] = 1.0 / total - sh
+                    P[0, d] = z0 / total
+                    P[1, d] = z1 / total
+                    P[2, d] = z2 / total
+                    okv[d] = good & g1 & g2 & (total > 0)
+            else:  # one game at a time
+                for d in range(L):
+                    for s_ in range(k):
+                        for r in range(k):
+                            S[s_, r] = M[sup[c, r], tight[c, s_], d] + shift[d]
+                    for r in range(k):
+                        z[r] = 1.0
+                    good = True
+                    for col in range(k):
+                        best = abs(S[col, col])
+                        for r in range(col + 1, k):
+                            if abs(S[r, col]) > best:
+                                best = abs(S[r, col])
+                                for q in range(k):
+                                    tmp = S[col, q]
+                                    S[col, q] = S[r, q]
+                                    S[r, q] = tmp
+                                tmp = z[col]
+                                z[col] = z[r]
+                                z[r] = tmp
+                        pivot = S[col, col]
+                        if not abs(pivot) > thr[d]:
+                            good = False
+                            pivot = 1.0
+                            S[col, col] = 1.0
+                        for r in range(col + 1, k):
+                            f = S[r, col] / pivot
+                            for q in range(col, k):
+                                S[r, q] -= f * S[col, q]
+                            z[r] -= f * z[col]
+                    for col in range(k - 1, -1, -1):
+                        rest = 0.0
+                        for q in range(col + 1, k):
+                            rest += S[col, q] * z[q]
+                        z[col] = (z[col] - rest) / S[col, col]
+                    total = 0.0
+                    for r in range(k):
+                        total += z[r]
+                    val[d] = 1.0 / total - shift[d]
+                    for r in range(k):
+                        P[r, d] = z[r] / total
+                    okv[d] = good and total > 0
+            # the tests: a feasible point (no probability below -tol), no payoff above the value
+            for r in range(k):
+                for d in range(L):
+                    okv[d] &= P[r, d] >= -tol
+            if not _any(okv, L):  # infeasible at every game of the block (common along a grid)
+                for d in range(L):
+                    ok_out[c, d] = False
+                continue
+            for j in range(b):
+                for d in range(L):
+                    acc[d] = 0.0
+                for r in range(k):
+                    i = sup[c, r]
+                    for d in range(L):
+                        acc[d] += P[r, d] * M[i, j, d]
+                for d in range(L):
+                    okv[d] &= acc[d] <= val[d] + tol
+                    bits[d] = (bits[d] if j else 0) | (np.int64(acc[d] >= val[d] - tol) << j)
+            if not _any(okv, L):
+                for d in range(L):
+                    ok_out[c, d] = False
+                continue
+            for d in range(L):
+                norm[d] = 0.0
+                zb[d] = full
+            for r in range(k):
+                for d in range(L):
+                    p = P[r, d]
+                    norm[d] += p if p > tol else 0.0
+                    zb[d] &= ~(1 << sup[c, r]) if p > tol else full
+            for r in range(k):
+                i = sup[c, r]
+                for d in range(L):
+                    p = P[r, d]
+                    sig[c, i, d] = p / norm[d] if p > tol else 0.0
+            for d in range(L):
+                ok_out[c, d] = okv[d]
+                zero_out[c, d] = zb[d]
+                best_out[c, d] = bits[d]
+
+    @numba.njit(cache=True, nogil=True)
+    def _bits(v):  # type: ignore[no-untyped-def]  # pragma: no cover
+        mask = 0
+        for i in range(v.shape[0]):
+            if v[i] > 0:
+                mask |= 1 << i
+        return mask
+
+    @numba.njit(cache=True, nogil=True)
+    def _first_distinct(v, e, valid, V, radius, X, h, first):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """:func:`_first_of_close` for game ``e`` of a block, over the candidates ``valid[:V]``.
+
+        Writes the positions (in ``valid``) of the first candidate of each point
+        to ``first`` and returns how many there are; ``X`` and ``h`` are scratch.
+        Two candidates are compared coordinate by coordinate only when a weighted
+        sum of their coordinates is close: points within ``radius`` have sums
+        within ``radius`` times the weights' total (plus rounding), so the
+        shortcut changes no answer.
+        """
+        d = v.shape[1]
+        W = 0.0
+        for k in range(d):
+            W += 1.0 + k * k
+        bound = radius * W * (1.0 + 1e-9) + 1e-12 * W
+        for b in range(V):
+            s = 0.0
+            for k in range(d):
+                X[b, k] = v[valid[b], k, e]
+                s += (1.0 + k * k) * X[b, k]
+            h[b] = s
+        U = 0
+        for b in range(V):
+            new = True
+            for a in range(b):
+                if abs(h[a] - h[b]) > bound:
+                    continue
+                same = True
+                for k in range(d):
+                    same &= not abs(X[a, k] - X[b, k]) > radius
+                if same:
+                    new = False
+                    break
+            if new:
+                first[U] = b
+                U += 1
+        return U
+
+    @numba.njit(cache=True, nogil=True, error_model="numpy")
+    def _vertex_equilibria(A, B, sup, tight, sizes, tol, eps):  # type: ignore[no-untyped-def]  # pragma: no cover
+        m, n, D = A.shape
+        C, K = sup.shape
+        L = 64  # games per block
+        MP = np.empty((m, n, L))  # the column player's payoffs: P's constraints
+        MQ = np.empty((n, m, L))  # the row player's, transposed: Q's
+        shift_p = np.empty(L)
+        thr_p = np.empty(L)
+        shift_q = np.empty(L)
+        thr_q = np.empty(L)
+        S = np.empty((K, K))
+        z = np.empty(K)
+        P = np.zeros((K, L))
+        val = np.zeros(L)
+        okv = np.zeros(L, dtype=np.bool_)
+        acc = np.zeros(L)
+        norm = np.zeros(L)
+        bits = np.zeros(L, dtype=np.int64)
+        zb = np.zeros(L, dtype=np.int64)
+        xs = np.zeros((C, m, L))
+        ys = np.zeros((C, n, L))
+        okx = np.zeros((C, L), dtype=np.bool_)
+        oky = np.zeros((C, L), dtype=np.bool_)
+        zx = np.zeros((C, L), dtype=np.int64)
+        bx = np.zeros((C, L), dtype=np.int64)
+        zy = np.zeros((C, L), dtype=np.int64)
+        by = np.zeros((C, L), dtype=np.int64)
+        vx = np.zeros(C, dtype=np.int64)  # a game's valid candidates of P, in order
+        vy = np.zeros(C, dtype=np.int64)
+        lx = np.zeros(C, dtype=np.int64)  # their labels
+        ly = np.zeros(C, dtype=np.int64)
+        fx = np.zeros(C, dtype=np.int64)  # the first valid candidate of each vertex
+        fy = np.zeros(C, dtype=np.int64)
+        X = np.zeros((C, m))
+        Y = np.zeros((C, n))
+        hx = np.zeros(C)
+        ones = np.zeros(1 << (m + n), dtype=np.int64)  # popcount table
+        for v in range(1, 1 << (m + n)):
+            ones[v] = ones[v >> 1] + (v & 1)
+        counts = np.zeros(D, dtype=np.int64)
+        degenerate = np.zeros(D, dtype=np.bool_)
+        cap = max(16, 4 * D)
+        point = np.empty(cap, dtype=np.int64)
+        rows = np.empty((cap, m))
+        cols = np.empty((cap, n))
+        full = (1 << (m + n)) - 1
+        radius = 1e3 * tol
+        E = 0
+        for d0 in range(0, D, L):
+            Lb = min(L, D - d0)
+            for i in range(m):
+                for j in range(n):
+                    for e in range(Lb):
+                        MP[i, j, e] = B[i, j, d0 + e]
+                        MQ[j, i, e] = A[i, j, d0 + e]
+            for e in range(Lb):
+                low_p = MP[0, 0, e]
+                high_p = abs(MP[0, 0, e])
+                low_q = MQ[0, 0, e]
+                high_q = abs(MQ[0, 0, e])
+                for i in range(m):
+                    for j in range(n):
+                        low_p = min(low_p, MP[i, j, e])
+                        high_p = max(high_p, abs(MP[i, j, e]))
+                        low_q = min(low_q, MQ[j, i, e])
+                        high_q = max(high_q, abs(MQ[j, i, e]))
+                shift_p[e] = 1.0 - low_p
+                thr_p[e] = eps * (max(1.0, high_p) + shift_p[e])
+                shift_q[e] = 1.0 - low_q
+                thr_q[e] = eps * (max(1.0, high_q) + shift_q[e])
+            _block_pass(
+                MP,
+                Lb,
+                sup,
+                tight,
+                sizes,
+                tol,
+                shift_p,
+                thr_p,
+                P,
+                val,
+                okv,
+                acc,
+                norm,
+                bits,
+                zb,
+                xs,
+                S,
+                z,
+                okx,
+                zx,
+                bx,
+            )
+            _block_pass(
+                MQ,
+                Lb,
+                tight,
+                sup,
+                sizes,
+                tol,
+                shift_q,
+                thr_q,
+                P,
+                val,
+                okv,
+                acc,
+                norm,
+                bits,
+                zb,
+                ys,
+                S,
+                z,
+                oky,
+                zy,
+                by,
+            )
+            for e in range(Lb):
+                deg = False
+                V = 0
+                W = 0
+                for c in range(C):
+                    if okx[c, e]:
+                        vx[V] = c
+                        lx[V] = zx[c, e] | (bx[c, e] << m)
+                        deg |= ones[lx[V]] > m
+                        V += 1
+                    if oky[c, e]:
+                        vy[W] = c
+                        ly[W] = by[c, e] | (zy[c, e] << m)
+                        deg |= ones[ly[W]] > n
+                        W += 1
+                degenerate[d0 + e] = deg
+                start = E
+                if deg:  # every completely labelled pair of distinct vertices
+                    Ux = _first_distinct(xs, e, vx, V, radius, X, hx, fx)
+                    Uy = _first_distinct(ys, e, vy, W, radius, Y, hx, fy)
+                else:  # the matching candidates (c, c): support enumeration
+                    Ux = 0
+                    for a in range(V):
+                        if oky[vx[a], e]:
+                            fx[Ux] = a
+                            Ux += 1
+                    Uy = 1
+                for a_ in range(Ux):
+                    a = fx[a_]
+                    i = vx[a]
+                    for b_ in range(Uy):
+                        if deg:
+                            b = fy[b_]
+                            if (lx[a] | ly[b]) != full:
+                                continue
+                            j = vy[b]
+                        else:
+                            j = i
+                        if E == cap:
+                            cap *= 2
+                            grown = np.empty(cap, dtype=np.int64)
+                            grown[:E] = point[:E]
+                            point = grown
+                            grown_rows = np.empty((cap, m))
+                            grown_rows[:E] = rows[:E]
+                            rows = grown_rows
+                            grown_cols = np.empty((cap, n))
+                            grown_cols[:E] = cols[:E]
+                            cols = grown_cols
+                        point[E] = d0 + e
+                        for q in range(m):
+                            rows[E, q] = xs[i, q, e]
+                        for q in range(n):
+                            cols[E, q] = ys[j, q, e]
+                        E += 1
+                counts[d0 + e] = E - start
+        row_support = np.empty(E, dtype=np.uint8)
+        col_support = np.empty(E, dtype=np.uint8)
+        for e in range(E):
+            row_support[e] = _bits(rows[e])
+            col_support[e] = _bits(cols[e])
+        return (
+            counts,
+            degenerate,
+            point[:E].copy(),
+            rows[:E].copy(),
+            cols[:E].copy(),
+            row_support,
+            col_support,
+        )
 
 
 def complete_pairs(
