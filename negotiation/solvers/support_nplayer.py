@@ -71,6 +71,7 @@ two players pick opposite sides leaves the third indifferent: a continuum.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -678,6 +679,15 @@ class _Solver:
         rounding error far below 1e-12 of the largest payoff; a strategy counts
         as strictly better only by more than ``self.margins`` (1e-9 of it).
         """
+        compiled = _compiled_excluded()
+        if compiled is not None:
+            decided = compiled(self.floats, support, self.margins, budget)
+            if decided is not None:
+                return decided
+        return self.excluded_numpy(support, budget)
+
+    def excluded_numpy(self, support: Support, budget: int) -> bool:
+        """:meth:`excluded` in numpy calls (used when numba is not installed)."""
         n = self.n
         movable = [j for j in range(n) if len(support[j]) > 1]
         if not movable:
@@ -1023,6 +1033,16 @@ class _Solver:
             _simple_between(lo, hi) for lo, hi in itertools.pairwise(cuts) if hi - lo > 1e-12
         ]
         return samples + [g for g in _SAMPLE_GRID if g not in samples]
+
+
+@functools.cache
+def _compiled_excluded() -> Callable[..., bool | None] | None:
+    """The compiled subdivision, imported on first use (numba loads slowly); None without it."""
+    try:
+        from negotiation.solvers import subdivision_numba
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    return subdivision_numba.excluded if subdivision_numba.available() else None
 
 
 def _linear_point(eqs: list[flint.fmpz_mpoly], nvars: int) -> list[flint.fmpq] | None:
