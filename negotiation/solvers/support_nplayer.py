@@ -106,12 +106,6 @@ _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
 _EXCLUSION_BUDGET = (0, 16, 32, 64, 256, 1000, 2000, 4000)
 """Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
 cost of solving that support's system exactly, at some 40 microseconds a region)."""
-_EXCLUSION_SKIP_UNKNOWNS = 3
-"""With four or more players, supports with at most this many unknowns are not subdivided:
-a level of regions then costs about twice as much as with three players (an expected payoff
-per pair of players), more than solving the small system exactly (measured on random
-2x2x2x2 games: subdividing the three-unknown supports cost 75-83 ms per 12 games and saved
-49-63 ms of exact solving)."""
 _SAMPLE_GRID = (
     Fraction(3, 29),
     Fraction(11, 37),
@@ -1210,8 +1204,6 @@ def support_enumeration_nplayer(
             continue
         linear = sum(len(s) > 1 for s in support) <= 2  # then solved at once in explore
         budget = _EXCLUSION_BUDGET[min(nvars, len(_EXCLUSION_BUDGET) - 1)]
-        if solver.n >= 4 and nvars <= _EXCLUSION_SKIP_UNKNOWNS:
-            budget = 0
         if not linear and budget and solver.excluded(support, budget):
             continue
         solver.explore(support, out)
