@@ -221,6 +221,7 @@ class _Field:
         self.p = p
         self.index = index  # among the real roots of p, ascending (CRootOf's numbering)
         self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
+        self._alpha: sp.CRootOf | None = None  # the root as sympy, set by to_sympy()
         self.degree = p.degree()
         if self.degree == 1:
             c0, c1 = p.coeffs()
@@ -347,10 +348,12 @@ class _Field:
             if self.sign(2 * h + quadratic[0]) > 0:
                 return sp.expand((-b + sp.sqrt(disc)) / 2)
             return sp.expand((-b - sp.sqrt(disc)) / 2)
-        x = sp.Dummy("x")
         # a polynomial in one CRootOf shared by the whole profile, so sums reduce exactly
-        poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())], x)
-        alpha = sp.CRootOf(poly, self.index)
+        if self._alpha is None:  # built once per field (isolating a root costs milliseconds)
+            x = sp.Dummy("x")
+            coeffs = [sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())]
+            self._alpha = sp.CRootOf(sp.Poly(coeffs, x), self.index)
+        alpha = self._alpha
         return sp.Add(
             *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
         )
@@ -620,6 +623,7 @@ class _Solver:
         # float error in a vertex value is below 1e-12 of the largest payoff (see excluded)
         self.margins = [1e-9 * max(1.0, float(np.abs(f).max(initial=0.0))) for f in self.floats]
         self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
+        self._rows: dict[tuple[int, Support], list[list[tuple[int, int]]]] = {}
 
     # --- supports ---------------------------------------------------------------------
 
@@ -803,22 +807,25 @@ class _Solver:
         a number field stay of low degree, and small).
         """
         others = [j for j in range(self.n) if j != i]
-        sub = self.tables[i][
-            np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-        ]
-        rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
-        products = []
-        for combo in itertools.product(*(probs[j] for j in others)):
-            product = combo[0]
-            for factor in combo[1:]:
-                product = product * factor
-                if reduce is not None:
-                    product = reduce(product)
-            products.append(product)
+        key = (i, support)
+        rows = self._rows.get(key)
+        if rows is None:  # the nonzero payoffs of each own strategy, by the others' profile
+            sub = self.tables[i][
+                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
+            ]
+            flat = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+            rows = [[(k, int(c)) for k, c in enumerate(row) if c] for row in flat]
+            self._rows[key] = rows
+        # the products over the others' profiles (the first player's strategy slowest),
+        # sharing the partial products
+        products = list(probs[others[0]])
+        for j in others[1:]:
+            if reduce is None:
+                products = [m * f for m in products for f in probs[j]]
+            else:
+                products = [reduce(m * f) for m in products for f in probs[j]]
         zero = lift(0)
-        return [
-            sum((m * int(c) for m, c in zip(products, row, strict=True) if c), zero) for row in rows
-        ]
+        return [sum((products[k] * c for k, c in row), zero) for row in rows]
 
     # --- zero-dimensional solving -----------------------------------------------------
 
