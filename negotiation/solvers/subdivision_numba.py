@@ -23,13 +23,12 @@ full support is never discarded; a dominated-looking strategy is:
 >>> import numpy as np
 >>> tables = [np.zeros((2, 2, 2)) for _ in range(3)]
 >>> tables[0][1] = 1.0  # player 0's second strategy beats the first everywhere
->>> excluded(tables, ((0, 1), (0, 1), (0, 1)), [1e-9] * 3, 64) in (True, None)
+>>> excluded(prepare(tables), ((0, 1), (0, 1), (0, 1)), [1e-9] * 3, 64) in (True, None)
 True
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -39,7 +38,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     numba = None  # type: ignore[assignment]
 
-__all__ = ["available", "excluded"]
+__all__ = ["available", "excluded", "prepare"]
 
 _MAX_DEPTH = 40  # halvings per player: the vertices stay exact dyadic floats
 
@@ -49,54 +48,36 @@ def available() -> bool:
     return numba is not None
 
 
+def prepare(tables: Sequence[np.ndarray]) -> np.ndarray:
+    """The players' float payoff arrays stacked, shape ``(N, n_1, ..., n_N)``, for :func:`excluded`."""
+    return np.ascontiguousarray(np.stack([np.asarray(t, dtype=np.float64) for t in tables]))
+
+
 def excluded(
-    tables: Sequence[np.ndarray],
+    stacked: np.ndarray,
     support: tuple[tuple[int, ...], ...],
     margins: Sequence[float],
     budget: int,
 ) -> bool | None:
     """Whether subdivision shows that no equilibrium has ``support``; ``None`` without numba.
 
-    ``tables`` are the players' float payoff arrays (shape ``(n_1, ..., n_N)``),
+    ``stacked`` holds the players' float payoff arrays (from :func:`prepare`),
     ``margins`` the least excess that counts as strictly better, per player, and
     ``budget`` the number of regions that may be examined in all. False means
     "not shown" (budget or depth exhausted), never "has an equilibrium".
     """
     if numba is None:
         return None
-    n = len(tables)
-    shape = tables[0].shape
-    sizes = np.array([len(s) for s in support], dtype=np.int64)
-    # each player's payoffs: own strategies (all of them) x others' support strategies,
-    # the others in increasing order, row-major
-    blocks = []
-    for i in range(n):
-        sub = tables[i][np.ix_(*[range(shape[j]) if j == i else support[j] for j in range(n)])]
-        blocks.append(np.ascontiguousarray(np.moveaxis(sub, i, 0)).reshape(shape[i], -1))
-    sub_offsets = np.zeros(n + 1, dtype=np.int64)
-    for i, b in enumerate(blocks):
-        sub_offsets[i + 1] = sub_offsets[i] + b.size
-    subs = np.concatenate([b.ravel() for b in blocks]).astype(np.float64)
-    own = np.array(shape, dtype=np.int64)
-    used_offsets = np.zeros(n + 1, dtype=np.int64)
-    for i, s in enumerate(support):
-        used_offsets[i + 1] = used_offsets[i] + len(s)
-    used = np.array([t for s in support for t in s], dtype=np.int64)
-    pairs = []  # (player, vertex a, vertex b) of every edge, players ascending
-    for j in range(n):
-        pairs.extend((j, a, b) for a, b in itertools.combinations(range(len(support[j])), 2))
-    if not pairs:
+    if all(len(s) == 1 for s in support):
         return False
-    edges = np.array(pairs, dtype=np.int64)
+    strategies = np.array([t for s in support for t in s], dtype=np.int64)
+    sizes = np.array([len(s) for s in support], dtype=np.int64)
     return bool(
         _excluded(
-            subs,
-            sub_offsets,
-            own,
+            stacked.reshape(-1),
+            np.array(stacked.shape[1:], dtype=np.int64),
+            strategies,
             sizes,
-            used,
-            used_offsets,
-            edges,
             np.asarray(margins, dtype=np.float64),
             int(budget),
         )
@@ -160,10 +141,60 @@ if numba is not None:
         return False
 
     @_jit
+    def _gather(full, shape, strategies, sizes):  # type: ignore[no-untyped-def]  # pragma: no cover
+        """Each player's payoffs: own strategies (all) x the others' support profiles, flat."""
+        n = len(shape)
+        used_offsets = np.zeros(n + 1, dtype=np.int64)
+        for j in range(n):
+            used_offsets[j + 1] = used_offsets[j] + sizes[j]
+        strides = np.ones(n, dtype=np.int64)
+        for j in range(n - 2, -1, -1):
+            strides[j] = strides[j + 1] * shape[j + 1]
+        cells = 1
+        for j in range(n):
+            cells *= shape[j]
+        sub_offsets = np.zeros(n + 1, dtype=np.int64)
+        for i in range(n):
+            P = 1
+            for j in range(n):
+                if j != i:
+                    P *= sizes[j]
+            sub_offsets[i + 1] = sub_offsets[i] + shape[i] * P
+        subs = np.empty(sub_offsets[n])
+        for i in range(n):
+            P = (sub_offsets[i + 1] - sub_offsets[i]) // shape[i]
+            for a in range(shape[i]):
+                for p in range(P):
+                    index = i * cells + a * strides[i]
+                    pp = p
+                    for j in range(n - 1, -1, -1):
+                        if j == i:
+                            continue
+                        s = pp % sizes[j]
+                        pp //= sizes[j]
+                        index += strategies[used_offsets[j] + s] * strides[j]
+                    subs[sub_offsets[i] + a * P + p] = full[index]
+        return subs, sub_offsets, used_offsets
+
+    @_jit
     def _excluded(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
-        subs, sub_offsets, own, sizes, used, used_offsets, edges, margins, budget
+        full, own, strategies, sizes, margins, budget
     ):
         n = len(sizes)
+        subs, sub_offsets, used_offsets = _gather(full, own, strategies, sizes)
+        used = strategies
+        n_edges = 0
+        for j in range(n):
+            n_edges += sizes[j] * (sizes[j] - 1) // 2
+        edges = np.empty((n_edges, 3), dtype=np.int64)  # (player, vertex a, vertex b)
+        e = 0
+        for j in range(n):
+            for a in range(sizes[j]):
+                for b in range(a + 1, sizes[j]):
+                    edges[e, 0] = j
+                    edges[e, 1] = a
+                    edges[e, 2] = b
+                    e += 1
         vert_offsets = np.zeros(n + 1, dtype=np.int64)
         for j in range(n):
             vert_offsets[j + 1] = vert_offsets[j] + sizes[j] * sizes[j]
@@ -194,7 +225,6 @@ if numba is not None:
         keep = np.empty(cap, dtype=np.bool_)
         count = 1
         seen = 0
-        n_edges = len(edges)
         while True:
             seen += count
             if seen > budget:

@@ -78,6 +78,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
+from types import ModuleType
 from typing import Any
 
 import flint
@@ -623,6 +624,7 @@ class _Solver:
         # float error in a vertex value is below 1e-12 of the largest payoff (see excluded)
         self.margins = [1e-9 * max(1.0, float(np.abs(f).max(initial=0.0))) for f in self.floats]
         self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
+        self._stacked: np.ndarray | None = None  # the float tables for the compiled kernel
         self._rows: dict[tuple[int, Support], list[list[tuple[int, int]]]] = {}
 
     # --- supports ---------------------------------------------------------------------
@@ -679,7 +681,9 @@ class _Solver:
         """
         compiled = _compiled_excluded()
         if compiled is not None:
-            decided = compiled(self.floats, support, self.margins, budget)
+            if self._stacked is None:
+                self._stacked = compiled.prepare(self.floats)
+            decided = compiled.excluded(self._stacked, support, self.margins, budget)
             if decided is not None:
                 return decided
         return self.excluded_numpy(support, budget)
@@ -1037,13 +1041,13 @@ class _Solver:
 
 
 @functools.cache
-def _compiled_excluded() -> Callable[..., bool | None] | None:
+def _compiled_excluded() -> ModuleType | None:
     """The compiled subdivision, imported on first use (numba loads slowly); None without it."""
     try:
         from negotiation.solvers import subdivision_numba
     except ImportError:  # pragma: no cover - depends on the installation
         return None
-    return subdivision_numba.excluded if subdivision_numba.available() else None
+    return subdivision_numba if subdivision_numba.available() else None
 
 
 def _linear_point(eqs: list[flint.fmpz_mpoly], nvars: int) -> list[flint.fmpq] | None:
