@@ -383,6 +383,33 @@ def test_exclusion_discards_supports_of_a_generic_game_soundly() -> None:
     assert not solver.excluded(((0,), (0,), (0,)), 4000)  # nothing to subdivide: not shown
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([(2, 2, 2), (3, 2, 2), (2, 3, 3), (3, 3, 3), (2, 2, 2, 2)]),
+    st.sampled_from([3, 9999]),
+    st.sampled_from([16, 256, 4000]),
+    st.data(),
+)
+def test_compiled_subdivision_decides_as_the_numpy_one(
+    shape, spread: int, budget: int, data
+) -> None:
+    # The numba kernel against the numpy subdivision on every support profile with a
+    # mixing player: small integer payoffs (ties, payoffs exactly equal at region
+    # vertices, where the margin decides) and generic ones, every budget level.
+    pytest.importorskip("numba")
+    size = len(shape) * int(np.prod(shape))
+    values = data.draw(st.lists(st.integers(-spread, spread), min_size=size, max_size=size))
+    solver = sn._Solver(sn._integer_tables(integer_game(shape, values), True))
+    decided = []
+    for support in solver.supports():
+        if any(len(s) > 1 for s in support):
+            compiled = solver.excluded(support, budget)
+            assert compiled == solver.excluded_numpy(support, budget), support
+            decided.append(compiled)
+    if spread == 9999 and budget == 4000 and shape == (3, 3, 3):
+        assert any(decided)  # generic games: most supports are discarded
+
+
 @settings(max_examples=15, deadline=None)
 @given(game_shapes, st.data())
 def test_pruned_enumeration_equals_the_unpruned_one(shape, data) -> None:

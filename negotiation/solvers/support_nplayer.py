@@ -21,7 +21,9 @@ earns more. This is the method of Gambit's ``enumpoly`` (McKelvey and McLennan
    strategy beats a strategy of the support at every vertex product holds no
    equilibrium; a profile all of whose regions are so discarded (within a budget
    of regions) is skipped. Floats with a proven error margin; a profile that is
-   not discarded is solved exactly, so nothing is lost;
+   not discarded is solved exactly, so nothing is lost. The subdivision runs in a
+   compiled kernel (:mod:`negotiation.solvers.subdivision_numba`) when numba is
+   installed, in numpy otherwise;
 3. a regular linear system (at most two players mix) is solved directly;
    otherwise a Groebner basis (FLINT, through ``python-flint``) decides whether the
    system is inconsistent, has finitely many solutions (zero-dimensional) or a
@@ -106,7 +108,8 @@ Support = tuple[tuple[int, ...], ...]
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
 _EXCLUSION_BUDGET = (0, 16, 32, 64, 256, 1000, 2000, 4000)
 """Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
-cost of solving that support's system exactly, at some 40 microseconds a region)."""
+cost of solving that support's system exactly, at some 40 microseconds a region in numpy;
+the compiled kernel takes a few microseconds a region, and cuts the same regions)."""
 _SAMPLE_GRID = (
     Fraction(3, 29),
     Fraction(11, 37),
@@ -678,6 +681,8 @@ class _Solver:
         exact floats and a vertex value is a convex combination of payoffs with
         rounding error far below 1e-12 of the largest payoff; a strategy counts
         as strictly better only by more than ``self.margins`` (1e-9 of it).
+        The compiled kernel does the same halving; without numba,
+        :meth:`excluded_numpy` does.
         """
         compiled = _compiled_excluded()
         if compiled is not None:
