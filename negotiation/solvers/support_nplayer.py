@@ -242,6 +242,15 @@ class _Field:
         return h % self.p if h.degree() >= self.degree else h
 
     def refine(self, width: flint.fmpq) -> None:
+        """Bisect the isolating interval until it is at most ``width`` wide.
+
+        Many halvings (a narrow width for coefficients of hundreds of digits) are
+        taken at once: the interval after ``k`` halvings is the ``j``-th of ``2**k``
+        equal parts, the one holding the root, read off a root ball from Arb at
+        enough precision (the same interval as step-by-step bisection).
+        """
+        if self.hi - self.lo > width and self.degree > 1:
+            self._jump(width)
         while self.hi - self.lo > width:
             mid = (self.lo + self.hi) / 2
             s = _fsign(self.p(mid))
@@ -249,6 +258,38 @@ class _Field:
                 self.lo = mid
             else:
                 self.hi = mid
+
+    def _jump(self, width: flint.fmpq) -> None:
+        length = self.hi - self.lo
+        ratio = length / width
+        steps = (-(-int(ratio.p) // int(ratio.q)) - 1).bit_length()  # least k, 2**k >= ratio
+        if steps < 16:
+            return
+        reach = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) / length
+        prec = steps + (int(reach.p) // int(reach.q)).bit_length() + 32
+        num = flint.fmpz_poly([int(c) for c in (self.p * self.p.denom()).coeffs()])
+        saved = flint.ctx.prec
+        flint.ctx.prec = prec
+        try:
+            found: list[Any] = list(num.complex_roots())  # (root, multiplicity) pairs
+        finally:
+            flint.ctx.prec = saved
+        roots = [root for root, _ in found]
+        step = length / 2**steps
+        for root in roots:
+            if root.imag != 0:
+                break
+            mid = _arf_to_fmpq(root.real.mid())
+            rad = _arf_to_fmpq(root.real.rad().mid()) * 2
+            if not self.lo < mid < self.hi:
+                continue
+            offset = (mid - self.lo) / step
+            j = int(offset.p) // int(offset.q)
+            lo = self.lo + step * j
+            hi = lo + step
+            if lo < mid - rad and mid + rad < hi:  # the ball, holding a root, lies inside
+                self.lo, self.hi = lo, hi
+            return
 
     def sign(self, h: flint.fmpq_poly) -> int:
         """The sign of ``h(a)``, exactly."""
@@ -270,9 +311,12 @@ class _Field:
         h = self.reduce(h)
         if self.degree == 1 or h.degree() <= 0:
             return h(self.lo)
-        bound = sum(abs(c) for c in h.derivative().coeffs()) + 1
-        scale = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) ** max(h.degree(), 1)
-        self.refine(flint.fmpq(1, 10**digits) / (bound * scale))
+        # the bound sum(|h'_k|) + 1 on the integer numerator (no rational sums)
+        slope = h.derivative()
+        den = slope.denom()
+        total = sum((abs(c) for c in slope.numer().coeffs()), flint.fmpz(0))
+        reach = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) ** max(h.degree(), 1)
+        self.refine(flint.fmpq(den * reach.q, 10**digits * (total + den) * reach.p))
         return h((self.lo + self.hi) / 2)
 
     def to_float(self, h: flint.fmpq_poly) -> float:
