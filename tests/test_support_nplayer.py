@@ -492,6 +492,34 @@ def test_rebased_field_rewrites_elements_exactly() -> None:
         assert abs(rebased.to_float(new) - field.to_float(h)) < 1e-12
 
 
+@pytest.mark.parametrize(
+    "coeffs",
+    [
+        [-2, 0, 1],  # sqrt(2)
+        [1, 0, -10, 0, 1],  # sqrt(2) + sqrt(3) and its conjugates
+        [3 * 10**40 + 7, -(10**41), 0, 5, 0, 0, 0, 0, 0, 2 * 10**30 + 1],  # degree 9, big
+    ],
+)
+@pytest.mark.parametrize("digits", [3, 40, 700])
+def test_refining_a_root_interval_equals_step_by_step_bisection(coeffs, digits: int) -> None:
+    # Many halvings are taken at once from an Arb root ball: the interval must be the
+    # very one bisection reaches (later values and floats depend on it), and hold the root.
+    p = flint.fmpq_poly(coeffs)
+    width = flint.fmpq(1, 10**digits)
+    for field in sn._real_roots(p):
+        fast = sn._Field(p, field.lo, field.hi, field.index)
+        fast.refine(width)
+        lo, hi = field.lo, field.hi
+        while hi - lo > width:
+            mid = (lo + hi) / 2
+            if sn._fsign(p(mid)) == sn._fsign(p(field.lo)):
+                lo = mid
+            else:
+                hi = mid
+        assert (fast.lo, fast.hi) == (lo, hi)
+        assert sn._fsign(p(lo)) * sn._fsign(p(hi)) == -1
+
+
 def test_regret_is_exact_and_positive_off_equilibrium() -> None:
     payoffs = volunteers(3, 2, 1)
     everyone_volunteers = ((1, 0), (1, 0), (1, 0))
