@@ -335,9 +335,9 @@ class _Field:
             h = self.reduce(h)
             if h.degree() <= 0:
                 continue
-            q = _minimal_polynomial(h, self.p)
-            if q.degree() != d:
-                continue
+            # the powers 1, h, ..., h^(d-1) as columns: invertible exactly when h generates
+            # the field; then h^d in them gives h's minimal polynomial, and the old
+            # generator in them its expression in the new one (one solve for both)
             cols = []
             power = flint.fmpq_poly([1])
             for _ in range(d):
@@ -345,12 +345,19 @@ class _Field:
                 cols.append([c[i] if i < len(c) else flint.fmpq(0) for i in range(d)])
                 power = (power * h) % self.p
             basis = flint.fmpq_mat(d, d, [cols[j][i] for i in range(d) for j in range(d)])
+            top = power.coeffs()
+            rhs = flint.fmpq_mat(
+                d, 2, [v for i in range(d) for v in (int(i == 1), top[i] if i < len(top) else 0)]
+            )
+            try:
+                sol = basis.solve(rhs)
+            except ZeroDivisionError:  # singular: h lies in a proper subfield
+                continue
+            q = flint.fmpq_poly([-sol[i, 1] for i in range(d)] + [1])
             value = self.value(h, 30)
             roots = _real_roots(q)
             best = min(roots, key=lambda r: abs(r.value(flint.fmpq_poly([0, 1]), 30) - value))
-            # the old generator in the new one: solve once, then rewrite by composition
-            e1 = flint.fmpq_mat(d, 1, [int(i == 1) for i in range(d)])
-            sol = basis.solve(e1)
+            # the old generator in the new one, then every element by composition
             best._old = (self, flint.fmpq_poly([sol[i, 0] for i in range(d)]))
             return best
         return self
