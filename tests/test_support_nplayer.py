@@ -383,6 +383,33 @@ def test_exclusion_discards_supports_of_a_generic_game_soundly() -> None:
     assert not solver.excluded(((0,), (0,), (0,)), 4000)  # nothing to subdivide: not shown
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from([(2, 2, 2), (3, 2, 2), (2, 3, 3), (3, 3, 3), (2, 2, 2, 2)]),
+    st.sampled_from([3, 9999]),
+    st.sampled_from([16, 256, 4000]),
+    st.data(),
+)
+def test_compiled_subdivision_decides_as_the_numpy_one(
+    shape, spread: int, budget: int, data
+) -> None:
+    # The numba kernel against the numpy subdivision on every support profile with a
+    # mixing player: small integer payoffs (ties, payoffs exactly equal at region
+    # vertices, where the margin decides) and generic ones, every budget level.
+    pytest.importorskip("numba")
+    size = len(shape) * int(np.prod(shape))
+    values = data.draw(st.lists(st.integers(-spread, spread), min_size=size, max_size=size))
+    solver = sn._Solver(sn._integer_tables(integer_game(shape, values), True))
+    decided = []
+    for support in solver.supports():
+        if any(len(s) > 1 for s in support):
+            compiled = solver.excluded(support, budget)
+            assert compiled == solver.excluded_numpy(support, budget), support
+            decided.append(compiled)
+    if spread == 9999 and budget == 4000 and shape == (3, 3, 3):
+        assert any(decided)  # generic games: most supports are discarded
+
+
 @settings(max_examples=15, deadline=None)
 @given(game_shapes, st.data())
 def test_pruned_enumeration_equals_the_unpruned_one(shape, data) -> None:
@@ -463,6 +490,34 @@ def test_rebased_field_rewrites_elements_exactly() -> None:
         new = rebased.rewrite(h)
         assert sn._minimal_polynomial(new, rebased.p) == sn._minimal_polynomial(h, field.p)
         assert abs(rebased.to_float(new) - field.to_float(h)) < 1e-12
+
+
+@pytest.mark.parametrize(
+    "coeffs",
+    [
+        [-2, 0, 1],  # sqrt(2)
+        [1, 0, -10, 0, 1],  # sqrt(2) + sqrt(3) and its conjugates
+        [3 * 10**40 + 7, -(10**41), 0, 5, 0, 0, 0, 0, 0, 2 * 10**30 + 1],  # degree 9, big
+    ],
+)
+@pytest.mark.parametrize("digits", [3, 40, 700])
+def test_refining_a_root_interval_equals_step_by_step_bisection(coeffs, digits: int) -> None:
+    # Many halvings are taken at once from an Arb root ball: the interval must be the
+    # very one bisection reaches (later values and floats depend on it), and hold the root.
+    p = flint.fmpq_poly(coeffs)
+    width = flint.fmpq(1, 10**digits)
+    for field in sn._real_roots(p):
+        fast = sn._Field(p, field.lo, field.hi, field.index)
+        fast.refine(width)
+        lo, hi = field.lo, field.hi
+        while hi - lo > width:
+            mid = (lo + hi) / 2
+            if sn._fsign(p(mid)) == sn._fsign(p(field.lo)):
+                lo = mid
+            else:
+                hi = mid
+        assert (fast.lo, fast.hi) == (lo, hi)
+        assert sn._fsign(p(lo)) * sn._fsign(p(hi)) == -1
 
 
 def test_regret_is_exact_and_positive_off_equilibrium() -> None:

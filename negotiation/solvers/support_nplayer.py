@@ -21,7 +21,9 @@ earns more. This is the method of Gambit's ``enumpoly`` (McKelvey and McLennan
    strategy beats a strategy of the support at every vertex product holds no
    equilibrium; a profile all of whose regions are so discarded (within a budget
    of regions) is skipped. Floats with a proven error margin; a profile that is
-   not discarded is solved exactly, so nothing is lost;
+   not discarded is solved exactly, so nothing is lost. The subdivision runs in a
+   compiled kernel (:mod:`negotiation.solvers.subdivision_numba`) when numba is
+   installed, in numpy otherwise;
 3. a regular linear system (at most two players mix) is solved directly;
    otherwise a Groebner basis (FLINT, through ``python-flint``) decides whether the
    system is inconsistent, has finitely many solutions (zero-dimensional) or a
@@ -71,12 +73,14 @@ two players pick opposite sides leaves the third indifferent: a continuum.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
+from types import ModuleType
 from typing import Any
 
 import flint
@@ -104,13 +108,8 @@ Support = tuple[tuple[int, ...], ...]
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
 _EXCLUSION_BUDGET = (0, 16, 32, 64, 256, 1000, 2000, 4000)
 """Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
-cost of solving that support's system exactly, at some 40 microseconds a region)."""
-_EXCLUSION_SKIP_UNKNOWNS = 3
-"""With four or more players, supports with at most this many unknowns are not subdivided:
-a level of regions then costs about twice as much as with three players (an expected payoff
-per pair of players), more than solving the small system exactly (measured on random
-2x2x2x2 games: subdividing the three-unknown supports cost 75-83 ms per 12 games and saved
-49-63 ms of exact solving)."""
+cost of solving that support's system exactly, at some 40 microseconds a region in numpy;
+the compiled kernel takes a few microseconds a region, and cuts the same regions)."""
 _SAMPLE_GRID = (
     Fraction(3, 29),
     Fraction(11, 37),
@@ -226,6 +225,7 @@ class _Field:
         self.p = p
         self.index = index  # among the real roots of p, ascending (CRootOf's numbering)
         self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
+        self._alpha: sp.CRootOf | None = None  # the root as sympy, set by to_sympy()
         self.degree = p.degree()
         if self.degree == 1:
             c0, c1 = p.coeffs()
@@ -242,6 +242,15 @@ class _Field:
         return h % self.p if h.degree() >= self.degree else h
 
     def refine(self, width: flint.fmpq) -> None:
+        """Bisect the isolating interval until it is at most ``width`` wide.
+
+        Many halvings (a narrow width for coefficients of hundreds of digits) are
+        taken at once: the interval after ``k`` halvings is the ``j``-th of ``2**k``
+        equal parts, the one holding the root, read off a root ball from Arb at
+        enough precision (the same interval as step-by-step bisection).
+        """
+        if self.hi - self.lo > width and self.degree > 1:
+            self._jump(width)
         while self.hi - self.lo > width:
             mid = (self.lo + self.hi) / 2
             s = _fsign(self.p(mid))
@@ -249,6 +258,38 @@ class _Field:
                 self.lo = mid
             else:
                 self.hi = mid
+
+    def _jump(self, width: flint.fmpq) -> None:
+        length = self.hi - self.lo
+        ratio = length / width
+        steps = (-(-int(ratio.p) // int(ratio.q)) - 1).bit_length()  # least k, 2**k >= ratio
+        if steps < 16:
+            return
+        reach = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) / length
+        prec = steps + (int(reach.p) // int(reach.q)).bit_length() + 32
+        num = flint.fmpz_poly([int(c) for c in (self.p * self.p.denom()).coeffs()])
+        saved = flint.ctx.prec
+        flint.ctx.prec = prec
+        try:
+            found: list[Any] = list(num.complex_roots())  # (root, multiplicity) pairs
+        finally:
+            flint.ctx.prec = saved
+        roots = [root for root, _ in found]
+        step = length / 2**steps
+        for root in roots:
+            if root.imag != 0:
+                break
+            mid = _arf_to_fmpq(root.real.mid())
+            rad = _arf_to_fmpq(root.real.rad().mid()) * 2
+            if not self.lo < mid < self.hi:
+                continue
+            offset = (mid - self.lo) / step
+            j = int(offset.p) // int(offset.q)
+            lo = self.lo + step * j
+            hi = lo + step
+            if lo < mid - rad and mid + rad < hi:  # the ball, holding a root, lies inside
+                self.lo, self.hi = lo, hi
+            return
 
     def sign(self, h: flint.fmpq_poly) -> int:
         """The sign of ``h(a)``, exactly."""
@@ -270,9 +311,12 @@ class _Field:
         h = self.reduce(h)
         if self.degree == 1 or h.degree() <= 0:
             return h(self.lo)
-        bound = sum(abs(c) for c in h.derivative().coeffs()) + 1
-        scale = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) ** max(h.degree(), 1)
-        self.refine(flint.fmpq(1, 10**digits) / (bound * scale))
+        # the bound sum(|h'_k|) + 1 on the integer numerator (no rational sums)
+        slope = h.derivative()
+        den = slope.denom()
+        total = sum((abs(c) for c in slope.numer().coeffs()), flint.fmpz(0))
+        reach = max(abs(self.lo), abs(self.hi), flint.fmpq(1)) ** max(h.degree(), 1)
+        self.refine(flint.fmpq(den * reach.q, 10**digits * (total + den) * reach.p))
         return h((self.lo + self.hi) / 2)
 
     def to_float(self, h: flint.fmpq_poly) -> float:
@@ -291,9 +335,9 @@ class _Field:
             h = self.reduce(h)
             if h.degree() <= 0:
                 continue
-            q = _minimal_polynomial(h, self.p)
-            if q.degree() != d:
-                continue
+            # the powers 1, h, ..., h^(d-1) as columns: invertible exactly when h generates
+            # the field; then h^d in them gives h's minimal polynomial, and the old
+            # generator in them its expression in the new one (one solve for both)
             cols = []
             power = flint.fmpq_poly([1])
             for _ in range(d):
@@ -301,12 +345,19 @@ class _Field:
                 cols.append([c[i] if i < len(c) else flint.fmpq(0) for i in range(d)])
                 power = (power * h) % self.p
             basis = flint.fmpq_mat(d, d, [cols[j][i] for i in range(d) for j in range(d)])
+            top = power.coeffs()
+            rhs = flint.fmpq_mat(
+                d, 2, [v for i in range(d) for v in (int(i == 1), top[i] if i < len(top) else 0)]
+            )
+            try:
+                sol = basis.solve(rhs)
+            except ZeroDivisionError:  # singular: h lies in a proper subfield
+                continue
+            q = flint.fmpq_poly([-sol[i, 1] for i in range(d)] + [1])
             value = self.value(h, 30)
             roots = _real_roots(q)
             best = min(roots, key=lambda r: abs(r.value(flint.fmpq_poly([0, 1]), 30) - value))
-            # the old generator in the new one: solve once, then rewrite by composition
-            e1 = flint.fmpq_mat(d, 1, [int(i == 1) for i in range(d)])
-            sol = basis.solve(e1)
+            # the old generator in the new one, then every element by composition
             best._old = (self, flint.fmpq_poly([sol[i, 0] for i in range(d)]))
             return best
         return self
@@ -352,10 +403,12 @@ class _Field:
             if self.sign(2 * h + quadratic[0]) > 0:
                 return sp.expand((-b + sp.sqrt(disc)) / 2)
             return sp.expand((-b - sp.sqrt(disc)) / 2)
-        x = sp.Dummy("x")
         # a polynomial in one CRootOf shared by the whole profile, so sums reduce exactly
-        poly = sp.Poly([sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())], x)
-        alpha = sp.CRootOf(poly, self.index)
+        if self._alpha is None:  # built once per field (isolating a root costs milliseconds)
+            x = sp.Dummy("x")
+            coeffs = [sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())]
+            self._alpha = sp.CRootOf(sp.Poly(coeffs, x), self.index)
+        alpha = self._alpha
         return sp.Add(
             *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
         )
@@ -625,6 +678,8 @@ class _Solver:
         # float error in a vertex value is below 1e-12 of the largest payoff (see excluded)
         self.margins = [1e-9 * max(1.0, float(np.abs(f).max(initial=0.0))) for f in self.floats]
         self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
+        self._stacked: np.ndarray | None = None  # the float tables for the compiled kernel
+        self._rows: dict[tuple[int, Support], list[list[tuple[int, int]]]] = {}
 
     # --- supports ---------------------------------------------------------------------
 
@@ -677,7 +732,20 @@ class _Solver:
         exact floats and a vertex value is a convex combination of payoffs with
         rounding error far below 1e-12 of the largest payoff; a strategy counts
         as strictly better only by more than ``self.margins`` (1e-9 of it).
+        The compiled kernel does the same halving; without numba,
+        :meth:`excluded_numpy` does.
         """
+        compiled = _compiled_excluded()
+        if compiled is not None:
+            if self._stacked is None:
+                self._stacked = compiled.prepare(self.floats)
+            decided = compiled.excluded(self._stacked, support, self.margins, budget)
+            if decided is not None:
+                return decided
+        return self.excluded_numpy(support, budget)
+
+    def excluded_numpy(self, support: Support, budget: int) -> bool:
+        """:meth:`excluded` in numpy calls (used when numba is not installed)."""
         n = self.n
         movable = [j for j in range(n) if len(support[j]) > 1]
         if not movable:
@@ -799,22 +867,25 @@ class _Solver:
         a number field stay of low degree, and small).
         """
         others = [j for j in range(self.n) if j != i]
-        sub = self.tables[i][
-            np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-        ]
-        rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
-        products = []
-        for combo in itertools.product(*(probs[j] for j in others)):
-            product = combo[0]
-            for factor in combo[1:]:
-                product = product * factor
-                if reduce is not None:
-                    product = reduce(product)
-            products.append(product)
+        key = (i, support)
+        rows = self._rows.get(key)
+        if rows is None:  # the nonzero payoffs of each own strategy, by the others' profile
+            sub = self.tables[i][
+                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
+            ]
+            flat = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+            rows = [[(k, int(c)) for k, c in enumerate(row) if c] for row in flat]
+            self._rows[key] = rows
+        # the products over the others' profiles (the first player's strategy slowest),
+        # sharing the partial products
+        products = list(probs[others[0]])
+        for j in others[1:]:
+            if reduce is None:
+                products = [m * f for m in products for f in probs[j]]
+            else:
+                products = [reduce(m * f) for m in products for f in probs[j]]
         zero = lift(0)
-        return [
-            sum((m * int(c) for m, c in zip(products, row, strict=True) if c), zero) for row in rows
-        ]
+        return [sum((products[k] * c for k, c in row), zero) for row in rows]
 
     # --- zero-dimensional solving -----------------------------------------------------
 
@@ -1025,6 +1096,16 @@ class _Solver:
         return samples + [g for g in _SAMPLE_GRID if g not in samples]
 
 
+@functools.cache
+def _compiled_excluded() -> ModuleType | None:
+    """The compiled subdivision, imported on first use (numba loads slowly); None without it."""
+    try:
+        from negotiation.solvers import subdivision_numba
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    return subdivision_numba if subdivision_numba.available() else None
+
+
 def _linear_point(eqs: list[flint.fmpz_mpoly], nvars: int) -> list[flint.fmpq] | None:
     """The solution of ``nvars`` linear equations in ``nvars`` unknowns, when it is unique.
 
@@ -1190,8 +1271,6 @@ def support_enumeration_nplayer(
             continue
         linear = sum(len(s) > 1 for s in support) <= 2  # then solved at once in explore
         budget = _EXCLUSION_BUDGET[min(nvars, len(_EXCLUSION_BUDGET) - 1)]
-        if solver.n >= 4 and nvars <= _EXCLUSION_SKIP_UNKNOWNS:
-            budget = 0
         if not linear and budget and solver.excluded(support, budget):
             continue
         solver.explore(support, out)
