@@ -86,7 +86,7 @@ import re
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -442,63 +442,99 @@ def _add_solve(subparsers: Any) -> None:
     p.add_argument(
         "--max-vertices",
         metavar="N",
-        type=_max_vertices,
+        type=_work_bound("--max-vertices"),
         default=_DEFAULT_BOUND,
         help="the work bound of vertex enumeration: the most polytope vertices it may visit "
         "(default 1000000, about a minute; 'none' for no bound)",
+    )
+    p.add_argument(
+        "--max-supports",
+        metavar="N",
+        type=_work_bound("--max-supports"),
+        default=_DEFAULT_BOUND,
+        help="the work bound of support enumeration: the most support profiles it may "
+        "examine (default 20000 support pairs for two parties, 1000 for three or more; "
+        "'none' for no bound)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(handler=_run_solve)
 
 
-_DEFAULT_BOUND = object()  # --max-vertices not given: the solver's own default
+_DEFAULT_BOUND = object()  # --max-vertices / --max-supports not given: the solver's default
 
 
-def _max_vertices(text: str) -> int | None:
-    """``--max-vertices``: a positive whole number, or ``none`` for no bound."""
-    if text.strip().lower() == "none":
-        return None
-    try:
-        value = int(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        value = 0
-    if value <= 0 or len(text) > 20:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a positive whole number: give e.g. --max-vertices 3000000, or "
-            "--max-vertices none for no bound"
-        )
-    return value
+def _work_bound(flag: str) -> Callable[[str], int | None]:
+    """The parser of ``flag``: a positive whole number, or ``none`` for no bound."""
+
+    def parse(text: str) -> int | None:
+        if text.strip().lower() == "none":
+            return None
+        try:
+            value = int(text.replace("_", "").replace(",", ""))
+        except ValueError:
+            value = 0
+        if value <= 0 or len(text) > 20:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a positive whole number: give e.g. {flag} 3000000, or "
+                f"{flag} none for no bound"
+            )
+        return value
+
+    return parse
 
 
-def _bound_options(game: Any, method: str, bound: object) -> dict[str, int | None]:
-    """The ``max_vertices`` keyword for ``game.equilibria`` from ``--max-vertices``, checked."""
-    if bound is _DEFAULT_BOUND:
-        return {}
+#: Each work-bound flag: the keyword of ``Game.equilibria`` and the work it bounds.
+_BOUNDS = {"max_vertices": "vertex enumeration", "max_supports": "support enumeration"}
+
+
+def _bound_options(game: Any, method: str, bounds: Mapping[str, object]) -> dict[str, Any]:
+    """The work-bound keywords for ``game.equilibria`` from the command line, checked."""
     from negotiation.solvers import SOLVERS, methods_taking
 
     solver = SOLVERS[method]
-    if not solver.accepts(game.n_players) or "max_vertices" not in solver.options:
-        raise UsageError(
-            f"--max-vertices bounds vertex enumeration, which --method {method} on this "
-            f"{game.n_players}-party game does not use: drop it, or use --method "
-            + " or --method ".join(methods_taking("max_vertices"))
-        )
-    return {"max_vertices": bound}  # type: ignore[dict-item]
+    if not solver.accepts(game.n_players) and game.n_players > 2:
+        solver = SOLVERS["support_enumeration"]  # what Game.equilibria runs by default
+    options: dict[str, Any] = {}
+    for option, value in bounds.items():
+        if value is _DEFAULT_BOUND:
+            continue
+        flag = "--" + option.replace("_", "-")
+        if option not in solver.options:
+            usable = [m for m in methods_taking(option) if SOLVERS[m].accepts(game.n_players)]
+            raise UsageError(
+                f"{flag} bounds {_BOUNDS[option]}, which --method {method} on this "
+                f"{game.n_players}-party game does not use: drop it"
+                + (", or use --method " + " or --method ".join(usable) if usable else "")
+            )
+        options[option] = value
+    return options
 
 
-def _equilibria(game: Any, method: str, exact: bool, bound: object) -> Any:
-    """``game.equilibria`` with the command line's work bound, its refusal in the CLI's terms."""
+def _equilibria(game: Any, method: str, exact: bool, bounds: Mapping[str, object]) -> Any:
+    """``game.equilibria`` with the command line's work bounds, a refusal in the CLI's terms."""
     from negotiation.errors import WorkLimitError
 
     try:
-        return game.equilibria(method, exact=exact, **_bound_options(game, method, bound))
+        return game.equilibria(method, exact=exact, **_bound_options(game, method, bounds))
     except WorkLimitError as err:
         shape = " x ".join(str(n) for n in game.shape)
+        flag = "--" + err.option.replace("_", "-")
+        if err.option == "max_vertices":
+            what = f"vertex enumeration of this {shape} game may visit up to {err.bound:,} vertices"
+            faster = "for one equilibrium use --method lemke_howson or --method logit"
+        else:
+            what = (
+                f"support enumeration of this {shape} game would examine {err.bound:,} "
+                "support profiles"
+            )
+            faster = (
+                "every extreme equilibrium comes faster from --method vertex_enumeration"
+                if game.n_players == 2
+                else "for one equilibrium use --method logit"
+            )
         raise UsageError(
-            f"vertex enumeration of this {shape} game may visit up to {err.bound:,} "
-            "vertices, beyond its work bound (a million vertices take about a minute); for one "
-            "equilibrium use --method lemke_howson or --method logit, or raise the bound if you "
-            f"can wait: --max-vertices {err.suggested} (or --max-vertices none)"
+            f"{what}, beyond its work bound; {faster}, or raise the bound if you can wait: "
+            f"{flag} {err.suggested} (or {flag} none)"
         ) from None
 
 
@@ -563,18 +599,22 @@ def _solution(
     method: str | None,
     exact: bool,
     fractions: bool = False,
-    bound: object = _DEFAULT_BOUND,
+    bounds: Mapping[str, object] | None = None,
 ) -> dict[str, Any]:
     """The equilibria as plain data; with ``fractions``, each float one also as ``shown`` text.
 
-    ``bound`` is ``--max-vertices`` (the solver's default when not given).
+    ``bounds`` holds ``--max-vertices`` and ``--max-supports`` (the solvers'
+    defaults when not given).
     """
+    bounds = bounds or {}
     game = scenario.game()
     if game.n_players != 2:
-        return _solution_nplayer(scenario, method or "support_enumeration", exact, fractions, bound)
+        return _solution_nplayer(
+            scenario, method or "support_enumeration", exact, fractions, bounds
+        )
     method = method or "vertex_enumeration"
     symbolic = scenario.game(symbolic=True)
-    equilibria = _equilibria(game, method, exact, bound)
+    equilibria = _equilibria(game, method, exact, bounds)
     tables = _rational_tables(game) if fractions and not exact else None
     rows, cols = game.strategies
     found = []
@@ -618,7 +658,7 @@ def _solution_nplayer(
     method: str,
     exact: bool,
     fractions: bool = False,
-    bound: object = _DEFAULT_BOUND,
+    bounds: Mapping[str, object] | None = None,
 ) -> dict[str, Any]:
     """:func:`_solution` for three or more players: one entry per player, not row and col."""
     import numpy as np
@@ -627,7 +667,7 @@ def _solution_nplayer(
     symbolic = scenario.game(symbolic=True)
     tables = _rational_tables(game) if fractions and not exact else None
     found = []
-    for eq in _equilibria(game, method, exact, bound):
+    for eq in _equilibria(game, method, exact, bounds or {}):
         item: dict[str, Any] = {
             "strategies": [
                 {s: _float(p) for s, p in zip(labels, v, strict=True)}
@@ -730,7 +770,11 @@ def _run_solve(args: argparse.Namespace, out: TextIO) -> int:
     if isinstance(scenario, ContinuousScenario):
         return _run_solve_continuous(scenario, args, changed, out)
     solution = _solution(
-        scenario, args.method, args.exact, fractions=not args.json, bound=args.max_vertices
+        scenario,
+        args.method,
+        args.exact,
+        fractions=not args.json,
+        bounds={"max_vertices": args.max_vertices, "max_supports": args.max_supports},
     )
     if args.json:
         solution["parameters"] = {
@@ -767,11 +811,12 @@ def _run_solve_continuous(
     scenario: Any, args: argparse.Namespace, changed: Any, out: TextIO
 ) -> int:
     """``solve`` for a scenario whose strategies are intervals (tariff rates)."""
-    if args.method is not None or args.exact or args.max_vertices is not _DEFAULT_BOUND:
+    bounded = args.max_vertices is not _DEFAULT_BOUND or args.max_supports is not _DEFAULT_BOUND
+    if args.method is not None or args.exact or bounded:
         raise UsageError(
             f"{scenario.name} has continuous strategies (rates), solved from the first-order "
-            "conditions: drop --method, --exact and --max-vertices (they choose and bound a "
-            "solver for finite games)"
+            "conditions: drop --method, --exact and --max-vertices / --max-supports (they "
+            "choose and bound a solver for finite games)"
         )
     game = scenario.game()
     equilibria = game.equilibria()

@@ -156,14 +156,21 @@ class TradeModelError(ValueError, NegotiationError):
 class WorkLimitError(InvalidGameError):
     """A solve would exceed its work bound (e.g. ``max_vertices``); refused before any work.
 
+    ``option`` names the bound (``"max_vertices"``, ``"max_supports"``),
     ``bound`` is the estimated work and ``suggested`` a limit that admits it
     (the bound rounded up to two significant figures), so a caller can offer
     the fix in its own terms (the command line's ``--max-vertices``).
     """
 
     def __init__(
-        self, message: str, *, bound: int | None = None, suggested: int | None = None
+        self,
+        message: str,
+        *,
+        option: str = "max_vertices",
+        bound: int | None = None,
+        suggested: int | None = None,
     ) -> None:
         super().__init__(message)
+        self.option = option
         self.bound = bound
         self.suggested = suggested

@@ -222,6 +222,20 @@ def _one_error_line(code: int, out: str, err: str) -> str:
             "which --method pure on this 2-party game does not use",
         ),
         (["solve", "tariff_war_2025", "--max-vertices", "9"], "drop --method, --exact and"),
+        (
+            ["solve", "london_framework", "--method", "support_enumeration", "--max-supports", "3"],
+            "would examine 19 support profiles, beyond its work bound; every extreme "
+            "equilibrium comes faster from --method vertex_enumeration",
+        ),
+        (
+            ["solve", "rare_earth_third_party", "--max-supports", "5"],
+            "--method logit, or raise the bound if you can wait: --max-supports 63",
+        ),
+        (
+            ["solve", "rare_earth_third_party", "--max-vertices", "9"],
+            "which --method support_enumeration on this 3-party game does not use: drop it",
+        ),
+        (["solve", "london_framework", "--max-supports", "9"], "use --method support_enumeration"),
     ],
 )
 def test_bad_input_exits_2_with_one_clear_line(capsys, argv, fragment):

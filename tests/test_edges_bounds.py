@@ -30,6 +30,7 @@ from negotiation.expressions import (
     substitute,
 )
 from negotiation.solvers.exact import MAX_VERTICES, vertex_bound
+from negotiation.solvers.support import support_pairs
 from negotiation.symbolic import EXPANSION_LIMIT, bounded_simplify, expansion_size
 
 x, y = sp.symbols("x y")
@@ -271,6 +272,60 @@ def test_max_vertices_for_a_method_without_a_vertex_bound_is_refused(method):
         game.equilibria(method, max_vertices=50)
     assert f"method={method!r} does not use" in str(info.value)
     assert "method='vertex_enumeration' or method='lemke_howson'" in str(info.value)
+
+
+def test_a_14x14_support_enumeration_is_refused_at_once_naming_vertex_enumeration():
+    # 40 million equal-size support pairs: it used to run for hours
+    rng = np.random.default_rng(0)
+    game = ng.Game(rng.integers(-9, 9, (14, 14)), rng.integers(-9, 9, (14, 14)))
+    assert support_pairs(14, 14) == 40_116_599
+    with within(3), pytest.raises(ng.WorkLimitError) as info:
+        game.equilibria("support_enumeration")
+    message = str(info.value)
+    assert "40,116,599 support pairs, more than max_supports=20,000" in message
+    assert "method='vertex_enumeration'" in message
+    assert "max_supports=41_000_000" in message
+    assert (info.value.option, info.value.bound) == ("max_supports", 40_116_599)
+
+
+def test_max_supports_bounds_two_player_support_enumeration_exactly_at_the_count():
+    game = _four_by_four()
+    assert support_pairs(4, 4) == 69
+    with pytest.raises(ng.WorkLimitError, match=r"max_supports=68;.*max_supports=69\)"):
+        game.equilibria("support_enumeration", max_supports=68)
+    found = game.equilibria("support_enumeration", max_supports=69)
+    assert len(found) == 15  # the diagonal game: one equilibrium per non-empty support
+    assert [e.supports for e in found] == [
+        e.supports for e in game.equilibria("support_enumeration", max_supports=None)
+    ]
+
+
+def test_max_supports_bounds_the_polynomial_systems_of_three_players():
+    rng = np.random.default_rng(0)
+    big = ng.Game(*rng.integers(-5, 5, (3, 4, 4, 4)))  # 15**3 = 3,375 support profiles
+    with within(3), pytest.raises(ng.WorkLimitError) as info:
+        big.equilibria()
+    assert "4x4x4 game would examine 3,375 support profiles" in str(info.value)
+    assert "method='logit'" in str(info.value)
+    assert "game.equilibria(max_supports=3_400)" in str(info.value)
+    small = ng.Game(*rng.integers(-9, 9, (3, 2, 2, 2)))  # 3**3 = 27 support profiles
+    with pytest.raises(ng.WorkLimitError, match="27 support profiles"):
+        small.equilibria(max_supports=26)
+    assert [e.supports for e in small.equilibria(max_supports=27)] == [
+        e.supports for e in small.equilibria()
+    ]
+
+
+@pytest.mark.parametrize("method", ["vertex_enumeration", "lemke_howson", "logit", "pure"])
+def test_max_supports_for_a_method_without_it_is_refused(method):
+    with pytest.raises(ng.InvalidGameError, match=f"method={method!r} does not use"):
+        _four_by_four().equilibria(method, max_supports=50)
+
+
+@pytest.mark.parametrize("value", [0, -5, 2.5, True, "many"])
+def test_max_supports_must_be_a_positive_whole_number_none_or_auto(value):
+    with pytest.raises(ng.InvalidGameError, match="max_supports must be a positive whole number"):
+        _four_by_four().equilibria("support_enumeration", max_supports=value)
 
 
 @pytest.mark.parametrize("value", [0, -5, 2.5, True, "many"])

@@ -442,7 +442,7 @@ def test_pruned_enumeration_equals_the_unpruned_one(shape, data) -> None:
 def test_too_many_supports_is_refused_with_advice() -> None:
     payoffs = [np.zeros((4, 4, 4)) for _ in range(3)]
     assert count_support_profiles((4, 4, 4)) == 3375
-    with pytest.raises(InvalidGameError, match=r"4x4x4 game .* 3375 support profiles.*logit"):
+    with pytest.raises(InvalidGameError, match=r"4x4x4 game .* 3,375 support profiles.*logit"):
         support_enumeration_nplayer(payoffs, exact=False)
     with pytest.raises(InvalidGameError, match="max_supports=20"):
         support_enumeration_nplayer(volunteers(3, 2, 1), exact=True, max_supports=20)

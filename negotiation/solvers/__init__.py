@@ -42,6 +42,7 @@ __all__ = [
     "Solver",
     "methods_for",
     "methods_taking",
+    "suggested_limit",
 ]
 
 #: The one default tolerance for float comparisons in every numeric solver.
@@ -52,6 +53,27 @@ DEFAULT_TOL = 1e-9
 #: one core and memory well under a gigabyte. ``Game.equilibria(max_vertices=...)``
 #: raises it, or removes it with ``None``.
 MAX_VERTICES = 1_000_000
+
+#: The default work bounds of support enumeration, in support profiles: for
+#: two players on floats (nashpy's equal-size support pairs, one small linear
+#: solve each; an 8 x 8 game has 12,869, a few seconds), and for the polynomial
+#: systems of three or more players or of ``exact=True`` (3x3x3: 343,
+#: 2x2x2x2: 81, each a Groebner basis). ``Game.equilibria(max_supports=...)``
+#: raises them, or removes them with ``None``.
+MAX_SUPPORTS_TWO = 20_000
+MAX_SUPPORTS = 1_000
+
+
+def suggested_limit(bound: int) -> int:
+    """A work limit that admits ``bound``: rounded up to two significant figures.
+
+    Examples
+    --------
+    >>> suggested_limit(2_163_150), suggested_limit(8), suggested_limit(3375)
+    (2200000, 8, 3400)
+    """
+    step = 10 ** max(len(str(bound)) - 2, 0)
+    return -(-bound // step) * step
 
 
 @dataclass(frozen=True)
@@ -150,6 +172,7 @@ _TABLE: Sequence[Solver] = (
         finds="all",
         summary="every equilibrium with equal-size supports (two players), or of a game with "
         "finitely many equilibria (three or more players, by polynomial systems)",
+        options=("max_supports",),
     ),
     Solver(
         "lemke_howson",

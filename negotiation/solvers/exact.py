@@ -54,7 +54,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation.errors import WorkLimitError
-from negotiation.solvers import MAX_VERTICES, Solved
+from negotiation.solvers import MAX_VERTICES, Solved, suggested_limit
 
 if TYPE_CHECKING:
     from negotiation.solvers.tables import PayoffTables
@@ -352,9 +352,7 @@ def check_work(m: int, n: int, max_vertices: int | None = MAX_VERTICES) -> None:
         return
     bound = vertex_bound(m, n)
     if bound > max_vertices:
-        # the suggested limit: the bound rounded up to two significant figures
-        step = 10 ** max(len(str(bound)) - 2, 0)
-        suggested = -(-bound // step) * step
+        suggested = suggested_limit(bound)
         raise WorkLimitError(
             f"vertex enumeration of a {m} x {n} game may visit up to {bound:,} vertices, "
             f"beyond the limit max_vertices={max_vertices:,} (a million vertices take about a "

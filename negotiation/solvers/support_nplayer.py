@@ -87,8 +87,8 @@ import flint
 import numpy as np
 import sympy as sp
 
-from negotiation.errors import ExactArithmeticError, InvalidGameError
-from negotiation.solvers import Solved
+from negotiation.errors import ExactArithmeticError, InvalidGameError, WorkLimitError
+from negotiation.solvers import MAX_SUPPORTS, Solved, suggested_limit
 from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
@@ -99,7 +99,7 @@ __all__ = [
     "support_enumeration_nplayer",
 ]
 
-DEFAULT_MAX_SUPPORTS = 1000
+DEFAULT_MAX_SUPPORTS = MAX_SUPPORTS
 """The default cap on support profiles: 3x3x3 (343), 2x2x2x2 (81), 2^5 (243) fit."""
 
 Support = tuple[tuple[int, ...], ...]
@@ -1251,15 +1251,7 @@ def support_enumeration_nplayer(
     """
     tables = _integer_tables(payoffs, exact)
     shape = tables[0].shape
-    cap = DEFAULT_MAX_SUPPORTS if max_supports is None else max_supports
-    count = count_support_profiles(shape)
-    if count > cap:
-        size = "x".join(map(str, shape))
-        raise InvalidGameError(
-            f"support enumeration of a {size} game would examine {count} support profiles, "
-            f'more than max_supports={cap}; use method="logit" (one equilibrium, fast) '
-            "or raise max_supports"
-        )
+    check_supports(shape, DEFAULT_MAX_SUPPORTS if max_supports is None else max_supports)
     solver = _Solver(tables)
     out = _Collector()
     for support in solver.supports():
@@ -1396,16 +1388,53 @@ def _exact_number(e: sp.Expr) -> sp.Expr:
     return sp.Integer(0) if sp.minimal_polynomial(e, x) == x else e
 
 
-def solve(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
+def check_supports(shape: Sequence[int], max_supports: int) -> None:
+    """Refuse, before any work, a game with more support profiles than ``max_supports``.
+
+    Raises
+    ------
+    WorkLimitError
+        Naming the method that finds one equilibrium fast and the limit that
+        would admit the game.
+
+    Examples
+    --------
+    >>> check_supports((3, 3, 3), 1000)
+    >>> check_supports((4, 4, 4), 1000)
+    Traceback (most recent call last):
+    ...
+    negotiation.errors.WorkLimitError: support enumeration of a 4x4x4 game would examine 3,375 support profiles (each a system of polynomial equations), more than max_supports=1,000; for one equilibrium use method='logit' (fast), or raise the limit if you can wait: game.equilibria(max_supports=3_400), or max_supports=None for no limit
+    """
+    count = int(count_support_profiles(tuple(shape)))
+    if count > max_supports:
+        size = "x".join(map(str, shape))
+        suggested = suggested_limit(count)
+        raise WorkLimitError(
+            f"support enumeration of a {size} game would examine {count:,} support profiles "
+            f"(each a system of polynomial equations), more than max_supports={max_supports:,}; "
+            "for one equilibrium use method='logit' (fast), or raise the limit if you can "
+            f"wait: game.equilibria(max_supports={suggested:_}), or max_supports=None for no "
+            "limit",
+            option="max_supports",
+            bound=count,
+            suggested=suggested,
+        )
+
+
+def solve(
+    tables: PayoffTables, *, exact: bool, tol: float, max_supports: int = DEFAULT_MAX_SUPPORTS
+) -> Solved:
     """The solver-table entry for support enumeration in exact arithmetic or with N >= 3 players.
 
     A continuum of equilibria is reported in the notes (the isolated
-    equilibria and endpoints found are still returned).
+    equilibria and endpoints found are still returned). A game with more
+    support profiles than ``max_supports`` is refused before any work.
     """
+    check_supports(tables.shape, max_supports)
     arrays = tables.fractions if exact else tables.floats
     if exact:
         arrays = tuple(_as_rationals(a) for a in arrays)
-    result = support_enumeration_nplayer(arrays, exact=exact, tol=tol)
+    result = support_enumeration_nplayer(arrays, exact=exact, tol=tol, max_supports=max_supports)
     notes: list[str] = []
     if result.continuum_supports:
         notes.append(
