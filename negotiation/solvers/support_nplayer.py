@@ -106,6 +106,7 @@ Support = tuple[tuple[int, ...], ...]
 """One tuple of strategy indices per player."""
 
 _FIELD_TRIES = 4  # linear forms tried for a rational univariate representation
+_VALUE_DIGITS = 20  # solve_points approximates each coordinate within 10**-_VALUE_DIGITS
 _EXCLUSION_BUDGET = (0, 16, 32, 64, 256, 1000, 2000, 4000)
 """Regions :meth:`_Solver.excluded` may examine, by the number of unknowns (about the
 cost of solving that support's system exactly, at some 40 microseconds a region in numpy;
@@ -350,7 +351,7 @@ class _Field:
                 d, 2, [v for i in range(d) for v in (int(i == 1), top[i] if i < len(top) else 0)]
             )
             try:
-                sol = basis.solve(rhs)
+                sol = basis.solve(rhs, algorithm="dixon")  # p-adic lifting: 4x fflu here
             except ZeroDivisionError:  # singular: h lies in a proper subfield
                 continue
             q = flint.fmpq_poly([-sol[i, 1] for i in range(d)] + [1])
@@ -416,6 +417,15 @@ class _Field:
 
 def _fsign(v: flint.fmpq) -> int:
     return (v > 0) - (v < 0)
+
+
+def _ball_sign(ball: Any) -> int | None:
+    """The sign of every number in an Arb ball, or None when the ball holds zero."""
+    if ball > 0:
+        return 1
+    if ball < 0:
+        return -1
+    return None
 
 
 def _interval_horner(
@@ -600,12 +610,16 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
 
 def _univariate_representation(
     basis: _Basis, ctx: Any, weights: Sequence[int]
-) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly]:
+) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly, bool]:
     """Rouillier's RUR for the linear form ``sum(weights * y)``.
 
-    Returns ``f`` (square-free), ``g_k`` and ``g_1``: the solutions are
-    ``y_k = g_k(a) / g_1(a)`` over the roots ``a`` of ``f``, when the form
-    separates them. The matrix powers are taken in integers (scaled by a
+    Returns ``f`` (square-free), ``g_k``, ``g_1`` and whether the representation
+    is certainly exact: the solutions are ``y_k = g_k(a) / g_1(a)`` over the
+    roots ``a`` of ``f``, when the form separates them. It certainly does when
+    the characteristic polynomial of the form's multiplication matrix is
+    square-free: its ``dim`` distinct roots are the form's values at the
+    solutions counted with multiplicity, so there are ``dim`` simple solutions,
+    all separated. The matrix powers are taken in integers (scaled by a
     common denominator) so FLINT multiplies without rational reductions.
     """
     monos = basis.standard_monomials()
@@ -654,12 +668,16 @@ def _univariate_representation(
         for i in range(d):
             g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * trace[i]
         polys.append(g)
-    return f, polys[1:], polys[0]
+    return f, polys[1:], polys[0], f.degree() == dim
 
 
 # ----------------------------------------------------------------------------------------
 # The enumeration
 # ----------------------------------------------------------------------------------------
+
+
+# a real solution: its field, coordinates, rationals near them, whether certainly a solution
+_Point = tuple[_Field, list[flint.fmpq_poly], list[flint.fmpq], bool]
 
 
 @dataclass(frozen=True)
@@ -891,34 +909,37 @@ class _Solver:
 
     def solve_points(
         self, support: Support, basis: _Basis, ctx: Any, eqs: list[Any]
-    ) -> list[tuple[_Field, list[flint.fmpq_poly]]] | None:
+    ) -> list[_Point] | None:
         """Real solutions near the probability box; None when no RUR could be verified.
 
         Every real solution is checked numerically against the equations (a
         linear form that does not separate the solutions gives points that are
         not solutions, and then another form is tried); the points returned are
         those whose ``y`` lie in ``[0, 1]`` up to rounding, to be checked exactly.
+        Each comes with rationals within ``10**-_VALUE_DIGITS`` of its ``y`` and
+        whether it certainly solves the equations (a certainly exact RUR).
         """
         n = basis.nvars
         if n == 0:
-            return [(_Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0)), [])]
+            return [(_Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0)), [], [], False)]
         terms = [[(float(c), m) for m, c in _terms(e).items()] for e in eqs]
         for attempt in range(_FIELD_TRIES):
             weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
-            f, gs, g1 = _univariate_representation(basis, ctx, weights)
-            out = []
+            f, gs, g1, certain = _univariate_representation(basis, ctx, weights)
+            out: list[_Point] = []
             ok = True
             _, factors = f.factor()
             for p, _mult in factors:
                 inv = _inverse_mod(g1, p)
                 hs = [(g * inv) % p for g in gs]
                 for field in _real_roots(p):
-                    y = [field.to_float(h) for h in hs]
+                    approx = [field.value(h, _VALUE_DIGITS) for h in hs]
+                    y = [int(v.p) / int(v.q) for v in approx]  # as to_float
                     if not _solves(terms, y):
                         ok = False
                         break
                     if all(-1e-9 <= v <= 1 + 1e-9 for v in y):
-                        out.append((field, hs))
+                        out.append((field, hs, approx, certain))
                 if not ok:
                     break
             if ok:
@@ -926,40 +947,83 @@ class _Solver:
         return None
 
     def check(
-        self, support: Support, field: _Field, hs: list[flint.fmpq_poly], strict: Support | None
+        self,
+        support: Support,
+        field: _Field,
+        hs: list[flint.fmpq_poly],
+        strict: Support | None,
+        approx: list[flint.fmpq] | None = None,
+        solved: bool = False,
     ) -> tuple[tuple[flint.fmpq_poly, ...], ...] | None:
         """The full probability vectors if the point is an equilibrium with this support.
 
         With ``strict`` (the unused strategies that must do strictly worse) the
         point must also be interior to its piece of the equilibrium set.
+        ``solved``: the point certainly solves the support's indifference system,
+        so only the signs of the probabilities and of the unused strategies'
+        payoff gaps are left. With ``approx`` (rationals within
+        ``10**-_VALUE_DIGITS`` of the ``y``) those signs are first read off Arb
+        balls; only a ball that holds zero is decided exactly in the field.
         """
+        balls: list[Any] | None = None
+        if approx is not None and field.degree > 1:
+            radius = flint.fmpq(1, 10**_VALUE_DIGITS)
+            balls = [flint.arb(v, radius) for v in approx]
         it = iter(hs)
         probs: list[list[flint.fmpq_poly]] = []
+        prob_balls: list[list[Any]] = []
+        k = 0
         for i in range(self.n):
             ys = [next(it) for _ in range(1, len(support[i]))]
             first = field.reduce(flint.fmpq_poly([1]) - sum(ys, flint.fmpq_poly([])))
             vec = [flint.fmpq_poly([]) for _ in range(self.shape[i])]
-            for s, v in zip(support[i], [first, *ys], strict=True):
-                if field.sign(v) <= 0:
+            row: list[Any] = []
+            if balls is not None:
+                own = balls[k : k + len(ys)]
+                k += len(ys)
+                row = [1 - sum(own, flint.arb(0)), *own]
+            for j, (s, v) in enumerate(zip(support[i], [first, *ys], strict=True)):
+                sign = _ball_sign(row[j]) if balls is not None else None
+                if sign is None:
+                    sign = field.sign(v)
+                if sign <= 0:
                     return None
                 vec[s] = v
             probs.append(vec)
+            prob_balls.append(row)
         used = [[vec[s] for s in support[j]] for j, vec in enumerate(probs)]
         for i in range(self.n):
-            values = [
-                field.reduce(v)
-                for v in self.values(
-                    i, support, used, lambda v: flint.fmpq_poly([int(v)]), field.reduce
-                )
-            ]
-            base = values[support[i][0]]
-            for s in support[i][1:]:
-                if field.sign(values[s] - base) != 0:
-                    return None
-            for t in range(self.shape[i]):
-                if t in support[i]:
-                    continue
-                sign = field.sign(values[t] - base)
+            exact: list[flint.fmpq_poly] = []
+
+            def exact_values(i: int = i) -> list[flint.fmpq_poly]:
+                if not exact:
+                    exact.extend(
+                        field.reduce(v)
+                        for v in self.values(
+                            i, support, used, lambda v: flint.fmpq_poly([int(v)]), field.reduce
+                        )
+                    )
+                return exact
+
+            if not solved:
+                values = exact_values()
+                base = values[support[i][0]]
+                for s in support[i][1:]:
+                    if field.sign(values[s] - base) != 0:
+                        return None
+            unused = [t for t in range(self.shape[i]) if t not in support[i]]
+            if not unused:
+                continue
+            approx_values = None
+            if balls is not None:
+                approx_values = self.values(i, support, prob_balls, lambda v: flint.arb(int(v)))
+            for t in unused:
+                sign = None
+                if approx_values is not None:
+                    sign = _ball_sign(approx_values[t] - approx_values[support[i][0]])
+                if sign is None:
+                    values = exact_values()
+                    sign = field.sign(values[t] - values[support[i][0]])
                 if sign > 0 or (strict is not None and t in strict[i] and sign == 0):
                     return None
         return tuple(tuple(v) for v in probs)
@@ -995,7 +1059,8 @@ class _Solver:
         if point is not None:  # a regular linear system: its one solution, no Groebner basis
             if all(0 <= v <= 1 for v in point):
                 field = _Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0))
-                probs = self.check(support, field, [flint.fmpq_poly([v]) for v in point], None)
+                hs = [flint.fmpq_poly([v]) for v in point]
+                probs = self.check(support, field, hs, None, solved=True)
                 if probs is not None:
                     out.add(support, field, probs)
             return
@@ -1007,8 +1072,8 @@ class _Solver:
             if points is None:
                 out.unresolved.append(support)
                 return
-            for field, hs in points:
-                probs = self.check(support, field, hs, None)
+            for field, hs, approx, certain in points:
+                probs = self.check(support, field, hs, None, approx, certain)
                 if probs is not None:
                     out.add(support, field, probs)
             return
@@ -1049,8 +1114,8 @@ class _Solver:
             if sliced.inconsistent or not sliced.zero_dimensional:
                 continue
             points = self.solve_points(support, sliced, ctx, eqs + extra)
-            for field, hs in points or []:
-                probs = self.check(support, field, hs, strict)
+            for field, hs, approx, certain in points or []:
+                probs = self.check(support, field, hs, strict, approx, certain)
                 if probs is not None:
                     out.continuum(support, field, probs)
                     return
@@ -1086,7 +1151,7 @@ class _Solver:
             if tight.inconsistent or not tight.zero_dimensional:
                 continue
             points = self.solve_points(support, tight, ctx, [*eqs, g])
-            for field, hs in points or []:
+            for field, hs, _, _ in points or []:
                 v = field.value(hs[var], 12)
                 crit.add(Fraction(int(v.p), int(v.q)))
         cuts = sorted(c for c in crit if 0 <= c <= 1)
