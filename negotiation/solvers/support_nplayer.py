@@ -226,6 +226,7 @@ class _Field:
         self.p = p
         self.index = index  # among the real roots of p, ascending (CRootOf's numbering)
         self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
+        self._rewritten: list[tuple[flint.fmpq_poly, flint.fmpq_poly]] = []  # set by rebased()
         self._alpha: sp.CRootOf | None = None  # the root as sympy, set by to_sympy()
         self.degree = p.degree()
         if self.degree == 1:
@@ -329,9 +330,11 @@ class _Field:
 
         Its minimal polynomial usually has far smaller coefficients than the
         univariate representation's; :meth:`rewrite` then expresses elements in
-        the new generator. Returns ``self`` when no value generates the field.
+        the new generator (``values`` themselves from the same linear solve).
+        Returns ``self`` when no value generates the field.
         """
         d = self.degree
+        reduced = [self.reduce(v) for v in values]
         for h in values:
             h = self.reduce(h)
             if h.degree() <= 0:
@@ -347,11 +350,13 @@ class _Field:
                 power = (power * h) % self.p
             basis = flint.fmpq_mat(d, d, [cols[j][i] for i in range(d) for j in range(d)])
             top = power.coeffs()
-            rhs = flint.fmpq_mat(
-                d, 2, [v for i in range(d) for v in (int(i == 1), top[i] if i < len(top) else 0)]
-            )
+            # right-hand sides: the old generator, h^d, then every value (its new coordinates)
+            columns = [[flint.fmpq(int(i == 1)) for i in range(d)], _padded(top, d)]
+            columns += [_padded(v.coeffs(), d) for v in reduced]
+            rhs = flint.fmpq_mat(d, len(columns), [c[i] for i in range(d) for c in columns])
             try:
-                sol = basis.solve(rhs, algorithm="dixon")  # p-adic lifting: 4x fflu here
+                # Dixon's p-adic lifting: 4x the default here (the stub lacks algorithm=)
+                sol = basis.solve(rhs, algorithm="dixon")  # type: ignore[call-arg]
             except ZeroDivisionError:  # singular: h lies in a proper subfield
                 continue
             q = flint.fmpq_poly([-sol[i, 1] for i in range(d)] + [1])
@@ -360,6 +365,10 @@ class _Field:
             best = min(roots, key=lambda r: abs(r.value(flint.fmpq_poly([0, 1]), 30) - value))
             # the old generator in the new one, then every element by composition
             best._old = (self, flint.fmpq_poly([sol[i, 0] for i in range(d)]))
+            best._rewritten = [
+                (v, flint.fmpq_poly([sol[i, k + 2] for i in range(d)]))
+                for k, v in enumerate(reduced)
+            ]
             return best
         return self
 
@@ -369,6 +378,10 @@ class _Field:
         if old is None:
             return h
         field, generator = old
+        h = field.reduce(h)
+        for source, image in self._rewritten:  # solved for by rebased()
+            if source == h:
+                return image
         out = flint.fmpq_poly([])
         for c in reversed(field.reduce(h).coeffs()):  # Horner's rule modulo p
             out = (out * generator + c) % self.p
@@ -413,6 +426,11 @@ class _Field:
         return sp.Add(
             *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
         )
+
+
+def _padded(coeffs: list[flint.fmpq], d: int) -> list[flint.fmpq]:
+    """The first ``d`` coefficients, zeros past the end."""
+    return [coeffs[i] if i < len(coeffs) else flint.fmpq(0) for i in range(d)]
 
 
 def _fsign(v: flint.fmpq) -> int:
@@ -993,20 +1011,9 @@ class _Solver:
             prob_balls.append(row)
         used = [[vec[s] for s in support[j]] for j, vec in enumerate(probs)]
         for i in range(self.n):
-            exact: list[flint.fmpq_poly] = []
-
-            def exact_values(i: int = i) -> list[flint.fmpq_poly]:
-                if not exact:
-                    exact.extend(
-                        field.reduce(v)
-                        for v in self.values(
-                            i, support, used, lambda v: flint.fmpq_poly([int(v)]), field.reduce
-                        )
-                    )
-                return exact
-
+            values: list[flint.fmpq_poly] | None = None  # in the field, when needed
             if not solved:
-                values = exact_values()
+                values = self.field_values(i, support, used, field)
                 base = values[support[i][0]]
                 for s in support[i][1:]:
                     if field.sign(values[s] - base) != 0:
@@ -1022,11 +1029,19 @@ class _Solver:
                 if approx_values is not None:
                     sign = _ball_sign(approx_values[t] - approx_values[support[i][0]])
                 if sign is None:
-                    values = exact_values()
+                    if values is None:
+                        values = self.field_values(i, support, used, field)
                     sign = field.sign(values[t] - values[support[i][0]])
                 if sign > 0 or (strict is not None and t in strict[i] and sign == 0):
                     return None
         return tuple(tuple(v) for v in probs)
+
+    def field_values(
+        self, i: int, support: Support, used: list[list[flint.fmpq_poly]], field: _Field
+    ) -> list[flint.fmpq_poly]:
+        """Player ``i``'s expected payoffs (:meth:`values`) as elements of ``field``."""
+        lift = lambda v: flint.fmpq_poly([int(v)])  # noqa: E731
+        return [field.reduce(v) for v in self.values(i, support, used, lift, field.reduce)]
 
     # --- one support ------------------------------------------------------------------
 
