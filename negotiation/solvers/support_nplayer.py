@@ -668,18 +668,29 @@ def _univariate_representation(
     f = f / f.leading_coefficient()
     d = f.degree()
     a = f.coeffs()
-    scaled = [mk.numer_denom() for mk in mats]
+    # trace(N P) = sum N[i, j] P[j, i]: only the nonzero entries of the (sparse)
+    # multiplication matrices N, against the row-major entries of P = az**i
+    scaled = []
+    for mk in mats:
+        num, den = mk.numer_denom()
+        entries = num.entries()
+        pairs = [
+            (c, j * dim + i) for i in range(dim) for j in range(dim) if (c := entries[i * dim + j])
+        ]
+        scaled.append((pairs, den))
+    diagonal = [i * dim + i for i in range(dim)]
     traces: list[list[flint.fmpq]] = [[] for _ in range(n + 1)]
     power = flint.fmpz_mat(dim, dim, [int(i == j) for i in range(dim) for j in range(dim)])
     scale = flint.fmpq(1)  # power = az**i = delta**i * mz**i
-    for _ in range(d):
-        traces[0].append(sum((power[i, i] for i in range(dim)), flint.fmpz(0)) / scale)
-        for k, (num, den) in enumerate(scaled):
-            prod = num * power
-            total = sum((prod[i, i] for i in range(dim)), flint.fmpz(0))
+    for step in range(d):
+        values = power.entries()
+        traces[0].append(sum((values[i] for i in diagonal), flint.fmpz(0)) / scale)
+        for k, (pairs, den) in enumerate(scaled):
+            total = sum((c * values[idx] for c, idx in pairs), flint.fmpz(0))
             traces[k + 1].append(total / (den * scale))
-        power = power * az
-        scale *= delta
+        if step + 1 < d:  # the next power (none after the last trace)
+            power = power * az
+            scale *= delta
     polys = []
     for trace in traces:
         g = flint.fmpq_poly([])
