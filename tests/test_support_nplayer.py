@@ -436,6 +436,59 @@ def test_pruned_enumeration_equals_the_unpruned_one(shape, data) -> None:
     assert set(fast.unresolved_supports) <= set(slow.unresolved_supports)
 
 
+def _check_both_ways(payoffs: list[np.ndarray]) -> tuple[int, int]:
+    """Run the enumeration, deciding every candidate point both ways; (points, certain ones)."""
+    seen = [0, 0]
+    original = sn._Solver.check
+
+    def both(self, support, field, hs, strict, approx=None, solved=False):
+        fast = original(self, support, field, hs, strict, approx, solved)
+        slow = original(self, support, field, hs, strict)  # every sign exactly in the field
+        assert fast == slow, support
+        seen[0] += 1
+        seen[1] += bool(solved and approx is not None and field.degree > 1)
+        return fast
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sn._Solver, "check", both)
+        support_enumeration_nplayer(payoffs, exact=True)
+    return seen[0], seen[1]
+
+
+@settings(max_examples=15, deadline=None)
+@given(game_shapes, st.data())
+def test_ball_check_decides_as_the_exact_check_with_ties(shape, data) -> None:
+    # Small integer payoffs: ties, continua and payoff gaps of exactly zero, where a ball
+    # holds zero and the exact sign must decide.
+    size = len(shape) * int(np.prod(shape))
+    values = data.draw(st.lists(st.integers(-3, 3), min_size=size, max_size=size))
+    _check_both_ways(integer_game(shape, values))
+
+
+def test_ball_check_decides_as_the_exact_check_on_generic_games() -> None:
+    # Irrational equilibria of degree up to 9: the certified shortcut is taken, and agrees.
+    rng = np.random.default_rng(11)
+    total = certain = 0
+    for shape in [(2, 2, 2, 2), (2, 2, 2, 2), (3, 3, 2)]:
+        values = [int(v) for v in rng.integers(0, 1000, size=len(shape) * int(np.prod(shape)))]
+        points, sure = _check_both_ways(integer_game(shape, values))
+        total, certain = total + points, certain + sure
+    assert certain > 0
+    assert total > certain
+
+
+def test_rur_is_certain_only_for_a_square_free_characteristic_polynomial() -> None:
+    # y^2 - 2 = 0: two simple solutions, certainly separated; y^2 = 0: a double root, where
+    # the square-free part of the characteristic polynomial has lower degree
+    ctx = flint.fmpz_mpoly_ctx.get(["y"], "degrevlex")
+    (y,) = ctx.gens()
+    for eq, certain in ((y * y - 2, True), (y * y, False)):
+        basis = sn._groebner([eq], ctx, 1)
+        f, _, _, sure = sn._univariate_representation(basis, ctx, [1])
+        assert sure is certain
+        assert f.degree() == (2 if certain else 1)
+
+
 # --- limits and errors ------------------------------------------------------------------
 
 
