@@ -519,6 +519,13 @@ def _equilibria(game: Any, method: str, exact: bool, bounds: Mapping[str, object
     except WorkLimitError as err:
         shape = " x ".join(str(n) for n in game.shape)
         flag = "--" + err.option.replace("_", "-")
+        if err.suggested is None:  # no limit admits it in reasonable time
+            raise UsageError(
+                f"support enumeration of this {shape} game needs a system of polynomial "
+                f"equations with up to {err.bound:,} solutions (Bezout's bound), beyond what "
+                "exact solving does in reasonable time; for one equilibrium use --method logit, "
+                f"or {flag} none to try anyway (it may run for hours)"
+            ) from None
         if err.option == "max_vertices":
             what = f"vertex enumeration of this {shape} game may visit up to {err.bound:,} vertices"
             faster = "for one equilibrium use --method lemke_howson or --method logit"

@@ -158,8 +158,9 @@ class WorkLimitError(InvalidGameError):
 
     ``option`` names the bound (``"max_vertices"``, ``"max_supports"``),
     ``bound`` is the estimated work and ``suggested`` a limit that admits it
-    (the bound rounded up to two significant figures), so a caller can offer
-    the fix in its own terms (the command line's ``--max-vertices``).
+    (the bound rounded up to two significant figures; ``None`` when no limit
+    admits it in reasonable time, only removing the bound does), so a caller
+    can offer the fix in its own terms (the command line's ``--max-vertices``).
     """
 
     def __init__(

@@ -31,6 +31,7 @@ from negotiation.expressions import (
 )
 from negotiation.solvers.exact import MAX_VERTICES, vertex_bound
 from negotiation.solvers.support import support_pairs
+from negotiation.solvers.support_nplayer import MAX_BEZOUT, bezout_bound, regret
 from negotiation.symbolic import EXPANSION_LIMIT, bounded_simplify, expansion_size
 
 x, y = sp.symbols("x y")
@@ -314,6 +315,33 @@ def test_max_supports_bounds_the_polynomial_systems_of_three_players():
     assert [e.supports for e in small.equilibria(max_supports=27)] == [
         e.supports for e in small.equilibria()
     ]
+
+
+def test_a_five_player_game_whose_full_system_is_too_large_is_refused_at_once():
+    # 2x2x2x2x2: 243 support profiles, within max_supports, but the full support's five
+    # equations of degree 4 (Bezout 1,024) ran for minutes inside one Groebner basis
+    assert bezout_bound((2,) * 5) == 4**5
+    assert bezout_bound((2, 2, 3, 3)) == 3**6 <= MAX_BEZOUT < bezout_bound((2,) * 5)
+    game = ng.Game(*np.random.default_rng(0).integers(-5, 5, (5, 2, 2, 2, 2, 2)))
+    with within(3), pytest.raises(ng.WorkLimitError) as info:
+        game.equilibria()
+    message = str(info.value)
+    assert "up to 1,024 solutions (Bezout's bound)" in message
+    assert "method='logit'" in message
+    assert "max_supports=None to try anyway" in message
+    assert (info.value.bound, info.value.suggested) == (1024, None)
+    (limit,) = game.equilibria("logit")  # the fast alternative the message names
+    payoffs = [np.array(u, dtype=float) for u in game.payoffs]
+    assert max(regret(payoffs, limit.strategies)) <= 1e-6  # an (approximate) Nash equilibrium
+
+
+def test_the_command_line_phrases_the_system_size_refusal_with_its_own_flags():
+    from negotiation.cli import UsageError, _equilibria
+
+    game = ng.Game(*np.random.default_rng(0).integers(-5, 5, (5, 2, 2, 2, 2, 2)))
+    with pytest.raises(UsageError) as info:
+        _equilibria(game, "support_enumeration", False, {})
+    assert "use --method logit, or --max-supports none to try anyway" in str(info.value)
 
 
 @pytest.mark.parametrize("method", ["vertex_enumeration", "lemke_howson", "logit", "pure"])

@@ -76,6 +76,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -93,13 +94,23 @@ from negotiation.solvers.tables import PayoffTables
 
 __all__ = [
     "DEFAULT_MAX_SUPPORTS",
+    "MAX_BEZOUT",
     "SupportEnumerationResult",
+    "bezout_bound",
+    "check_supports",
     "count_support_profiles",
     "regret",
     "support_enumeration_nplayer",
 ]
 
 DEFAULT_MAX_SUPPORTS = MAX_SUPPORTS
+MAX_BEZOUT = 750
+"""The largest Bezout bound of the full-support system solved by default.
+
+Measured on random integer games: 2x2x3x3 (bound 729) takes about a second,
+2x2x2x2x2 (1,024, equations of degree 4) and 2x3x3x3 (2,187) over a minute,
+inside one Groebner basis computation that cannot be interrupted.
+"""
 """The default cap on support profiles: 3x3x3 (343), 2x2x2x2 (81), 2^5 (243) fit."""
 
 Support = tuple[tuple[int, ...], ...]
@@ -1510,8 +1521,28 @@ def _exact_number(e: sp.Expr) -> sp.Expr:
     return sp.Integer(0) if sp.minimal_polynomial(e, x) == x else e
 
 
+def bezout_bound(shape: Sequence[int]) -> int:
+    """Bezout's bound on the solutions of the largest indifference system (every strategy played).
+
+    Player ``i`` contributes ``n_i - 1`` equations, each of degree the number
+    of other players with two or more strategies (its expected payoffs are
+    multilinear in their mixtures).
+
+    Examples
+    --------
+    >>> bezout_bound((3, 3, 3)), bezout_bound((2, 2, 2, 2)), bezout_bound((2,) * 5)
+    (64, 81, 1024)
+    """
+    mixing = sum(1 for n in shape if n >= 2)
+    return math.prod(max(mixing - 1, 1) ** (n - 1) for n in shape if n >= 2)
+
+
 def check_supports(shape: Sequence[int], max_supports: int) -> None:
-    """Refuse, before any work, a game with more support profiles than ``max_supports``.
+    """Refuse, before any work, a game beyond the work bounds of support enumeration.
+
+    More support profiles than ``max_supports``, or a largest indifference
+    system beyond :data:`MAX_BEZOUT` solutions (:func:`bezout_bound`), unless
+    ``max_supports`` is ``sys.maxsize`` (no bound).
 
     Raises
     ------
@@ -1527,9 +1558,24 @@ def check_supports(shape: Sequence[int], max_supports: int) -> None:
     ...
     negotiation.errors.WorkLimitError: support enumeration of a 4x4x4 game would examine 3,375 support profiles (each a system of polynomial equations), more than max_supports=1,000; for one equilibrium use method='logit' (fast), or raise the limit if you can wait: game.equilibria(max_supports=3_400), or max_supports=None for no limit
     """
-    count = int(count_support_profiles(tuple(shape)))
+    shape = tuple(int(n) for n in shape)
+    count = count_support_profiles(shape)
+    size = "x".join(map(str, shape))
+    bezout = bezout_bound(shape)
+    if bezout > MAX_BEZOUT and max_supports < sys.maxsize:
+        unknowns = sum(n - 1 for n in shape)
+        raise WorkLimitError(
+            f"support enumeration of a {size} game needs, where every strategy is played, a "
+            f"system of {unknowns} polynomial equations in {unknowns} unknowns with up to "
+            f"{bezout:,} solutions (Bezout's bound), beyond what exact solving does in "
+            f"reasonable time (the limit is {MAX_BEZOUT:,}); for one equilibrium use "
+            "method='logit' (fast), or give max_supports=None to try anyway (it may run for "
+            "hours)",
+            option="max_supports",
+            bound=bezout,
+            suggested=None,
+        )
     if count > max_supports:
-        size = "x".join(map(str, shape))
         suggested = suggested_limit(count)
         raise WorkLimitError(
             f"support enumeration of a {size} game would examine {count:,} support profiles "

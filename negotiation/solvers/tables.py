@@ -64,7 +64,7 @@ class PayoffTables:
     @property
     def shape(self) -> tuple[int, ...]:
         """The number of strategies of each player."""
-        return tuple(self.payoffs[0].shape)
+        return tuple(int(n) for n in self.payoffs[0].shape)
 
     @cached_property
     def floats(self) -> tuple[np.ndarray, ...]:
