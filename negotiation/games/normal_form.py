@@ -94,6 +94,40 @@ __all__ = ["DEFAULT_TOL", "METHODS", "Domination", "Equilibrium", "EquilibriumCo
 Vector = Any
 
 
+#: The work bounds of ``Game.equilibria``, their defaults and the work each bounds.
+_BOUNDS: dict[str, tuple[int | str, str]] = {
+    "max_vertices": (MAX_VERTICES, "vertex enumeration"),
+    "max_supports": ("auto", "support enumeration"),
+}
+
+
+def _check_bounds(bounds: dict[str, int | str | None]) -> None:
+    """Each work bound is a positive whole number, ``None`` or its default."""
+    for option, value in bounds.items():
+        if value is None or value == _BOUNDS[option][0]:
+            continue
+        if not (isinstance(value, int) and not isinstance(value, bool) and value > 0):
+            raise InvalidGameError(
+                f"{option} must be a positive whole number, or None for no bound"
+                + (", or 'auto' (the default)" if option == "max_supports" else "")
+                + f", not {value!r}"
+            )
+
+
+def _check_bounds_used(
+    bounds: dict[str, int | str | None], taken: tuple[str, ...], method: str
+) -> None:
+    """A bound given to a method that does not take it is refused, naming those that do."""
+    for option, value in bounds.items():
+        default, what = _BOUNDS[option]
+        if option not in taken and value != default:
+            raise InvalidGameError(
+                f"{option} bounds {what}, which method={method!r} does not use; give it with "
+                + " or ".join(f"method={m!r}" for m in methods_taking(option))
+                + ", or leave it out"
+            )
+
+
 _SMALL_VECTOR = 64
 """Up to this many strategies an equilibrium's vector is cleaned in Python floats, not numpy."""
 
@@ -841,15 +875,10 @@ class Game:
             )
         if not (isinstance(tol, (float, int)) and not isinstance(tol, bool) and tol >= 0):
             raise InvalidGameError(f"tol must be a non-negative number, not {tol!r}")
-        for option, value in (("max_vertices", max_vertices), ("max_supports", max_supports)):
-            if value is None or (option == "max_supports" and value == "auto"):
-                continue
-            if not (isinstance(value, int) and not isinstance(value, bool) and value > 0):
-                raise InvalidGameError(
-                    f"{option} must be a positive whole number, or None for no bound"
-                    + (", or 'auto' (the default)" if option == "max_supports" else "")
-                    + f", not {value!r}"
-                )
+        bounds = {"max_vertices": max_vertices, "max_supports": max_supports}
+        given = max_vertices != MAX_VERTICES or max_supports != "auto"
+        if given:
+            _check_bounds(bounds)
         solver = SOLVERS[method]
         if not solver.accepts(self.n_players):
             if method == "vertex_enumeration" and self.n_players > 2:
@@ -870,20 +899,9 @@ class Game:
             self._check_exact("exact solving")
         else:
             require_numeric(self, "solving")
-        options: dict[str, int | str | None] = {}
-        for option, value, default, what in (
-            ("max_vertices", max_vertices, MAX_VERTICES, "vertex enumeration"),
-            ("max_supports", max_supports, "auto", "support enumeration"),
-        ):
-            if option in solver.options:
-                options[option] = value
-            elif value != default and solver.name == method:
-                raise InvalidGameError(
-                    f"{option} bounds {what}, which method={method!r} does not use; give it "
-                    "with "
-                    + " or ".join(f"method={m!r}" for m in methods_taking(option))
-                    + ", or leave it out"
-                )
+        options = {o: bounds[o] for o in solver.options}
+        if given and solver.name == method:
+            _check_bounds_used(bounds, solver.options, method)
         solved = solver(self._tables, exact=exact, tol=tol, **options)
         if solved.payoffs is not None:
             return ResultList(

@@ -140,10 +140,9 @@ class Solver:
         return self.players is None or self.players == n_players
 
     def __call__(self, tables: PayoffTables, *, exact: bool, tol: float, **options: Any) -> Solved:
-        if options:
-            unknown = sorted(set(options) - set(self.options))
-            if unknown:
-                raise TypeError(f"method {self.name!r} takes no option {unknown[0]!r}")
+        for option in options:
+            if option not in self.options:
+                raise TypeError(f"method {self.name!r} takes no option {option!r}")
         if not self._function:
             module, name = self.target.split(":")
             self._function.append(getattr(importlib.import_module(module), name))
