@@ -239,6 +239,7 @@ class _Field:
         self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
         self._rewritten: list[tuple[flint.fmpq_poly, flint.fmpq_poly]] = []  # set by rebased()
         self._alpha: sp.CRootOf | None = None  # the root as sympy, set by to_sympy()
+        self.count: int | None = None  # the number of real roots of p, when known
         self.degree = p.degree()
         if self.degree == 1:
             c0, c1 = p.coeffs()
@@ -352,6 +353,8 @@ class _Field:
             h = self.reduce(h)
             if h.degree() <= 0:
                 continue
+            if h.degree() == 1 and self.count is not None:
+                return self._affine(h, reduced)
             # the powers 1, h, ..., h^(d-1) as columns: invertible exactly when h generates
             # the field; then h^d in them gives h's minimal polynomial, and the old
             # generator in them its expression in the new one (one solve for both)
@@ -384,6 +387,27 @@ class _Field:
             ]
             return best
         return self
+
+    def _affine(self, h: flint.fmpq_poly, reduced: list[flint.fmpq_poly]) -> _Field:
+        """:meth:`rebased` for a generator ``b = c0 + c1 a``: substitution, no solve.
+
+        The minimal polynomial of ``b`` is ``p((x - c0) / c1)`` made monic, each
+        element's expression in ``b`` its composition with ``(x - c0) / c1`` (of
+        the same degree, so reduced), and the map, monotone, carries the
+        isolating interval and reverses the order of the real roots when ``c1 < 0``.
+        """
+        c0, c1 = h.coeffs()
+        back = flint.fmpq_poly([-c0 / c1, 1 / c1])  # a in terms of b
+        q = self.p(back)
+        q = q / q.leading_coefficient()
+        ends = sorted((c0 + c1 * self.lo, c0 + c1 * self.hi))
+        assert self.count is not None
+        index = self.index if c1 > 0 else self.count - 1 - self.index
+        best = _Field(q, ends[0], ends[1], index)
+        best.count = self.count
+        best._old = (self, back)
+        best._rewritten = [(v, v(back)) for v in reduced]
+        return best
 
     def rewrite(self, h: flint.fmpq_poly) -> flint.fmpq_poly:
         """An element of the field this one was rebased from, in this field's generator."""
@@ -528,6 +552,8 @@ def _real_roots(p: flint.fmpq_poly) -> list[_Field]:
         if s_lo * s_hi != -1 or (out and lo <= out[-1].hi):
             return _real_roots_sympy(p)
         out.append(_Field(p, lo, hi, len(out)))
+    for field in out:
+        field.count = len(out)
     return out
 
 
@@ -545,6 +571,8 @@ def _real_roots_sympy(p: flint.fmpq_poly) -> list[_Field]:
         fa = flint.fmpq(int(a.p), int(a.q))
         fb = flint.fmpq(int(b.p), int(b.q))
         out.append(_Field(p, fa, fb, index))
+    for field in out:
+        field.count = len(out)
     return out
 
 
@@ -658,8 +686,8 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
 
 
 def _univariate_representation(
-    basis: _Basis, ctx: Any, weights: Sequence[int]
-) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly, bool]:
+    basis: _Basis, ctx: Any, weights: Sequence[int], certain_only: bool = False
+) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly, bool] | None:
     """Rouillier's RUR for the linear form ``sum(weights * y)``.
 
     Returns ``f`` (square-free), ``g_k``, ``g_1`` and whether the representation
@@ -670,6 +698,8 @@ def _univariate_representation(
     solutions counted with multiplicity, so there are ``dim`` simple solutions,
     all separated. The matrix powers are taken in integers (scaled by a
     common denominator) so FLINT multiplies without rational reductions.
+    With ``certain_only``, returns None (before the traces) when the
+    representation is not certainly exact.
     """
     monos = basis.standard_monomials()
     index = {m: i for i, m in enumerate(monos)}
@@ -698,6 +728,8 @@ def _univariate_representation(
     f = chi / chi.gcd(chi.derivative()) if chi.degree() > 1 else chi
     f = f / f.leading_coefficient()
     d = f.degree()
+    if certain_only and d != dim:
+        return None
     a = f.coeffs()
     # trace(N P) = sum N[i, j] P[j, i]: only the nonzero entries of the (sparse)
     # multiplication matrices N, against the row-major entries of P = az**i
@@ -986,9 +1018,19 @@ class _Solver:
         if n == 0:
             return [(_Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0)), [], [], False)]
         terms = [[(float(c), m) for m, c in _terms(e).items()] for e in eqs]
-        for attempt in range(_FIELD_TRIES):
-            weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
-            f, gs, g1, certain = _univariate_representation(basis, ctx, weights)
+        for attempt in range(-1, _FIELD_TRIES):
+            if attempt < 0:  # the sum of the first mixing player's own unknowns, if exact
+                weights = self.first_form(support, n)
+                if weights is None:
+                    continue
+                rur = _univariate_representation(basis, ctx, weights, certain_only=True)
+                if rur is None:
+                    continue
+            else:
+                weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
+                rur = _univariate_representation(basis, ctx, weights)
+            assert rur is not None
+            f, gs, g1, certain = rur
             out: list[_Point] = []
             ok = True
             _, factors = f.factor()
@@ -1007,6 +1049,22 @@ class _Solver:
                     break
             if ok:
                 return out
+        return None
+
+    def first_form(self, support: Support, n: int) -> list[int] | None:
+        """Weights of the form ``y_1 + ... + y_m``: the first mixing player's own unknowns.
+
+        When this form separates the solutions, a field it generates has as
+        generator one minus the first nonzero probability of a profile, so
+        :meth:`_Field.rebased` needs no linear solve. None for one unknown in all
+        (the default form is then the same unknown).
+        """
+        if n < 2:
+            return None
+        for own in support:
+            if len(own) > 1:
+                m = len(own) - 1
+                return [1] * m + [0] * (n - m)
         return None
 
     def check(
