@@ -793,6 +793,12 @@ class _Solver:
         self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
         self._stacked: np.ndarray | None = None  # the float tables for the compiled kernel
         self._rows: dict[tuple[int, Support], list[list[tuple[int, int]]]] = {}
+        self._payoff_rows: dict[tuple[int, Support], list[list[int]]] = {}
+        # each player's payoffs by own strategy, then the others' profile flattened (C order)
+        self._flat = [
+            [[int(v) for v in row] for row in np.moveaxis(t, i, 0).reshape(self.shape[i], -1)]
+            for i, t in enumerate(tables)
+        ]
 
     # --- supports ---------------------------------------------------------------------
 
@@ -805,21 +811,43 @@ class _Solver:
         profiles.sort(key=lambda s: (sum(len(x) for x in s), s))
         return profiles
 
+    def payoff_rows(self, i: int, support: Support) -> list[list[int]]:
+        """Player ``i``'s payoffs, one row per own strategy, over the others' support profiles.
+
+        The profiles in C order (the first other player's strategy slowest), as
+        ``np.ix_`` on the table would give them; Python ints, cached per ``S_-i``.
+        """
+        others = tuple(() if j == i else support[j] for j in range(self.n))
+        rows = self._payoff_rows.get((i, others))
+        if rows is None:
+            strides = []
+            stride = 1
+            for j in reversed(range(self.n)):
+                if j != i:
+                    strides.append((j, stride))
+                    stride *= self.shape[j]
+            strides.reverse()
+            flat = [0]
+            for j, st in strides:
+                flat = [k + st * s for k in flat for s in support[j]]
+            rows = [[full[k] for k in flat] for full in self._flat[i]]
+            self._payoff_rows[(i, others)] = rows
+        return rows
+
     def dominated(self, support: Support) -> bool:
         """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
         for i in range(self.n):
             others = tuple(() if j == i else support[j] for j in range(self.n))
             beaten = self._dominated.get((i, others))
             if beaten is None:
-                sub = self.tables[i][
-                    np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-                ]
-                rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+                rows = self.payoff_rows(i, support)
                 beaten = frozenset(
                     s
                     for s in range(self.shape[i])
                     if any(
-                        t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s])
+                        t != s
+                        and all(a >= b for a, b in zip(rows[t], rows[s], strict=True))
+                        and rows[t] != rows[s]
                         for t in range(self.shape[i])
                     )
                 )
@@ -980,14 +1008,11 @@ class _Solver:
         a number field stay of low degree, and small).
         """
         others = [j for j in range(self.n) if j != i]
-        key = (i, support)
+        key = (i, tuple(() if j == i else support[j] for j in range(self.n)))
         rows = self._rows.get(key)
         if rows is None:  # the nonzero payoffs of each own strategy, by the others' profile
-            sub = self.tables[i][
-                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-            ]
-            flat = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
-            rows = [[(k, int(c)) for k, c in enumerate(row) if c] for row in flat]
+            flat = self.payoff_rows(i, support)
+            rows = [[(k, c) for k, c in enumerate(row) if c] for row in flat]
             self._rows[key] = rows
         # the products over the others' profiles (the first player's strategy slowest),
         # sharing the partial products
