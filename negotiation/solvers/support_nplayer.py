@@ -239,6 +239,7 @@ class _Field:
         self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
         self._rewritten: list[tuple[flint.fmpq_poly, flint.fmpq_poly]] = []  # set by rebased()
         self._alpha: sp.CRootOf | None = None  # the root as sympy, set by to_sympy()
+        self._powers: list[sp.Expr] = []  # its powers below the degree, set with it
         self.count: int | None = None  # the number of real roots of p, when known
         self.degree = p.degree()
         if self.degree == 1:
@@ -458,10 +459,12 @@ class _Field:
         if self._alpha is None:  # built once per field (isolating a root costs milliseconds)
             x = sp.Dummy("x")
             coeffs = [sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())]
-            self._alpha = sp.CRootOf(sp.Poly(coeffs, x), self.index)
-        alpha = self._alpha
+            alpha = sp.CRootOf(sp.Poly(coeffs, x), self.index)
+            self._alpha = alpha
+            self._powers = [alpha**k for k in range(self.degree)]
+        powers = self._powers
         return sp.Add(
-            *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
+            *(sp.Rational(int(c.p), int(c.q)) * powers[k] for k, c in enumerate(h.coeffs()))
         )
 
 
@@ -731,32 +734,32 @@ def _univariate_representation(
     if certain_only and d != dim:
         return None
     a = f.coeffs()
-    # trace(N P) = sum N[i, j] P[j, i]: only the nonzero entries of the (sparse)
-    # multiplication matrices N, against the row-major entries of P = az**i
-    scaled = []
+    # trace(N P) = sum N[i, j] P[j, i]: every trace at once as one integer product of
+    # the rows N^T (flattened; the identity first) with the columns P = az**i (flattened)
+    size = dim * dim
+    rows: list[list[int | flint.fmpz]] = [[int(i % (dim + 1) == 0) for i in range(size)]]
+    dens = [flint.fmpz(1)]
     for mk in mats:
         num, den = mk.numer_denom()
         flat = num.entries()
-        pairs = [
-            (entry, j * dim + i)
-            for i in range(dim)
-            for j in range(dim)
-            if (entry := flat[i * dim + j])
-        ]
-        scaled.append((pairs, den))
-    diagonal = [i * dim + i for i in range(dim)]
-    traces: list[list[flint.fmpq]] = [[] for _ in range(n + 1)]
+        rows.append([flat[(i % dim) * dim + i // dim] for i in range(size)])
+        dens.append(den)
+    powers = []
+    scales = []
     power = flint.fmpz_mat(dim, dim, [int(i == j) for i in range(dim) for j in range(dim)])
     scale = flint.fmpq(1)  # power = az**i = delta**i * mz**i
     for step in range(d):
-        current = power.entries()
-        traces[0].append(sum((current[i] for i in diagonal), flint.fmpz(0)) / scale)
-        for k, (pairs, den) in enumerate(scaled):
-            total = sum((c * current[idx] for c, idx in pairs), flint.fmpz(0))
-            traces[k + 1].append(total / (den * scale))
+        powers.append(power.entries())
+        scales.append(scale)
         if step + 1 < d:  # the next power (none after the last trace)
             power = power * az
             scale *= delta
+    left = flint.fmpz_mat(n + 1, size, [v for row in rows for v in row])
+    right = flint.fmpz_mat(size, d, [powers[step][e] for e in range(size) for step in range(d)])
+    product = left * right
+    traces = [
+        [product[k, step] / (dens[k] * scales[step]) for step in range(d)] for k in range(n + 1)
+    ]
     polys = []
     for trace in traces:
         g = flint.fmpq_poly([])
