@@ -733,7 +733,6 @@ def _univariate_representation(
     d = f.degree()
     if certain_only and d != dim:
         return None
-    a = f.coeffs()
     # trace(N P) = sum N[i, j] P[j, i]: every trace at once as one integer product of
     # the rows N^T (flattened; the identity first) with the columns P = az**i (flattened)
     size = dim * dim
@@ -745,27 +744,27 @@ def _univariate_representation(
         rows.append([flat[(i % dim) * dim + i // dim] for i in range(size)])
         dens.append(den)
     powers = []
-    scales = []
     power = flint.fmpz_mat(dim, dim, [int(i == j) for i in range(dim) for j in range(dim)])
-    scale = flint.fmpq(1)  # power = az**i = delta**i * mz**i
-    for step in range(d):
+    for step in range(d):  # power = az**i = delta**i * mz**i
         powers.append(power.entries())
-        scales.append(scale)
         if step + 1 < d:  # the next power (none after the last trace)
             power = power * az
-            scale *= delta
     left = flint.fmpz_mat(n + 1, size, [v for row in rows for v in row])
     right = flint.fmpz_mat(size, d, [powers[step][e] for e in range(size) for step in range(d)])
-    product = left * right
-    traces = [
-        [product[k, step] / (dens[k] * scales[step]) for step in range(d)] for k in range(n + 1)
-    ]
+    product = left * right  # product[k, i] = dens[k] * delta**i * trace(N_k mz**i)
+    # g = sum_i trace_i * sum_j a[i + j + 1] x^j, summed over the integers: with
+    # f = F / lcd and trace_i = product[k, i] / (dens[k] * delta**i), scaled by
+    # lcd * dens[k] * delta**(d - 1) and divided once at the end
+    lcd = f.denom()
+    big = f.numer().coeffs()
+    tails = [flint.fmpz_poly(big[i + 1 : d + 1]) for i in range(d)]
+    lifts = [delta ** (d - 1 - i) for i in range(d)]
     polys = []
-    for trace in traces:
-        g = flint.fmpq_poly([])
+    for k in range(n + 1):
+        total = flint.fmpz_poly([])
         for i in range(d):
-            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * trace[i]
-        polys.append(g)
+            total += tails[i] * (product[k, i] * lifts[i])
+        polys.append(flint.fmpq_poly(total) / (lcd * dens[k] * delta ** (d - 1)))
     return f, polys[1:], polys[0], f.degree() == dim
 
 
