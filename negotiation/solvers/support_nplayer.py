@@ -590,7 +590,7 @@ def _grevlex_key(m: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
 
 def _terms(p: Any) -> dict[tuple[int, ...], int]:
     """A FLINT polynomial as ``{exponents: integer coefficient}`` with plain ints."""
-    return {tuple(int(e) for e in m): int(c) for m, c in p.to_dict().items()}
+    return dict(zip([tuple(map(int, m)) for m in p.monoms()], map(int, p.coeffs()), strict=True))
 
 
 def _divides(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
