@@ -642,8 +642,11 @@ class _Basis:
     ) -> dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]]:
         """The normal form of each target monomial, as coordinates on the standard monomials.
 
-        FLINT reduces only up to a scalar (the primitive part); reducing ``t`` and
-        ``t + b0`` (``b0`` standard, so its own normal form) pins the scalar down.
+        A leading monomial's is the rest of its basis element over minus the
+        leading coefficient (the basis is reduced: the rest is standard). Others
+        are reduced: FLINT reduces only up to a scalar (the primitive part);
+        reducing ``t`` and ``t + b0`` (``b0`` standard, so its own normal form)
+        pins the scalar down.
         """
         vec = flint.fmpz_mpoly_vec(self.polys, ctx)
         out: dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]] = {}
@@ -660,7 +663,16 @@ class _Basis:
                     v *= point[k] ** e
                 out[t] = {monos[0]: v} if v else {}
             return out
+        standard = set(monos)
+        leads = dict(zip(self.leading, self.polys, strict=True))
         for t in targets:
+            lead = leads.get(t)
+            if lead is not None:  # a leading monomial: the rest of its (reduced) basis element
+                terms = _terms(lead)
+                lc = flint.fmpq(terms.pop(t))
+                if all(m in standard for m in terms):
+                    out[t] = {m: -c / lc for m, c in terms.items()}
+                    continue
             f = ctx.from_dict({t: 1})
             p1 = _terms(f.reduction_primitive_part(vec))
             if not p1:
