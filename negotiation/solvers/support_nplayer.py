@@ -808,6 +808,7 @@ class _Solver:
         self._stacked: np.ndarray | None = None  # the float tables for the compiled kernel
         self._rows: dict[tuple[int, Support], list[list[tuple[int, int]]]] = {}
         self._payoff_rows: dict[tuple[int, Support], list[list[int]]] = {}
+        self._masks: list[tuple[list[list[int]], list[tuple[int, int, int, int]]]] | None = None
         # each player's payoffs by own strategy, then the others' profile flattened (C order)
         self._flat = [
             [[int(v) for v in row] for row in np.moveaxis(t, i, 0).reshape(self.shape[i], -1)]
@@ -849,26 +850,59 @@ class _Solver:
         return rows
 
     def dominated(self, support: Support) -> bool:
-        """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
+        """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``.
+
+        On bit masks over the others' profiles (flattened as in :meth:`payoff_rows`):
+        ``t`` beats ``s`` on ``S_-i`` when none of its profiles is one where ``t``
+        does worse than ``s`` and some is one where it does better.
+        """
+        if self._masks is None:
+            self._masks = [self._dominance_masks(i) for i in range(self.n)]
         for i in range(self.n):
             others = tuple(() if j == i else support[j] for j in range(self.n))
             beaten = self._dominated.get((i, others))
             if beaten is None:
-                rows = self.payoff_rows(i, support)
+                select, pairs = self._masks[i]
+                inside = -1  # every profile
+                for j, own in enumerate(others):
+                    if j != i:
+                        inside &= sum(select[j][t] for t in own)
                 beaten = frozenset(
-                    s
-                    for s in range(self.shape[i])
-                    if any(
-                        t != s
-                        and all(a >= b for a, b in zip(rows[t], rows[s], strict=True))
-                        and rows[t] != rows[s]
-                        for t in range(self.shape[i])
-                    )
+                    s for s, t, worse, better in pairs if not worse & inside and better & inside
                 )
                 self._dominated[(i, others)] = beaten
             if any(s in beaten for s in support[i]):
                 return True
         return False
+
+    def _dominance_masks(self, i: int) -> tuple[list[list[int]], list[tuple[int, int, int, int]]]:
+        """Player ``i``'s masks: the others' profiles by each strategy of each other player,
+        and for each ordered pair ``(s, t)`` where ``t`` does worse and where better."""
+        strides = {}
+        stride = 1
+        for j in reversed(range(self.n)):
+            if j != i:
+                strides[j] = stride
+                stride *= self.shape[j]
+        select = [
+            [
+                sum(1 << k for k in range(stride) if (k // strides[j]) % self.shape[j] == t)
+                for t in range(self.shape[j])
+            ]
+            if j != i
+            else []
+            for j in range(self.n)
+        ]
+        rows = self._flat[i]
+        pairs = []
+        for s in range(self.shape[i]):
+            for t in range(self.shape[i]):
+                if t != s:
+                    gaps = [a - b for a, b in zip(rows[t], rows[s], strict=True)]
+                    worse = sum(1 << k for k, g in enumerate(gaps) if g < 0)
+                    better = sum(1 << k for k, g in enumerate(gaps) if g > 0)
+                    pairs.append((s, t, worse, better))
+        return select, pairs
 
     def excluded(self, support: Support, budget: int) -> bool:
         """Whether no equilibrium has this support, shown by subdividing the strategy simplices.
