@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from fractions import Fraction
 from pathlib import Path
 
@@ -543,6 +544,124 @@ def test_rebased_field_rewrites_elements_exactly() -> None:
         new = rebased.rewrite(h)
         assert sn._minimal_polynomial(new, rebased.p) == sn._minimal_polynomial(h, field.p)
         assert abs(rebased.to_float(new) - field.to_float(h)) < 1e-12
+
+
+@pytest.mark.parametrize(
+    "coeffs",
+    [
+        [1, 0, -10, 0, 1],  # sqrt(2) + sqrt(3) and its conjugates
+        [3 * 10**40 + 7, -(10**41), 0, 5, 0, 0, 0, 0, 0, 2 * 10**30 + 1],  # degree 9, big
+    ],
+)
+@pytest.mark.parametrize(
+    ("c0", "c1"),
+    [(Fraction(1), Fraction(-1)), (Fraction(2, 3), Fraction(5, 7)), (Fraction(0), Fraction(-3))],
+)
+def test_rebasing_on_an_affine_generator_equals_the_linear_solve(coeffs, c0, c1) -> None:
+    # b = c0 + c1 a generates Q(a): substituting a = (b - c0) / c1 must give the very field
+    # the linear solve on the powers of b gives (minimal polynomial, root index, interval
+    # holding the root) and the same expression of every element in b
+    p = flint.fmpq_poly(coeffs)
+    b = flint.fmpq_poly(
+        [flint.fmpq(c0.numerator, c0.denominator), flint.fmpq(c1.numerator, c1.denominator)]
+    )
+    elements = [b, flint.fmpq_poly([0, 1]), flint.fmpq_poly([7, 3, 0, 2]), flint.fmpq_poly([1])]
+    for field in sn._real_roots(p):
+        fast = field.rebased([flint.fmpq_poly([0]), b], elements)
+        assert field.count is not None  # so the substitution was taken
+        field.count = None  # the general path: a linear solve on the powers of b
+        slow = field.rebased([flint.fmpq_poly([0]), b], elements)
+        assert (fast.p, fast.index) == (slow.p, slow.index)
+        assert fast.lo < fast.hi
+        assert slow.lo < slow.hi
+        assert max(fast.lo, slow.lo) <= min(fast.hi, slow.hi)  # the same root
+        assert fast.to_float(flint.fmpq_poly([0, 1])) == slow.to_float(flint.fmpq_poly([0, 1]))
+        for h in elements:
+            assert fast.rewrite(h) == slow.rewrite(h)
+        assert fast.rewrite(b) == flint.fmpq_poly([0, 1])
+        assert fast.to_sympy(fast.rewrite(elements[2])) == slow.to_sympy(slow.rewrite(elements[2]))
+
+
+def test_normal_forms_read_off_the_basis_lie_in_the_ideal() -> None:
+    # t - NF(t) must reduce to zero modulo the basis and NF(t) be standard, for every border
+    # monomial, both those read off the basis (leading monomials) and those reduced
+    rng = np.random.default_rng(5)
+    payoffs = integer_game((3, 3, 3), [int(v) for v in rng.integers(0, 1000, size=81)])
+    solver = sn._Solver(sn._integer_tables(payoffs, True))
+    full = ((0, 1, 2),) * 3
+    ctx, eqs, _ = solver.system(full, ((), (), ()))
+    basis = sn._groebner(eqs, ctx, 6)
+    monos = basis.standard_monomials()
+    border = sorted(
+        {tuple(e + (i == k) for i, e in enumerate(m)) for m in monos for k in range(6)} - set(monos)
+    )
+    forms = basis.normal_forms(ctx, monos, border)
+    vec = flint.fmpz_mpoly_vec(basis.polys, ctx)
+    read = sum(t in basis.leading for t in border)
+    assert 0 < read < len(border)
+    for t in border:
+        assert set(forms[t]) <= set(monos)
+        den = math.lcm(1, *(int(c.q) for c in forms[t].values()))
+        rest = {m: int(c * den) for m, c in forms[t].items()}
+        diff = ctx.from_dict({t: den}) - ctx.from_dict(rest) if rest else ctx.from_dict({t: den})
+        assert diff.reduction_primitive_part(vec).is_zero()
+
+
+def test_first_player_form_gives_the_default_forms_answers() -> None:
+    # The RUR is first tried on the first mixing player's own unknowns (kept when certainly
+    # exact): the same equilibria, sympy expressions and floats as the default forms alone
+    rng = np.random.default_rng(3)
+    taken = 0
+    original = sn._Solver.first_form
+
+    def counted(self, support, n):
+        nonlocal taken
+        weights = original(self, support, n)
+        taken += weights is not None
+        return weights
+
+    for shape in [(2, 2, 2, 2), (3, 3, 2), (2, 2, 2)]:
+        payoffs = integer_game(
+            shape, [int(v) for v in rng.integers(0, 1000, size=len(shape) * int(np.prod(shape)))]
+        )
+        floats = [np.array(p, dtype=float) for p in payoffs]
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(sn._Solver, "first_form", counted)
+            fast = support_enumeration_nplayer(payoffs, exact=True)
+            fast_floats = support_enumeration_nplayer(floats, exact=False)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(sn._Solver, "first_form", lambda self, support, n: None)
+            slow = support_enumeration_nplayer(payoffs, exact=True)
+            slow_floats = support_enumeration_nplayer(floats, exact=False)
+        assert fast.profiles == slow.profiles
+        assert len(fast_floats.profiles) == len(slow_floats.profiles)
+        for a, b in zip(fast_floats.profiles, slow_floats.profiles, strict=True):
+            for u, v in zip(a, b, strict=True):
+                assert np.array_equal(u, v)
+    assert taken > 0
+
+
+@settings(max_examples=20, deadline=None)
+@given(game_shapes, st.data())
+def test_dominance_masks_decide_as_the_definition(shape, data) -> None:
+    # s is beaten on S_-i when some t does at least as well on every profile of S_-i and
+    # better on one: the bit masks against the payoffs compared one by one (ties included)
+    size = len(shape) * int(np.prod(shape))
+    values = data.draw(st.lists(st.integers(-2, 2), min_size=size, max_size=size))
+    payoffs = integer_game(shape, values)
+    solver = sn._Solver(sn._integer_tables(payoffs, True))
+    for support in solver.supports():
+        expected = False
+        for i in range(len(shape)):
+            sub = solver.tables[i][
+                np.ix_(*[range(shape[j]) if j == i else support[j] for j in range(len(shape))])
+            ]
+            rows = np.moveaxis(sub, i, 0).reshape(shape[i], -1)
+            for s in support[i]:
+                for t in range(shape[i]):
+                    if t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s]):
+                        expected = True
+        assert solver.dominated(support) is expected, support
 
 
 @pytest.mark.parametrize(

@@ -239,6 +239,8 @@ class _Field:
         self._old: tuple[_Field, flint.fmpq_poly] | None = None  # set by rebased()
         self._rewritten: list[tuple[flint.fmpq_poly, flint.fmpq_poly]] = []  # set by rebased()
         self._alpha: sp.CRootOf | None = None  # the root as sympy, set by to_sympy()
+        self._powers: list[sp.Expr] = []  # its powers below the degree, set with it
+        self.count: int | None = None  # the number of real roots of p, when known
         self.degree = p.degree()
         if self.degree == 1:
             c0, c1 = p.coeffs()
@@ -352,6 +354,8 @@ class _Field:
             h = self.reduce(h)
             if h.degree() <= 0:
                 continue
+            if h.degree() == 1 and self.count is not None:
+                return self._affine(h, reduced)
             # the powers 1, h, ..., h^(d-1) as columns: invertible exactly when h generates
             # the field; then h^d in them gives h's minimal polynomial, and the old
             # generator in them its expression in the new one (one solve for both)
@@ -384,6 +388,27 @@ class _Field:
             ]
             return best
         return self
+
+    def _affine(self, h: flint.fmpq_poly, reduced: list[flint.fmpq_poly]) -> _Field:
+        """:meth:`rebased` for a generator ``b = c0 + c1 a``: substitution, no solve.
+
+        The minimal polynomial of ``b`` is ``p((x - c0) / c1)`` made monic, each
+        element's expression in ``b`` its composition with ``(x - c0) / c1`` (of
+        the same degree, so reduced), and the map, monotone, carries the
+        isolating interval and reverses the order of the real roots when ``c1 < 0``.
+        """
+        c0, c1 = h.coeffs()
+        back = flint.fmpq_poly([-c0 / c1, 1 / c1])  # a in terms of b
+        q = self.p(back)
+        q = q / q.leading_coefficient()
+        ends = sorted((c0 + c1 * self.lo, c0 + c1 * self.hi))
+        assert self.count is not None
+        index = self.index if c1 > 0 else self.count - 1 - self.index
+        best = _Field(q, ends[0], ends[1], index)
+        best.count = self.count
+        best._old = (self, back)
+        best._rewritten = [(v, v(back)) for v in reduced]
+        return best
 
     def rewrite(self, h: flint.fmpq_poly) -> flint.fmpq_poly:
         """An element of the field this one was rebased from, in this field's generator."""
@@ -434,10 +459,12 @@ class _Field:
         if self._alpha is None:  # built once per field (isolating a root costs milliseconds)
             x = sp.Dummy("x")
             coeffs = [sp.Rational(int(c.p), int(c.q)) for c in reversed(self.p.coeffs())]
-            self._alpha = sp.CRootOf(sp.Poly(coeffs, x), self.index)
-        alpha = self._alpha
+            alpha = sp.CRootOf(sp.Poly(coeffs, x), self.index)
+            self._alpha = alpha
+            self._powers = [alpha**k for k in range(self.degree)]
+        powers = self._powers
         return sp.Add(
-            *(sp.Rational(int(c.p), int(c.q)) * alpha**k for k, c in enumerate(h.coeffs()))
+            *(sp.Rational(int(c.p), int(c.q)) * powers[k] for k, c in enumerate(h.coeffs()))
         )
 
 
@@ -528,6 +555,8 @@ def _real_roots(p: flint.fmpq_poly) -> list[_Field]:
         if s_lo * s_hi != -1 or (out and lo <= out[-1].hi):
             return _real_roots_sympy(p)
         out.append(_Field(p, lo, hi, len(out)))
+    for field in out:
+        field.count = len(out)
     return out
 
 
@@ -545,6 +574,8 @@ def _real_roots_sympy(p: flint.fmpq_poly) -> list[_Field]:
         fa = flint.fmpq(int(a.p), int(a.q))
         fb = flint.fmpq(int(b.p), int(b.q))
         out.append(_Field(p, fa, fb, index))
+    for field in out:
+        field.count = len(out)
     return out
 
 
@@ -559,7 +590,7 @@ def _grevlex_key(m: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
 
 def _terms(p: Any) -> dict[tuple[int, ...], int]:
     """A FLINT polynomial as ``{exponents: integer coefficient}`` with plain ints."""
-    return {tuple(int(e) for e in m): int(c) for m, c in p.to_dict().items()}
+    return dict(zip([tuple(map(int, m)) for m in p.monoms()], map(int, p.coeffs()), strict=True))
 
 
 def _divides(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -611,8 +642,11 @@ class _Basis:
     ) -> dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]]:
         """The normal form of each target monomial, as coordinates on the standard monomials.
 
-        FLINT reduces only up to a scalar (the primitive part); reducing ``t`` and
-        ``t + b0`` (``b0`` standard, so its own normal form) pins the scalar down.
+        A leading monomial's is the rest of its basis element over minus the
+        leading coefficient (the basis is reduced: the rest is standard). Others
+        are reduced: FLINT reduces only up to a scalar (the primitive part);
+        reducing ``t`` and ``t + b0`` (``b0`` standard, so its own normal form)
+        pins the scalar down.
         """
         vec = flint.fmpz_mpoly_vec(self.polys, ctx)
         out: dict[tuple[int, ...], dict[tuple[int, ...], flint.fmpq]] = {}
@@ -629,7 +663,16 @@ class _Basis:
                     v *= point[k] ** e
                 out[t] = {monos[0]: v} if v else {}
             return out
+        standard = set(monos)
+        leads = dict(zip(self.leading, self.polys, strict=True))
         for t in targets:
+            lead = leads.get(t)
+            if lead is not None:  # a leading monomial: the rest of its (reduced) basis element
+                terms = _terms(lead)
+                lc = flint.fmpq(terms.pop(t))
+                if all(m in standard for m in terms):
+                    out[t] = {m: -c / lc for m, c in terms.items()}
+                    continue
             f = ctx.from_dict({t: 1})
             p1 = _terms(f.reduction_primitive_part(vec))
             if not p1:
@@ -658,8 +701,8 @@ def _groebner(eqs: list[flint.fmpz_mpoly], ctx: Any, nvars: int) -> _Basis:
 
 
 def _univariate_representation(
-    basis: _Basis, ctx: Any, weights: Sequence[int]
-) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly, bool]:
+    basis: _Basis, ctx: Any, weights: Sequence[int], certain_only: bool = False
+) -> tuple[flint.fmpq_poly, list[flint.fmpq_poly], flint.fmpq_poly, bool] | None:
     """Rouillier's RUR for the linear form ``sum(weights * y)``.
 
     Returns ``f`` (square-free), ``g_k``, ``g_1`` and whether the representation
@@ -670,6 +713,8 @@ def _univariate_representation(
     solutions counted with multiplicity, so there are ``dim`` simple solutions,
     all separated. The matrix powers are taken in integers (scaled by a
     common denominator) so FLINT multiplies without rational reductions.
+    With ``certain_only``, returns None (before the traces) when the
+    representation is not certainly exact.
     """
     monos = basis.standard_monomials()
     index = {m: i for i, m in enumerate(monos)}
@@ -698,39 +743,40 @@ def _univariate_representation(
     f = chi / chi.gcd(chi.derivative()) if chi.degree() > 1 else chi
     f = f / f.leading_coefficient()
     d = f.degree()
-    a = f.coeffs()
-    # trace(N P) = sum N[i, j] P[j, i]: only the nonzero entries of the (sparse)
-    # multiplication matrices N, against the row-major entries of P = az**i
-    scaled = []
+    if certain_only and d != dim:
+        return None
+    # trace(N P) = sum N[i, j] P[j, i]: every trace at once as one integer product of
+    # the rows N^T (flattened; the identity first) with the columns P = az**i (flattened)
+    size = dim * dim
+    rows: list[list[int | flint.fmpz]] = [[int(i % (dim + 1) == 0) for i in range(size)]]
+    dens = [flint.fmpz(1)]
     for mk in mats:
         num, den = mk.numer_denom()
         flat = num.entries()
-        pairs = [
-            (entry, j * dim + i)
-            for i in range(dim)
-            for j in range(dim)
-            if (entry := flat[i * dim + j])
-        ]
-        scaled.append((pairs, den))
-    diagonal = [i * dim + i for i in range(dim)]
-    traces: list[list[flint.fmpq]] = [[] for _ in range(n + 1)]
+        rows.append([flat[(i % dim) * dim + i // dim] for i in range(size)])
+        dens.append(den)
+    powers = []
     power = flint.fmpz_mat(dim, dim, [int(i == j) for i in range(dim) for j in range(dim)])
-    scale = flint.fmpq(1)  # power = az**i = delta**i * mz**i
-    for step in range(d):
-        current = power.entries()
-        traces[0].append(sum((current[i] for i in diagonal), flint.fmpz(0)) / scale)
-        for k, (pairs, den) in enumerate(scaled):
-            total = sum((c * current[idx] for c, idx in pairs), flint.fmpz(0))
-            traces[k + 1].append(total / (den * scale))
+    for step in range(d):  # power = az**i = delta**i * mz**i
+        powers.append(power.entries())
         if step + 1 < d:  # the next power (none after the last trace)
             power = power * az
-            scale *= delta
+    left = flint.fmpz_mat(n + 1, size, [v for row in rows for v in row])
+    right = flint.fmpz_mat(size, d, [powers[step][e] for e in range(size) for step in range(d)])
+    product = left * right  # product[k, i] = dens[k] * delta**i * trace(N_k mz**i)
+    # g = sum_i trace_i * sum_j a[i + j + 1] x^j, summed over the integers: with
+    # f = F / lcd and trace_i = product[k, i] / (dens[k] * delta**i), scaled by
+    # lcd * dens[k] * delta**(d - 1) and divided once at the end
+    lcd = f.denom()
+    big = f.numer().coeffs()
+    tails = [flint.fmpz_poly(big[i + 1 : d + 1]) for i in range(d)]
+    lifts = [delta ** (d - 1 - i) for i in range(d)]
     polys = []
-    for trace in traces:
-        g = flint.fmpq_poly([])
+    for k in range(n + 1):
+        total = flint.fmpz_poly([])
         for i in range(d):
-            g += flint.fmpq_poly([a[i + j + 1] for j in range(d - i)]) * trace[i]
-        polys.append(g)
+            total += tails[i] * (product[k, i] * lifts[i])
+        polys.append(flint.fmpq_poly(total) / (lcd * dens[k] * delta ** (d - 1)))
     return f, polys[1:], polys[0], f.degree() == dim
 
 
@@ -761,6 +807,13 @@ class _Solver:
         self._dominated: dict[tuple[int, Support], frozenset[int]] = {}
         self._stacked: np.ndarray | None = None  # the float tables for the compiled kernel
         self._rows: dict[tuple[int, Support], list[list[tuple[int, int]]]] = {}
+        self._payoff_rows: dict[tuple[int, Support], list[list[int]]] = {}
+        self._masks: list[tuple[list[list[int]], list[tuple[int, int, int, int]]]] | None = None
+        # each player's payoffs by own strategy, then the others' profile flattened (C order)
+        self._flat = [
+            [[int(v) for v in row] for row in np.moveaxis(t, i, 0).reshape(self.shape[i], -1)]
+            for i, t in enumerate(tables)
+        ]
 
     # --- supports ---------------------------------------------------------------------
 
@@ -773,28 +826,83 @@ class _Solver:
         profiles.sort(key=lambda s: (sum(len(x) for x in s), s))
         return profiles
 
+    def payoff_rows(self, i: int, support: Support) -> list[list[int]]:
+        """Player ``i``'s payoffs, one row per own strategy, over the others' support profiles.
+
+        The profiles in C order (the first other player's strategy slowest), as
+        ``np.ix_`` on the table would give them; Python ints, cached per ``S_-i``.
+        """
+        others = tuple(() if j == i else support[j] for j in range(self.n))
+        rows = self._payoff_rows.get((i, others))
+        if rows is None:
+            strides = []
+            stride = 1
+            for j in reversed(range(self.n)):
+                if j != i:
+                    strides.append((j, stride))
+                    stride *= self.shape[j]
+            strides.reverse()
+            flat = [0]
+            for j, st in strides:
+                flat = [k + st * s for k in flat for s in support[j]]
+            rows = [[full[k] for k in flat] for full in self._flat[i]]
+            self._payoff_rows[(i, others)] = rows
+        return rows
+
     def dominated(self, support: Support) -> bool:
-        """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``."""
+        """Whether some ``s`` in ``S_i`` is weakly beaten (strictly somewhere) on ``S_-i``.
+
+        On bit masks over the others' profiles (flattened as in :meth:`payoff_rows`):
+        ``t`` beats ``s`` on ``S_-i`` when none of its profiles is one where ``t``
+        does worse than ``s`` and some is one where it does better.
+        """
+        if self._masks is None:
+            self._masks = [self._dominance_masks(i) for i in range(self.n)]
         for i in range(self.n):
             others = tuple(() if j == i else support[j] for j in range(self.n))
             beaten = self._dominated.get((i, others))
             if beaten is None:
-                sub = self.tables[i][
-                    np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-                ]
-                rows = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
+                select, pairs = self._masks[i]
+                inside = -1  # every profile
+                for j, own in enumerate(others):
+                    if j != i:
+                        inside &= sum(select[j][t] for t in own)
                 beaten = frozenset(
-                    s
-                    for s in range(self.shape[i])
-                    if any(
-                        t != s and all(rows[t] >= rows[s]) and any(rows[t] > rows[s])
-                        for t in range(self.shape[i])
-                    )
+                    s for s, t, worse, better in pairs if not worse & inside and better & inside
                 )
                 self._dominated[(i, others)] = beaten
             if any(s in beaten for s in support[i]):
                 return True
         return False
+
+    def _dominance_masks(self, i: int) -> tuple[list[list[int]], list[tuple[int, int, int, int]]]:
+        """Player ``i``'s masks: the others' profiles by each strategy of each other player,
+        and for each ordered pair ``(s, t)`` where ``t`` does worse and where better."""
+        strides = {}
+        stride = 1
+        for j in reversed(range(self.n)):
+            if j != i:
+                strides[j] = stride
+                stride *= self.shape[j]
+        select = [
+            [
+                sum(1 << k for k in range(stride) if (k // strides[j]) % self.shape[j] == t)
+                for t in range(self.shape[j])
+            ]
+            if j != i
+            else []
+            for j in range(self.n)
+        ]
+        rows = self._flat[i]
+        pairs = []
+        for s in range(self.shape[i]):
+            for t in range(self.shape[i]):
+                if t != s:
+                    gaps = [a - b for a, b in zip(rows[t], rows[s], strict=True)]
+                    worse = sum(1 << k for k, g in enumerate(gaps) if g < 0)
+                    better = sum(1 << k for k, g in enumerate(gaps) if g > 0)
+                    pairs.append((s, t, worse, better))
+        return select, pairs
 
     def excluded(self, support: Support, budget: int) -> bool:
         """Whether no equilibrium has this support, shown by subdividing the strategy simplices.
@@ -948,14 +1056,11 @@ class _Solver:
         a number field stay of low degree, and small).
         """
         others = [j for j in range(self.n) if j != i]
-        key = (i, support)
+        key = (i, tuple(() if j == i else support[j] for j in range(self.n)))
         rows = self._rows.get(key)
         if rows is None:  # the nonzero payoffs of each own strategy, by the others' profile
-            sub = self.tables[i][
-                np.ix_(*[range(self.shape[j]) if j == i else support[j] for j in range(self.n)])
-            ]
-            flat = np.moveaxis(sub, i, 0).reshape(self.shape[i], -1)
-            rows = [[(k, int(c)) for k, c in enumerate(row) if c] for row in flat]
+            flat = self.payoff_rows(i, support)
+            rows = [[(k, c) for k, c in enumerate(row) if c] for row in flat]
             self._rows[key] = rows
         # the products over the others' profiles (the first player's strategy slowest),
         # sharing the partial products
@@ -986,9 +1091,19 @@ class _Solver:
         if n == 0:
             return [(_Field(flint.fmpq_poly([0, 1]), flint.fmpq(0), flint.fmpq(0)), [], [], False)]
         terms = [[(float(c), m) for m, c in _terms(e).items()] for e in eqs]
-        for attempt in range(_FIELD_TRIES):
-            weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
-            f, gs, g1, certain = _univariate_representation(basis, ctx, weights)
+        for attempt in range(-1, _FIELD_TRIES):
+            if attempt < 0:  # the sum of the first mixing player's own unknowns, if exact
+                weights = self.first_form(support, n)
+                if weights is None:
+                    continue
+                rur = _univariate_representation(basis, ctx, weights, certain_only=True)
+                if rur is None:
+                    continue
+            else:
+                weights = [1 + ((attempt + 1) * (k + 1) * 7 + k * k) % 23 for k in range(n)]
+                rur = _univariate_representation(basis, ctx, weights)
+            assert rur is not None
+            f, gs, g1, certain = rur
             out: list[_Point] = []
             ok = True
             _, factors = f.factor()
@@ -1007,6 +1122,22 @@ class _Solver:
                     break
             if ok:
                 return out
+        return None
+
+    def first_form(self, support: Support, n: int) -> list[int] | None:
+        """Weights of the form ``y_1 + ... + y_m``: the first mixing player's own unknowns.
+
+        When this form separates the solutions, a field it generates has as
+        generator one minus the first nonzero probability of a profile, so
+        :meth:`_Field.rebased` needs no linear solve. None for one unknown in all
+        (the default form is then the same unknown).
+        """
+        if n < 2:
+            return None
+        for own in support:
+            if len(own) > 1:
+                m = len(own) - 1
+                return [1] * m + [0] * (n - m)
         return None
 
     def check(
