@@ -759,3 +759,44 @@ def test_matches_gambit_enumpoly(name: str) -> None:
         pytest.skip(f"{name}: the reference did not settle whether the set is finite")
     for profile in result.profiles:
         assert regret(payoffs, profile) == (0,) * len(payoffs)
+
+
+def test_variable_order_of_the_basis_gives_the_same_representation() -> None:
+    # The full supports' bases are computed in another variable order: the univariate
+    # representation (traces on the quotient algebra) must equal the own order's exactly,
+    # for the first player's form and a default form; a positive-dimensional system
+    # (a continuum) keeps its own order, whose independent set the sampling uses
+    rng = np.random.default_rng(11)
+    moved = 0
+    for shape in [(2, 2, 2, 2), (3, 3, 3), (2, 2, 2, 2)]:
+        payoffs = integer_game(
+            shape, [int(v) for v in rng.integers(0, 1000, size=len(shape) * int(np.prod(shape)))]
+        )
+        solver = sn._Solver(sn._integer_tables(payoffs, True))
+        full = tuple(tuple(range(m)) for m in shape)
+        ctx, eqs, _ = solver.system(full, tuple(() for _ in shape))
+        nvars = len(ctx.gens())
+        order = solver.variable_order(full)
+        assert order is not None
+        assert sorted(order) == list(range(nvars))
+        fast = sn._groebner(eqs, ctx, nvars, order)
+        slow = sn._groebner(eqs, ctx, nvars)
+        assert fast.zero_dimensional
+        assert slow.zero_dimensional
+        moved += fast.order == order and fast.polys != slow.polys
+        assert len(fast.standard_monomials()) == len(slow.standard_monomials())
+        first = solver.first_form(full, nvars)
+        assert first is not None
+        for weights in (first, [1 + (3 * k + 1) % 7 for k in range(nvars)]):
+            assert sn._univariate_representation(
+                fast, ctx, weights
+            ) == sn._univariate_representation(slow, ctx, weights)
+    assert moved == 3
+    # a positive-dimensional system (a curve) in four unknowns of a 2x2x2x2 full support
+    ctx = flint.fmpz_mpoly_ctx.get(["a", "b", "c", "d"], "degrevlex")
+    x = list(ctx.gens())
+    eqs = [x[0] * x[1] - x[2], x[3] - 1]
+    basis = sn._groebner(eqs, ctx, 4, solver.variable_order(((0, 1),) * 4))
+    assert not basis.zero_dimensional
+    assert basis.order is None
+    assert basis.independent_set() == sn._groebner(eqs, ctx, 4).independent_set()
