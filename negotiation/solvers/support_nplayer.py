@@ -448,7 +448,8 @@ class _Field:
         if self.degree == 1 or h.degree() <= 0:
             v = h(self.lo)
             return sp.Rational(int(v.p), int(v.q))
-        quadratic = self._quadratic(h)
+        # h(a) irrational of degree two only when 2 divides [Q(a) : Q], the degree of p
+        quadratic = self._quadratic(h) if self.degree % 2 == 0 else None
         if quadratic is not None:  # h(a) = (-b +- sqrt(b^2 - 4c)) / 2, the sign that of 2h(a) + b
             b, c = (sp.Rational(int(v.p), int(v.q)) for v in quadratic)
             disc = b * b - 4 * c
