@@ -823,17 +823,7 @@ def _solve_vertex(A: np.ndarray, B: np.ndarray, tol: float) -> CompactEquilibria
     fused = vertex_equilibria(_batch_last(A), _batch_last(B), *_padded_table(m, n), tol, _PIVOT_EPS)
     if fused is not None:
         counts, degenerate, point, row, col, row_support, col_support = fused
-        is_mixed = (_popcount(row_support) > 1) | (_popcount(col_support) > 1)
-        return CompactEquilibria(
-            counts=counts,
-            degenerate=degenerate,
-            point=point,
-            row_support=row_support,
-            col_support=col_support,
-            is_mixed=is_mixed,
-            mixed_row=row[is_mixed],
-            mixed_col=col[is_mixed],
-        )
+        return _compact(N, degenerate, point, row, col, counts, row_support, col_support)
     x, ok_x, labels_x, y, ok_y, labels_y = _vertex_labels(_batch_last(A), _batch_last(B), tol)
     degenerate = _degenerate_from_labels(ok_x, labels_x, ok_y, labels_y, m, n)
     # nondegenerate games: the matching candidates (support enumeration)
@@ -921,13 +911,23 @@ class CompactEquilibria:
 
 
 def _compact(
-    N: int, degenerate: np.ndarray, point: np.ndarray, row: np.ndarray, col: np.ndarray
+    N: int,
+    degenerate: np.ndarray,
+    point: np.ndarray,
+    row: np.ndarray,
+    col: np.ndarray,
+    counts: np.ndarray | None = None,
+    row_support: np.ndarray | None = None,
+    col_support: np.ndarray | None = None,
 ) -> CompactEquilibria:
-    row_support = _bitmask(row)
-    col_support = _bitmask(col)
+    """The equilibria of a batch in compact form (the counts and supports computed if not given)."""
+    if row_support is None:
+        row_support = _bitmask(row)
+    if col_support is None:
+        col_support = _bitmask(col)
     is_mixed = (_popcount(row_support) > 1) | (_popcount(col_support) > 1)
     return CompactEquilibria(
-        counts=np.bincount(point, minlength=N),
+        counts=np.bincount(point, minlength=N) if counts is None else counts,
         degenerate=degenerate,
         point=point,
         row_support=row_support,
