@@ -453,8 +453,8 @@ def _add_solve(subparsers: Any) -> None:
         type=_work_bound("--max-supports"),
         default=_DEFAULT_BOUND,
         help="the work bound of support enumeration: the most support profiles it may "
-        "examine (default 20000 support pairs for two parties, 1000 for three or more; "
-        "'none' for no bound)",
+        "examine (default 20000 support pairs for two parties, 1000 support profiles for "
+        "three or more or with --exact; 'none' for no bound)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(handler=_run_solve)
@@ -489,14 +489,12 @@ _BOUNDS = {"max_vertices": "vertex enumeration", "max_supports": "support enumer
 
 def _bound_options(game: Any, method: str, bounds: Mapping[str, object]) -> dict[str, Any]:
     """The work-bound keywords for ``game.equilibria`` from the command line, checked."""
-    from negotiation.solvers import SOLVERS, methods_taking
+    from negotiation.solvers import SOLVERS, methods_taking, solver_for
 
-    solver = SOLVERS[method]
-    if not solver.accepts(game.n_players) and game.n_players > 2:
-        solver = SOLVERS["support_enumeration"]  # what Game.equilibria runs by default
+    solver = solver_for(method, game.n_players)
     options: dict[str, Any] = {}
     for option, value in bounds.items():
-        if value is _DEFAULT_BOUND:
+        if value is _DEFAULT_BOUND or solver is None:  # no solver: Game.equilibria says why
             continue
         flag = "--" + option.replace("_", "-")
         if option not in solver.options:

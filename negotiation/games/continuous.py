@@ -56,6 +56,7 @@ import numpy as np
 import sympy as sp
 
 from negotiation import display
+from negotiation.display.formatting import fmt
 from negotiation.display.tables import ResultList, Tabular
 from negotiation.errors import ContinuousGameError, InvalidGameError, UnknownLabelError
 from negotiation.solvers import best_response as _br
@@ -629,9 +630,8 @@ class ContinuousGame:
             if v.is_number and (
                 (low.is_number and bool(v < low)) or (high.is_number and bool(v > high))
             ):
-                shown = v if v.is_Rational else f"{float(v):g}"
                 raise ContinuousGameError(
-                    f"{player}'s strategy {shown} is outside its strategy set [{low}, {high}]; "
+                    f"{player}'s strategy {fmt(v)} is outside its strategy set [{low}, {high}]; "
                     "give a value within it"
                 )
         return values
@@ -988,7 +988,7 @@ class ContinuousGame:
             try:
                 regimes = _br.cooperative_points(self.payoffs, self.symbols, self.bounds, w)
             except _br.NoClosedForm as err:
-                if "unique" in err.reason:  # e.g. joint profit depends on total output only
+                if isinstance(err, _br.NotUnique):  # e.g. joint profit depends on total output
                     note = (
                         "the maximisers form a continuum, as the first-order conditions do not "
                         "pin down a unique point: this is one of them, with the same weighted "

@@ -69,6 +69,7 @@ from negotiation.solvers import (
     Solved,
     methods_for,
     methods_taking,
+    solver_for,
 )
 from negotiation.solvers import components as _components
 from negotiation.solvers import exact as _exact
@@ -126,10 +127,6 @@ def _check_bounds_used(
                 + " or ".join(f"method={m!r}" for m in methods_taking(option))
                 + ", or leave it out"
             )
-
-
-_SMALL_VECTOR = 64
-"""Up to this many strategies an equilibrium's vector is cleaned in Python floats, not numpy."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -879,16 +876,13 @@ class Game:
         given = max_vertices != MAX_VERTICES or max_supports != "auto"
         if given:
             _check_bounds(bounds)
-        solver = SOLVERS[method]
-        if not solver.accepts(self.n_players):
-            if method == "vertex_enumeration" and self.n_players > 2:
-                solver = SOLVERS["support_enumeration"]  # the default for N players
-            else:
-                raise InvalidGameError(
-                    f"method={method!r} is for two-player games; this game has "
-                    f"{self.n_players} players: use one of "
-                    + ", ".join(repr(m) for m in methods_for(self.n_players))
-                )
+        solver = solver_for(method, self.n_players)
+        if solver is None:
+            raise InvalidGameError(
+                f"method={method!r} is for two-player games; this game has "
+                f"{self.n_players} players: use one of "
+                + ", ".join(repr(m) for m in methods_for(self.n_players))
+            )
         if exact:
             if not solver.exact:
                 raise InvalidGameError(
@@ -933,18 +927,11 @@ class Game:
                 raw = np.asarray(v, dtype=float)
                 if solved.clean:  # the solver's own array, zeros already set
                     a = raw
-                    support = [i for i, p in enumerate(raw.tolist()) if p > tol]
-                elif raw.size <= _SMALL_VECTOR:  # Python floats beat numpy's per-call cost here
-                    cleaned = [0.0 if -tol <= p <= tol else p for p in raw.tolist()]
-                    a = np.array(cleaned)
-                    support = [i for i, p in enumerate(cleaned) if p > tol]
-                else:
-                    # np.where makes a new array: the solver's output stays its own
+                else:  # np.where makes a new array: the solver's output stays its own
                     a = np.where(np.abs(raw) <= tol, 0.0, raw)
-                    support = (a > tol).nonzero()[0].tolist()
                 a.setflags(write=False)
                 vectors.append(a)
-                played.append(tuple([labels[i] for i in support]))
+                played.append(tuple([labels[i] for i, p in enumerate(a.tolist()) if p > tol]))
             strategies = tuple(vectors)
             supports = tuple(played)
             if known_payoffs is not None:

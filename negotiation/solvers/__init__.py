@@ -42,6 +42,7 @@ __all__ = [
     "Solver",
     "methods_for",
     "methods_taking",
+    "solver_for",
     "suggested_limit",
 ]
 
@@ -219,6 +220,25 @@ def methods_for(n_players: int, *, exact: bool = False) -> tuple[str, ...]:
     ('vertex_enumeration', 'support_enumeration', 'pure')
     """
     return tuple(s.name for s in _TABLE if s.accepts(n_players) and (s.exact or not exact))
+
+
+def solver_for(method: str, n_players: int) -> Solver | None:
+    """The solver that runs ``method`` on a game of ``n_players``, or ``None`` if none does.
+
+    The default method, ``"vertex_enumeration"``, is for two players; a game
+    with three or more is solved by ``"support_enumeration"`` instead.
+
+    Examples
+    --------
+    >>> solver_for("vertex_enumeration", 3).name, solver_for("lemke_howson", 3)
+    ('support_enumeration', None)
+    """
+    solver = SOLVERS[method]
+    if solver.accepts(n_players):
+        return solver
+    if method == "vertex_enumeration" and n_players > 2:
+        return SOLVERS["support_enumeration"]
+    return None
 
 
 def methods_taking(option: str) -> tuple[str, ...]:

@@ -70,6 +70,7 @@ __all__ = [
     "CompiledEquilibrium",
     "CompiledGame",
     "NoClosedForm",
+    "NotUnique",
     "NumericPoint",
     "Regime",
     "SweepArrays",
@@ -117,6 +118,13 @@ class NoClosedForm(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class NotUnique(NoClosedForm):
+    """The first-order conditions hold on a continuum of points (a singular system)."""
+
+    def __init__(self) -> None:
+        super().__init__("the first-order conditions do not pin down a unique solution")
 
 
 # ============================================================================ helpers
@@ -319,9 +327,9 @@ def solve_system(
         A, b = sp.linear_eq_to_matrix(nums, unknowns)
         det = A.det()
         if det.is_number and abs(complex(det.evalf())) <= 1e-14 * _scale(*A):
-            raise NoClosedForm("the first-order conditions do not pin down a unique solution")
+            raise NotUnique()
         if det == 0:
-            raise NoClosedForm("the first-order conditions do not pin down a unique solution")
+            raise NotUnique()
         solution = A.LUsolve(b)
         return [{u: sp.cancel(v) for u, v in zip(unknowns, solution, strict=True)}]
     if math.prod(max(d, 1) for d in degrees) > MAX_DEGREE or len(unknowns) > 3:
@@ -330,7 +338,7 @@ def solve_system(
     out = []
     for sol in solutions:
         if set(sol) != set(unknowns):
-            raise NoClosedForm("the first-order conditions do not pin down a unique solution")
+            raise NotUnique()
         if not all(_is_real_root(v) for v in sol.values()):
             continue
         sol = {k: _real_part(v) for k, v in sol.items()}

@@ -58,8 +58,6 @@ def nashpy_equilibria(
     A: np.ndarray, B: np.ndarray, method: str, tol: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Equilibria from nashpy's ``method``, checked, deduplicated within ``tol``."""
-    if method == "lemke_howson":
-        return _lemke_howson(A, B, tol)
     if method != "support_enumeration":  # pragma: no cover - guarded by the caller
         raise ValueError(method)
     return _checked(A, B, _support_candidates(A, B, tol), tol)
@@ -125,32 +123,6 @@ def _checked(
             continue
         out.append((x, y))
     return out
-
-
-def _lemke_howson(A: np.ndarray, B: np.ndarray, tol: float) -> list[tuple[np.ndarray, np.ndarray]]:
-    """One equilibrium by Lemke-Howson pivoting with lexicographic ties, checked.
-
-    Runs :func:`negotiation.solvers.lemke_howson.lemke_howson_path` (compiled
-    with numba when installed) from each initial dropped label in turn until
-    one gives a checked equilibrium; the lexicographic ratio test keeps a path
-    from cycling on degenerate games, and a failed path (iteration cap, no
-    usable pivot) passes to the next label. An empty list means every path
-    failed. Games with a single row or column are left to the caller (an
-    empty list), which answers them by enumeration as it always has.
-    """
-    return [found for found, _ in _lemke_howson_payoffs(A, B, tol)]
-
-
-def _lemke_howson_payoffs(
-    A: np.ndarray, B: np.ndarray, tol: float
-) -> list[tuple[tuple[np.ndarray, np.ndarray], tuple[float, float]]]:
-    """:func:`_lemke_howson`'s equilibrium (entries within ``tol`` of 0 cleaned) and its payoffs."""
-    import negotiation.solvers.lemke_howson as lemke_howson
-
-    if min(A.shape) < 2:
-        return []
-    found = lemke_howson.first_equilibrium(A, B, tol)
-    return [] if found is None else [((found[0], found[1]), found[2])]
 
 
 def solve_support_enumeration(tables: PayoffTables, *, exact: bool, tol: float) -> Solved:
