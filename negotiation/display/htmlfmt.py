@@ -289,7 +289,7 @@ def _continuous_result_html(result: ContinuousEquilibrium | ContinuousOutcome) -
         else ""
     )
     return (
-        f"<table><caption>{esc(continuous_title(result))} ({esc(result.method)})</caption>"
+        f"<table><caption>{esc(continuous_title(result))} ({esc(result.method.replace('_', ' '))})</caption>"
         f"<tr><th>player</th><th>strategy</th><th>payoff</th></tr>{rows}</table>{where}"
         + (f'<p style="color:#555;font-size:smaller">{esc(result.note)}</p>' if result.note else "")
     )
